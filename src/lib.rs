@@ -17,7 +17,7 @@
 //!   reproduces a result.
 //!
 //! ## Modules
-//! - [`fft`]: `scipy.fft`: FFTs of
+//! - [`fft`]: `scipy.fft` (and `scipy.fftpack` in [`fft::fftpack`]): FFTs of
 //!   any dimension, real and Hermitian transforms, helpers.
 //!
 //! ## Features

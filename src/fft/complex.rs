@@ -50,7 +50,7 @@ fn factor(norm: crate::fft::Norm, n: usize, dir: FftDirection) -> f64 {
 /// # Examples
 /// ```
 /// use ndarray::array;
-/// let y = ferrosci::fft::fft(&array![1.0, 2.0, 3.0, 4.0])?;
+/// let y = ferrosci::fft::fft(&array![1.0_f64, 2.0, 3.0, 4.0])?;
 /// assert_eq!(y[0].re, 10.0);
 /// assert_eq!((y[1].re, y[1].im), (-2.0, 2.0));
 /// # Ok::<(), ferrosci::Error>(())
@@ -69,7 +69,7 @@ pub fn fft<A: FftInput, D: Dimension>(x: &ArrayRef<A, D>) -> Result<Array<Comple
 /// ```
 /// use ferrosci::fft::{fft_with, FftOptions, Norm};
 /// use ndarray::array;
-/// let x = array![[1.0, 2.0], [3.0, 4.0]];
+/// let x = array![[1.0_f64, 2.0], [3.0, 4.0]];
 /// let y = fft_with(&x, &FftOptions { n: Some(3), axis: 0, norm: Norm::Ortho })?;
 /// assert_eq!(y.shape(), &[3, 2]);
 /// assert!((y[[0, 0]].re - 4.0 / 3f64.sqrt()).abs() < 1e-15);
@@ -95,7 +95,7 @@ pub fn fft_with<A: FftInput, D: Dimension>(
 /// ```
 /// use ndarray::array;
 /// use ferrosci::fft::{fft, ifft};
-/// let x = array![1.0, -2.0, 0.5];
+/// let x = array![1.0_f64, -2.0, 0.5];
 /// let back = ifft(&fft(&x)?)?;
 /// assert!(back.iter().zip(&x).all(|(b, x)| (b.re - x).abs() < 1e-15 && b.im.abs() < 1e-15));
 /// # Ok::<(), ferrosci::Error>(())
@@ -113,7 +113,7 @@ pub fn ifft<A: FftInput, D: Dimension>(x: &ArrayRef<A, D>) -> Result<Array<Compl
 /// ```
 /// use ferrosci::fft::{ifft_with, FftOptions, Norm};
 /// use ndarray::array;
-/// let y = ifft_with(&array![4.0, 0.0], &FftOptions { norm: Norm::Forward, ..Default::default() })?;
+/// let y = ifft_with(&array![4.0_f64, 0.0], &FftOptions { norm: Norm::Forward, ..Default::default() })?;
 /// assert_eq!((y[0].re, y[1].re), (4.0, 4.0));
 /// # Ok::<(), ferrosci::Error>(())
 /// ```
@@ -133,8 +133,8 @@ pub fn ifft_with<A: FftInput, D: Dimension>(
 /// # Examples
 /// ```
 /// use ndarray::array;
-/// let y = ferrosci::fft::fft2(&array![[1.0, 2.0], [3.0, 4.0]])?;
-/// assert_eq!(y.mapv(|z| z.re), array![[10.0, -2.0], [-4.0, 0.0]]);
+/// let y = ferrosci::fft::fft2(&array![[1.0_f64, 2.0], [3.0, 4.0]])?;
+/// assert_eq!(y.mapv(|z| z.re), array![[10.0_f64, -2.0], [-4.0, 0.0]]);
 /// # Ok::<(), ferrosci::Error>(())
 /// ```
 pub fn fft2<A: FftInput, D: Dimension>(x: &ArrayRef<A, D>) -> Result<Array<Complex<A::Real>, D>> {
@@ -150,7 +150,7 @@ pub fn fft2<A: FftInput, D: Dimension>(x: &ArrayRef<A, D>) -> Result<Array<Compl
 /// ```
 /// use ferrosci::fft::{fft2_with, FftnOptions};
 /// use ndarray::array;
-/// let y = fft2_with(&array![[1.0, 2.0], [3.0, 4.0]], &FftnOptions { s: Some(vec![1, 3]), ..Default::default() })?;
+/// let y = fft2_with(&array![[1.0_f64, 2.0], [3.0, 4.0]], &FftnOptions { s: Some(vec![1, 3]), ..Default::default() })?;
 /// assert_eq!(y.shape(), &[1, 3]);
 /// assert_eq!(y[[0, 0]].re, 3.0);
 /// # Ok::<(), ferrosci::Error>(())
@@ -171,7 +171,7 @@ pub fn fft2_with<A: FftInput, D: Dimension>(
 /// ```
 /// use ferrosci::fft::{fft2, ifft2};
 /// use ndarray::array;
-/// let x = array![[1.0, 2.0, 0.0], [3.0, 4.0, -1.0]];
+/// let x = array![[1.0_f64, 2.0, 0.0], [3.0, 4.0, -1.0]];
 /// let back = ifft2(&fft2(&x)?)?;
 /// assert!((back[[1, 2]].re + 1.0).abs() < 1e-15);
 /// # Ok::<(), ferrosci::Error>(())
@@ -189,7 +189,7 @@ pub fn ifft2<A: FftInput, D: Dimension>(x: &ArrayRef<A, D>) -> Result<Array<Comp
 /// ```
 /// use ferrosci::fft::{ifft2_with, FftnOptions, Norm};
 /// use ndarray::array;
-/// let y = ifft2_with(&array![[4.0, 0.0], [0.0, 0.0]], &FftnOptions { norm: Norm::Ortho, ..Default::default() })?;
+/// let y = ifft2_with(&array![[4.0_f64, 0.0], [0.0, 0.0]], &FftnOptions { norm: Norm::Ortho, ..Default::default() })?;
 /// assert!(y.iter().all(|z| (z.re - 2.0).abs() < 1e-15));
 /// # Ok::<(), ferrosci::Error>(())
 /// ```
@@ -270,7 +270,7 @@ pub fn ifftn<A: FftInput, D: Dimension>(x: &ArrayRef<A, D>) -> Result<Array<Comp
 /// ```
 /// use ferrosci::fft::{ifftn_with, FftnOptions};
 /// use ndarray::array;
-/// let y = ifftn_with(&array![[2.0, 2.0]], &FftnOptions { s: Some(vec![4]), ..Default::default() })?;
+/// let y = ifftn_with(&array![[2.0_f64, 2.0]], &FftnOptions { s: Some(vec![4]), ..Default::default() })?;
 /// assert_eq!(y.shape(), &[1, 4]);
 /// assert_eq!(y[[0, 0]].re, 1.0);
 /// # Ok::<(), ferrosci::Error>(())

@@ -174,7 +174,7 @@ fn smooth(mut n: usize, largest: usize) -> bool {
         if p > largest {
             break;
         }
-        while n % p == 0 {
+        while n.is_multiple_of(p) {
             n /= p;
         }
     }

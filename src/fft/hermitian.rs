@@ -51,7 +51,7 @@ pub fn hfft<A: FftInput, D: Dimension>(x: &ArrayRef<A, D>) -> Result<Array<A::Re
 /// ```
 /// use ferrosci::fft::{hfft_with, FftOptions};
 /// use ndarray::array;
-/// let y = hfft_with(&array![1.0, 1.0], &FftOptions { n: Some(3), ..Default::default() })?;
+/// let y = hfft_with(&array![1.0_f64, 1.0], &FftOptions { n: Some(3), ..Default::default() })?;
 /// assert_eq!(y.len(), 3);
 /// assert!((y[0] - 3.0).abs() < 1e-15);
 /// # Ok::<(), ferrosci::Error>(())
@@ -75,7 +75,7 @@ pub fn hfft_with<A: FftInput, D: Dimension>(
 /// ```
 /// use ferrosci::fft::{hfft, ihfft};
 /// use ndarray::array;
-/// let x = array![8.0, -4.0, 0.0, 0.0];
+/// let x = array![8.0_f64, -4.0, 0.0, 0.0];
 /// let h = ihfft(&x)?;
 /// assert!((h[1].re - 2.0).abs() < 1e-15 && (h[1].im + 1.0).abs() < 1e-15);
 /// assert!(hfft(&h)?.iter().zip(&x).all(|(a, b)| (a - b).abs() < 1e-14));
@@ -94,7 +94,7 @@ pub fn ihfft<T: FftFloat, D: Dimension>(x: &ArrayRef<T, D>) -> Result<Array<Comp
 /// ```
 /// use ferrosci::fft::{ihfft_with, FftOptions, Norm};
 /// use ndarray::array;
-/// let h = ihfft_with(&array![1.0, 1.0, 1.0, 1.0], &FftOptions { norm: Norm::Forward, ..Default::default() })?;
+/// let h = ihfft_with(&array![1.0_f64, 1.0, 1.0, 1.0], &FftOptions { norm: Norm::Forward, ..Default::default() })?;
 /// assert_eq!(h[0].re, 4.0);
 /// # Ok::<(), ferrosci::Error>(())
 /// ```
@@ -115,7 +115,7 @@ pub fn ihfft_with<T: FftFloat, D: Dimension>(
 /// ```
 /// use ferrosci::fft::{hfft2, ihfft2};
 /// use ndarray::array;
-/// let x = array![[1.0, 2.0, 3.0, 4.0], [0.5, 0.0, -1.0, 2.0]];
+/// let x = array![[1.0_f64, 2.0, 3.0, 4.0], [0.5, 0.0, -1.0, 2.0]];
 /// let back = hfft2(&ihfft2(&x)?)?;
 /// assert!(back.iter().zip(&x).all(|(a, b)| (a - b).abs() < 1e-14));
 /// # Ok::<(), ferrosci::Error>(())
@@ -133,7 +133,7 @@ pub fn hfft2<A: FftInput, D: Dimension>(x: &ArrayRef<A, D>) -> Result<Array<A::R
 /// ```
 /// use ferrosci::fft::{hfft2_with, FftnOptions};
 /// use ndarray::array;
-/// let y = hfft2_with(&array![[1.0, 0.0]], &FftnOptions { s: Some(vec![1, 3]), ..Default::default() })?;
+/// let y = hfft2_with(&array![[1.0_f64, 0.0]], &FftnOptions { s: Some(vec![1, 3]), ..Default::default() })?;
 /// assert_eq!(y.shape(), &[1, 3]);
 /// assert!(y.iter().all(|v| (v - 1.0).abs() < 1e-15));
 /// # Ok::<(), ferrosci::Error>(())
@@ -153,7 +153,7 @@ pub fn hfft2_with<A: FftInput, D: Dimension>(
 /// # Examples
 /// ```
 /// use ndarray::array;
-/// let h = ferrosci::fft::ihfft2(&array![[1.0, 1.0], [1.0, 1.0]])?;
+/// let h = ferrosci::fft::ihfft2(&array![[1.0_f64, 1.0], [1.0, 1.0]])?;
 /// assert_eq!(h.shape(), &[2, 2]);
 /// assert_eq!(h[[0, 0]].re, 1.0);
 /// # Ok::<(), ferrosci::Error>(())
@@ -171,7 +171,7 @@ pub fn ihfft2<T: FftFloat, D: Dimension>(x: &ArrayRef<T, D>) -> Result<Array<Com
 /// ```
 /// use ferrosci::fft::{ihfft2_with, FftnOptions, Norm};
 /// use ndarray::array;
-/// let h = ihfft2_with(&array![[1.0, 1.0], [1.0, 1.0]], &FftnOptions { norm: Norm::Forward, ..Default::default() })?;
+/// let h = ihfft2_with(&array![[1.0_f64, 1.0], [1.0, 1.0]], &FftnOptions { norm: Norm::Forward, ..Default::default() })?;
 /// assert_eq!(h[[0, 0]].re, 4.0);
 /// # Ok::<(), ferrosci::Error>(())
 /// ```
@@ -211,7 +211,7 @@ pub fn hfftn<A: FftInput, D: Dimension>(x: &ArrayRef<A, D>) -> Result<Array<A::R
 /// ```
 /// use ferrosci::fft::{hfftn_with, FftnOptions, Norm};
 /// use ndarray::array;
-/// let y = hfftn_with(&array![[2.0, 0.0]], &FftnOptions { norm: Norm::Forward, ..Default::default() })?;
+/// let y = hfftn_with(&array![[2.0_f64, 0.0]], &FftnOptions { norm: Norm::Forward, ..Default::default() })?;
 /// assert_eq!(y.shape(), &[1, 2]);
 /// assert!((y[[0, 0]] - 1.0).abs() < 1e-15);
 /// # Ok::<(), ferrosci::Error>(())

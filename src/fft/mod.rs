@@ -14,6 +14,7 @@
 //! | `hfftn`, `ihfftn` | [`hfftn`], [`ihfftn`] | N-D Hermitian DFT |
 //! | `fftfreq`, `rfftfreq` | [`fftfreq`], [`rfftfreq`] | sample frequencies |
 //! | `fftshift`, `ifftshift` | [`fftshift`], [`ifftshift`] (+ `_with` for `axes`) | centre the zero frequency |
+//! | `scipy.fftpack` | [`fftpack`] | the legacy interface: packed `rfft`, `diff`, `hilbert`, `shift`, ... |
 //! | `next_fast_len`, `prev_fast_len` | [`next_fast_len`], [`prev_fast_len`] | nearest fast transform length |
 //!
 //! ## Calling convention
@@ -40,6 +41,7 @@
 
 mod common;
 mod complex;
+pub mod fftpack;
 mod helper;
 mod hermitian;
 mod kernels;

@@ -10,8 +10,7 @@ mod sealed {
     pub trait Sealed {}
     impl Sealed for f32 {}
     impl Sealed for f64 {}
-    impl Sealed for num_complex::Complex<f32> {}
-    impl Sealed for num_complex::Complex<f64> {}
+    impl<T: super::FftFloat> Sealed for num_complex::Complex<T> {}
 }
 
 /// The float types the transforms run in: `f32` and `f64` (sealed).
@@ -44,15 +43,9 @@ impl FftInput for f64 {
         Complex::new(self, 0.0)
     }
 }
-impl FftInput for Complex<f32> {
-    type Real = f32;
-    fn to_complex(self) -> Complex<f32> {
-        self
-    }
-}
-impl FftInput for Complex<f64> {
-    type Real = f64;
-    fn to_complex(self) -> Complex<f64> {
+impl<T: FftFloat> FftInput for Complex<T> {
+    type Real = T;
+    fn to_complex(self) -> Complex<T> {
         self
     }
 }
@@ -106,7 +99,7 @@ pub(crate) fn real_twiddles<T: FftFloat>(n: usize) -> Arc<Vec<Complex<T>>> {
             let tw = (0..n / 4 + 2)
                 .map(|k| {
                     let (s, c) = (-2.0 * std::f64::consts::PI * k as f64 / n as f64).sin_cos();
-                    Complex::new(T::from_f64(c).unwrap(), T::from_f64(s).unwrap())
+                    Complex::new(cst(c), cst(s))
                 })
                 .collect();
             Arc::new(tw)
