@@ -502,3 +502,109 @@ fn fftpack_packed_layout_round_trips() {
         "x"
     );
 }
+
+fn dct_type(c: &Case) -> fft::DctType {
+    match c.i64("type") {
+        1 => fft::DctType::Type1,
+        2 => fft::DctType::Type2,
+        3 => fft::DctType::Type3,
+        4 => fft::DctType::Type4,
+        t => panic!("bad type {t}"),
+    }
+}
+
+#[test]
+fn dct_and_dst_match_scipy() {
+    for c in common::load("fft", "trig") {
+        let x = c.array("x");
+        let orth = c
+            .has("orthogonalize")
+            .then(|| c.arg("orthogonalize").as_bool().unwrap());
+        let o1 = fft::DctOptions {
+            r#type: dct_type(&c),
+            n: c.has("n").then(|| c.usize("n")),
+            axis: if c.has("axis") {
+                c.i64("axis") as isize
+            } else {
+                -1
+            },
+            norm: norm_of(&c),
+            orthogonalize: orth,
+        };
+        let on = fft::DctnOptions {
+            r#type: dct_type(&c),
+            s: list(&c, "s").map(|v| v.into_iter().map(|x| x as usize).collect()),
+            axes: list(&c, "axes").map(|v| v.into_iter().map(|x| x as isize).collect()),
+            norm: norm_of(&c),
+            orthogonalize: orth,
+        };
+        let got = match c.str("func") {
+            "dct" => fft::dct_with(&x, &o1),
+            "idct" => fft::idct_with(&x, &o1),
+            "dst" => fft::dst_with(&x, &o1),
+            "idst" => fft::idst_with(&x, &o1),
+            "dctn" => fft::dctn_with(&x, &on),
+            "idctn" => fft::idctn_with(&x, &on),
+            "dstn" => fft::dstn_with(&x, &on),
+            "idstn" => fft::idstn_with(&x, &on),
+            other => panic!("unknown func {other}"),
+        };
+        check_array(&c, &got.unwrap_or_else(|e| panic!("{}: {e}", c.ctx())));
+    }
+}
+
+#[test]
+fn dct_round_trips_at_larger_sizes_and_rejects_bad_input() {
+    let mut rng = StdRng::seed_from_u64(8);
+    for n in [2usize, 97, 360, 1024, 1031] {
+        let x = crand(&mut rng, &[n]).mapv(|z| z.re);
+        for ty in [
+            fft::DctType::Type1,
+            fft::DctType::Type2,
+            fft::DctType::Type3,
+            fft::DctType::Type4,
+        ] {
+            for norm in [Norm::Backward, Norm::Ortho] {
+                let o = fft::DctOptions {
+                    r#type: ty,
+                    norm,
+                    ..Default::default()
+                };
+                let back = fft::idct_with(&fft::dct_with(&x, &o).unwrap(), &o).unwrap();
+                assert_array_close(&back, &x, 0.0, tol(n), &format!("idct(dct) {ty:?} n={n}"));
+                let back = fft::idst_with(&fft::dst_with(&x, &o).unwrap(), &o).unwrap();
+                assert_array_close(&back, &x, 0.0, tol(n), &format!("idst(dst) {ty:?} n={n}"));
+            }
+        }
+        // Orthonormal DCT-II preserves energy.
+        let y = fft::dct_with(
+            &x,
+            &fft::DctOptions {
+                norm: Norm::Ortho,
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        let (ex, ey) = (
+            x.iter().map(|v| v * v).sum::<f64>(),
+            y.iter().map(|v| v * v).sum::<f64>(),
+        );
+        assert!((ex - ey).abs() <= tol(n) * ex, "DCT Parseval n={n}");
+    }
+    let one = Array1::from(vec![1.0]);
+    let o = fft::DctOptions {
+        r#type: fft::DctType::Type1,
+        ..Default::default()
+    };
+    assert_eq!(invalid_name(fft::dct_with(&one, &o).unwrap_err()), "x");
+    let o = fft::DctOptions {
+        n: Some(0),
+        ..Default::default()
+    };
+    assert_eq!(invalid_name(fft::dst_with(&one, &o).unwrap_err()), "n");
+    let o = fft::DctnOptions {
+        axes: Some(vec![3]),
+        ..Default::default()
+    };
+    assert_eq!(invalid_name(fft::dctn_with(&one, &o).unwrap_err()), "axes");
+}

@@ -301,7 +301,7 @@ pub fn ifftn_with<A: FftInput, D: Dimension>(
 /// ```
 /// use ndarray::array;
 /// let y = ferrosci::fft::fftpack::rfft(&array![1.0_f64, 2.0, 3.0, 4.0])?;
-/// assert_eq!(y.to_vec(), vec![10.0, -2.0, 2.0, -2.0]);
+/// assert!(y.iter().zip([10.0, -2.0, 2.0, -2.0]).all(|(a, b)| (a - b).abs() < 1e-15));
 /// # Ok::<(), ferrosci::Error>(())
 /// ```
 pub fn rfft<T: FftFloat, D: Dimension>(x: &ArrayRef<T, D>) -> Result<Array<T, D>> {

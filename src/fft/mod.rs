@@ -12,6 +12,8 @@
 //! | `hfft`, `ihfft` | [`hfft`], [`ihfft`] | DFT of a Hermitian signal (real spectrum) |
 //! | `hfft2`, `ihfft2` | [`hfft2`], [`ihfft2`] | 2-D Hermitian DFT |
 //! | `hfftn`, `ihfftn` | [`hfftn`], [`ihfftn`] | N-D Hermitian DFT |
+//! | `dct`, `idct`, `dst`, `idst` | [`dct`], [`idct`], [`dst`], [`idst`] (+ `_with`: [`DctOptions`]) | cosine/sine transforms, types 1–4 |
+//! | `dctn`, `idctn`, `dstn`, `idstn` | [`dctn`], [`idctn`], [`dstn`], [`idstn`] (+ `_with`: [`DctnOptions`]) | N-D cosine/sine transforms |
 //! | `fftfreq`, `rfftfreq` | [`fftfreq`], [`rfftfreq`] | sample frequencies |
 //! | `fftshift`, `ifftshift` | [`fftshift`], [`ifftshift`] (+ `_with` for `axes`) | centre the zero frequency |
 //! | `scipy.fftpack` | [`fftpack`] | the legacy interface: packed `rfft`, `diff`, `hilbert`, `shift`, ... |
@@ -41,6 +43,7 @@
 
 mod common;
 mod complex;
+mod dct;
 pub mod fftpack;
 mod helper;
 mod hermitian;
@@ -48,10 +51,15 @@ mod kernels;
 mod plan_cache;
 mod real;
 
+pub(crate) use common::into_dim;
 pub use common::{FftOptions, FftnOptions, Norm};
 pub use complex::{
     fft, fft_with, fft2, fft2_with, fftn, fftn_with, ifft, ifft_with, ifft2, ifft2_with, ifftn,
     ifftn_with,
+};
+pub use dct::{
+    DctOptions, DctType, DctnOptions, dct, dct_with, dctn, dctn_with, dst, dst_with, dstn,
+    dstn_with, idct, idct_with, idctn, idctn_with, idst, idst_with, idstn, idstn_with,
 };
 pub use helper::{
     ShiftOptions, fftfreq, fftshift, fftshift_with, ifftshift, ifftshift_with, next_fast_len,

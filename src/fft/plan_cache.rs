@@ -55,6 +55,7 @@ impl<T: FftFloat> FftInput for Complex<T> {
 pub struct PlanCache<T: FftNum> {
     planner: Mutex<FftPlanner<T>>,
     twiddles: Mutex<HashMap<usize, Arc<Vec<Complex<T>>>>>,
+    quarter: Mutex<HashMap<usize, Arc<Vec<Complex<T>>>>>,
 }
 
 impl<T: FftFloat> PlanCache<T> {
@@ -62,6 +63,7 @@ impl<T: FftFloat> PlanCache<T> {
         Self {
             planner: Mutex::new(FftPlanner::new()),
             twiddles: Mutex::new(HashMap::new()),
+            quarter: Mutex::new(HashMap::new()),
         }
     }
 }
@@ -99,6 +101,22 @@ pub(crate) fn real_twiddles<T: FftFloat>(n: usize) -> Arc<Vec<Complex<T>>> {
             let tw = (0..n / 4 + 2)
                 .map(|k| {
                     let (s, c) = (-2.0 * std::f64::consts::PI * k as f64 / n as f64).sin_cos();
+                    Complex::new(cst(c), cst(s))
+                })
+                .collect();
+            Arc::new(tw)
+        })
+        .clone()
+}
+
+/// `exp(-iπk/(2n))` for `k = 0..=n` (cached): the twiddles of the DCT/DST.
+pub(crate) fn quarter_twiddles<T: FftFloat>(n: usize) -> Arc<Vec<Complex<T>>> {
+    let mut map = T::cache().quarter.lock().unwrap_or_else(|e| e.into_inner());
+    map.entry(n)
+        .or_insert_with(|| {
+            let tw = (0..=n)
+                .map(|k| {
+                    let (s, c) = (-std::f64::consts::PI * k as f64 / (2 * n) as f64).sin_cos();
                     Complex::new(cst(c), cst(s))
                 })
                 .collect();

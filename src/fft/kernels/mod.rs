@@ -3,3 +3,4 @@
 
 pub(crate) mod lanes;
 pub(crate) mod real;
+pub(crate) mod trig;
