@@ -475,6 +475,21 @@ fn fftpack_matches_scipy_fftpack() {
             "shift" => fftpack::shift(&x1(), c.f64("a"), period())
                 .unwrap()
                 .into_dyn(),
+            f @ ("dct" | "idct" | "dst" | "idst") => {
+                let o = fft::DctOptions {
+                    r#type: dct_type(&c),
+                    norm: norm_of(&c),
+                    ..Default::default()
+                };
+                let x = c.array("x");
+                match f {
+                    "dct" => fftpack::dct_with(&x, &o),
+                    "idct" => fftpack::idct_with(&x, &o),
+                    "dst" => fftpack::dst_with(&x, &o),
+                    _ => fftpack::idst_with(&x, &o),
+                }
+                .unwrap()
+            }
             other => panic!("unknown func {other}"),
         };
         check_array(&c, &got);

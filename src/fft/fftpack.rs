@@ -9,6 +9,8 @@
 //! | `fftfreq`, `rfftfreq` | [`fftfreq`], [`rfftfreq`] | frequencies (`rfftfreq` for the packed layout) |
 //! | `fftshift`, `ifftshift` | [`fftshift`], [`ifftshift`] | centre the zero frequency |
 //! | `next_fast_len` | [`next_fast_len`] | next 5-smooth length |
+//! | `dct`, `dst` | [`dct`], [`dst`] (+ `_with`) | same as [`crate::fft::dct`], [`crate::fft::dst`] |
+//! | `idct`, `idst` | [`idct`], [`idst`] (+ `_with`) | inverse type, unscaled unless `Norm::Ortho` (fftpack's convention) |
 //! | `diff` | [`diff`] | derivative (or integral) of a periodic sequence |
 //! | `hilbert`, `ihilbert` | [`hilbert`], [`ihilbert`] | Hilbert transform and its inverse |
 //! | `shift` | [`shift`] | shift a periodic sequence by `a` |
@@ -23,6 +25,7 @@ use crate::fft::{complex, real};
 use ndarray::{Array, Array1, ArrayRef, ArrayRef1, Axis, Dimension, Zip};
 use num_complex::{Complex, Complex64};
 
+pub use crate::fft::dct::{dct, dct_with, dst, dst_with};
 pub use crate::fft::helper::{fftfreq, fftshift, ifftshift};
 
 /// Options of fftpack's 1-D transforms: keywords `n` and `axis` (default `None`, `-1`).
@@ -584,4 +587,98 @@ pub fn shift(x: &ArrayRef1<f64>, a: f64, period: Option<f64>) -> Result<Array1<f
     // real part of the phase factor); SciPy's answers include that.
     let h = a * (x.len() / 2) as f64;
     convolve(x, |k| Complex64::from_polar(1.0, a * k), h.cos() + h.sin())
+}
+
+/// fftpack's inverse transforms leave the result unscaled by default: swap
+/// backward and forward so `Norm::Backward` (fftpack's `norm=None`) means that.
+fn fftpack_norm(opts: &crate::fft::DctOptions) -> crate::fft::DctOptions {
+    let norm = match opts.norm {
+        Norm::Backward => Norm::Forward,
+        Norm::Forward => Norm::Backward,
+        Norm::Ortho => Norm::Ortho,
+    };
+    crate::fft::DctOptions {
+        norm,
+        ..opts.clone()
+    }
+}
+
+/// Inverse DCT in fftpack's convention (SciPy `scipy.fftpack.idct(x)`): the
+/// DCT of the inverse type, unscaled, so `idct(dct(x)) == 2n·x`.
+///
+/// # Errors
+/// As [`crate::fft::idct`].
+///
+/// # Examples
+/// ```
+/// use ferrosci::fft::fftpack::{dct, idct};
+/// use ndarray::array;
+/// let x = array![1.0_f64, 2.0, 3.0];
+/// assert!(idct(&dct(&x)?)?.iter().zip(&x).all(|(a, b)| (a - 6.0 * b).abs() < 1e-14));
+/// # Ok::<(), ferrosci::Error>(())
+/// ```
+pub fn idct<T: FftFloat, D: Dimension>(x: &ArrayRef<T, D>) -> Result<Array<T, D>> {
+    idct_with(x, &crate::fft::DctOptions::default())
+}
+
+/// [`idct`] with fftpack's keywords `type`, `n`, `axis`, `norm` (`Norm::Ortho`
+/// gives the orthonormal inverse, as `scipy.fft.idct`).
+///
+/// # Errors
+/// As [`crate::fft::idct_with`].
+///
+/// # Examples
+/// ```
+/// use ferrosci::fft::fftpack::{dct_with, idct_with};
+/// use ferrosci::fft::{DctOptions, Norm};
+/// use ndarray::array;
+/// let o = DctOptions { norm: Norm::Ortho, ..Default::default() };
+/// let x = array![1.0_f64, 2.0, 3.0];
+/// assert!(idct_with(&dct_with(&x, &o)?, &o)?.iter().zip(&x).all(|(a, b)| (a - b).abs() < 1e-14));
+/// # Ok::<(), ferrosci::Error>(())
+/// ```
+pub fn idct_with<T: FftFloat, D: Dimension>(
+    x: &ArrayRef<T, D>,
+    opts: &crate::fft::DctOptions,
+) -> Result<Array<T, D>> {
+    crate::fft::idct_with(x, &fftpack_norm(opts))
+}
+
+/// Inverse DST in fftpack's convention (SciPy `scipy.fftpack.idst(x)`): the
+/// DST of the inverse type, unscaled.
+///
+/// # Errors
+/// As [`crate::fft::idst`].
+///
+/// # Examples
+/// ```
+/// use ferrosci::fft::fftpack::{dst, idst};
+/// use ndarray::array;
+/// let x = array![1.0_f64, 2.0, 3.0];
+/// assert!(idst(&dst(&x)?)?.iter().zip(&x).all(|(a, b)| (a - 6.0 * b).abs() < 1e-14));
+/// # Ok::<(), ferrosci::Error>(())
+/// ```
+pub fn idst<T: FftFloat, D: Dimension>(x: &ArrayRef<T, D>) -> Result<Array<T, D>> {
+    idst_with(x, &crate::fft::DctOptions::default())
+}
+
+/// [`idst`] with fftpack's keywords `type`, `n`, `axis`, `norm`.
+///
+/// # Errors
+/// As [`crate::fft::idst_with`].
+///
+/// # Examples
+/// ```
+/// use ferrosci::fft::fftpack::idst_with;
+/// use ferrosci::fft::{DctOptions, DctType};
+/// use ndarray::array;
+/// let y = idst_with(&array![1.0_f64], &DctOptions { r#type: DctType::Type1, ..Default::default() })?;
+/// assert!((y[0] - 2.0).abs() < 1e-15);
+/// # Ok::<(), ferrosci::Error>(())
+/// ```
+pub fn idst_with<T: FftFloat, D: Dimension>(
+    x: &ArrayRef<T, D>,
+    opts: &crate::fft::DctOptions,
+) -> Result<Array<T, D>> {
+    crate::fft::idst_with(x, &fftpack_norm(opts))
 }

@@ -105,7 +105,7 @@ fn dct2<T: FftFloat>(x: &mut [T], w: &mut Work<T>) {
             x[2 * (n - 1 - j) + 1]
         }
     };
-    if n % 2 == 0 {
+    if n.is_multiple_of(2) {
         real_fft(n, v, w);
         let c = &w.c;
         for k in 0..n {
@@ -132,13 +132,13 @@ fn dct3<T: FftFloat>(x: &mut [T], w: &mut Work<T>) {
         tw[k].conj() * Complex::new(x[k], -b)
     };
     let half = n.div_ceil(2);
-    if n % 2 == 0 {
+    if n.is_multiple_of(2) {
         w.c.clear();
         w.c.extend((0..=n / 2).map(vk));
         irfft_lanes(&mut w.c, n, &mut w.scratch);
         // w.c[j] = v_{2j} + i v_{2j+1}
         let v = |j: usize| {
-            if j % 2 == 0 {
+            if j.is_multiple_of(2) {
                 w.c[j / 2].re
             } else {
                 w.c[j / 2].im
