@@ -16,6 +16,10 @@
 //! - Randomness comes in as `&mut impl rand::Rng`, so a seeded generator
 //!   reproduces a result.
 //!
+//! ## Modules
+//! - [`fft`]: `scipy.fft` (and `scipy.fftpack` in [`fft::fftpack`]): FFTs of
+//!   any dimension, real and Hermitian transforms, helpers.
+//!
 //! ## Features
 //! - `rayon` (default): large independent work (FFT lanes, matrix blocks) runs
 //!   on all cores. Set `RAYON_NUM_THREADS=1` to stay on one.
@@ -23,5 +27,6 @@
 
 mod check;
 mod error;
+pub mod fft;
 
 pub use error::{Error, Result};
