@@ -446,7 +446,8 @@ pub fn slogdet<T: Scalar>(a: &ArrayRef2<T>) -> Result<Slogdet<T>> {
                 logabsdet: T::Real::neg_infinity(),
             });
         }
-        sign *= d.scale_real(m.recip());
+        // Division (not a reciprocal) keeps real signs exactly ±1.
+        sign *= T::from_parts(d.re() / m, d.im() / m);
         logabsdet += m.ln();
     }
     Ok(Slogdet { sign, logabsdet })

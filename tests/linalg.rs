@@ -1,0 +1,517 @@
+//! ferrosci::linalg against SciPy fixtures (`python3 tools/fixtures/linalg.py`)
+//! and identities on seeded random input: backward errors, edge cases, errors.
+
+mod common;
+
+use common::{
+    Case, as_array, as_carray, as_f64, assert_array_close, assert_close, check_array, check_carray,
+    load,
+};
+use ferrosci::Error;
+use ferrosci::linalg::*;
+use ndarray::{Array1, Array2, ArrayD, Ix1, Ix2, array};
+use num_complex::Complex64;
+use rand::rngs::StdRng;
+use rand::{RngExt, SeedableRng};
+
+fn m2(a: ArrayD<f64>) -> Array2<f64> {
+    a.into_dimensionality::<Ix2>().expect("2-D")
+}
+fn c2(a: ArrayD<Complex64>) -> Array2<Complex64> {
+    a.into_dimensionality::<Ix2>().expect("2-D")
+}
+fn is_complex(case: &Case, name: &str) -> bool {
+    case.arg(name)["dtype"] == "c128"
+}
+fn random(n: usize, m: usize, rng: &mut StdRng) -> Array2<f64> {
+    Array2::from_shape_fn((n, m), |_| rng.random::<f64>() * 2.0 - 1.0)
+}
+fn crandom(n: usize, m: usize, rng: &mut StdRng) -> Array2<Complex64> {
+    Array2::from_shape_fn((n, m), |_| {
+        Complex64::new(rng.random::<f64>() - 0.5, rng.random::<f64>() - 0.5)
+    })
+}
+fn fro<T: Scalar>(a: &Array2<T>) -> f64 {
+    a.iter().map(|v| v.abs2().to_f64_real()).sum::<f64>().sqrt()
+}
+/// ‖A − R‖_F / (‖A‖_F · n · ε): must stay below a small constant.
+fn backward<T: Scalar>(a: &Array2<T>, r: &Array2<T>) -> f64 {
+    let n = a.nrows().max(a.ncols()).max(1) as f64;
+    fro(&(a - r)) / (fro(a) * n * f64::EPSILON)
+}
+fn hilbert(n: usize) -> Array2<f64> {
+    Array2::from_shape_fn((n, n), |(i, j)| 1.0 / (i + j + 1) as f64)
+}
+
+#[test]
+fn det_matches_scipy() {
+    for case in load("linalg", "det") {
+        let a = m2(case.array("a"));
+        common::check_scalar(&case, det(&a).unwrap());
+    }
+    for case in load("linalg", "det_complex") {
+        let a = c2(case.carray("a"));
+        let got = det(&a).unwrap();
+        let want = common::as_c64(&case.expected);
+        assert!(
+            (got - want).norm() <= case.rtol * want.norm(),
+            "{}: {got} vs {want}",
+            case.ctx()
+        );
+    }
+}
+
+#[test]
+fn lecture_notes_examples() {
+    assert!((det(&array![[1.0, 2.0], [3.0, 4.0]]).unwrap() + 2.0).abs() < 1e-15);
+    assert_eq!(det(&array![[3.0, 2.0], [6.0, 4.0]]).unwrap(), 0.0);
+    let e = inv(&array![[3.0, 2.0], [6.0, 4.0]]).unwrap_err();
+    assert!(matches!(e, Error::Singular { pivot: 1 }), "{e:?}");
+    assert_eq!(e.to_string(), "matrix is singular (zero pivot at index 1)");
+}
+
+#[test]
+fn slogdet_matches_numpy() {
+    for case in load("linalg", "slogdet") {
+        let a = m2(case.array("a"));
+        let r = slogdet(&a).unwrap();
+        assert_close(
+            r.sign,
+            as_f64(&case.expected["sign"]),
+            0.0,
+            0.0,
+            &case.ctx(),
+        );
+        assert_close(
+            r.logabsdet,
+            as_f64(&case.expected["logabsdet"]),
+            case.rtol,
+            1e-12,
+            &case.ctx(),
+        );
+    }
+    // Complex: sign on the unit circle, det = sign·exp(logabsdet).
+    let mut rng = StdRng::seed_from_u64(1);
+    let a = crandom(9, 9, &mut rng);
+    let r = slogdet(&a).unwrap();
+    let d = det(&a).unwrap();
+    assert!((r.sign.norm() - 1.0).abs() < 1e-14);
+    assert!((r.sign * r.logabsdet.exp() - d).norm() < 1e-12 * d.norm());
+}
+
+#[test]
+fn inv_matches_scipy() {
+    for case in load("linalg", "inv") {
+        if is_complex(&case, "a") {
+            check_carray(&case, &inv(&c2(case.carray("a"))).unwrap());
+        } else {
+            check_array(&case, &inv(&m2(case.array("a"))).unwrap());
+        }
+    }
+}
+
+fn assume(s: &str) -> AssumeA {
+    match s {
+        "auto" => AssumeA::Auto,
+        "pos" => AssumeA::PositiveDefinite,
+        other => panic!("fixture uses assume_a={other}"),
+    }
+}
+
+#[test]
+fn solve_matches_scipy() {
+    for case in load("linalg", "solve") {
+        let opts = SolveOptions {
+            assume_a: assume(case.str("assume_a")),
+            lower: case.arg("lower").as_bool().unwrap(),
+            transposed: case.arg("transposed").as_bool().unwrap(),
+            ..Default::default()
+        };
+        if is_complex(&case, "a") {
+            let x = solve_with(&c2(case.carray("a")), &case.carray("b"), &opts).unwrap();
+            check_carray(&case, &x);
+        } else {
+            let x = solve_with(&m2(case.array("a")), &case.array("b"), &opts).unwrap();
+            check_array(&case, &x);
+        }
+    }
+}
+
+#[test]
+fn solve_triangular_matches_scipy() {
+    for case in load("linalg", "solve_triangular") {
+        let opts = SolveTriangularOptions {
+            trans: [Trans::N, Trans::T, Trans::C][case.usize("trans")],
+            lower: case.arg("lower").as_bool().unwrap(),
+            unit_diagonal: case.arg("unit_diagonal").as_bool().unwrap(),
+            ..Default::default()
+        };
+        if is_complex(&case, "a") {
+            let x = solve_triangular_with(&c2(case.carray("a")), &case.carray("b"), &opts).unwrap();
+            check_carray(&case, &x);
+        } else {
+            let x = solve_triangular_with(&m2(case.array("a")), &case.array("b"), &opts).unwrap();
+            check_array(&case, &x);
+        }
+    }
+}
+
+#[test]
+fn lu_matches_scipy() {
+    for case in load("linalg", "lu") {
+        let e = &case.expected;
+        let ctx = case.ctx();
+        let piv: Vec<usize> = as_array(&e["piv"]).iter().map(|&p| p as usize).collect();
+        if is_complex(&case, "a") {
+            let a = c2(case.carray("a"));
+            let Lu { p, l, u } = lu(&a).unwrap();
+            assert_array_close(
+                &p.mapv(|v| v.re).into_dyn(),
+                &as_array(&e["p"]),
+                0.0,
+                0.0,
+                &ctx,
+            );
+            assert_array_close(&l.into_dyn(), &as_carray(&e["l"]), case.rtol, 1e-14, &ctx);
+            assert_array_close(&u.into_dyn(), &as_carray(&e["u"]), case.rtol, 1e-14, &ctx);
+            let f = lu_factor(&a).unwrap();
+            assert_array_close(
+                &f.lu.into_dyn(),
+                &as_carray(&e["lu"]),
+                case.rtol,
+                1e-14,
+                &ctx,
+            );
+            assert_eq!(f.piv.to_vec(), piv, "{ctx}");
+        } else {
+            let a = m2(case.array("a"));
+            let Lu { p, l, u } = lu(&a).unwrap();
+            assert_array_close(&p.into_dyn(), &as_array(&e["p"]), 0.0, 0.0, &ctx);
+            assert_array_close(&l.into_dyn(), &as_array(&e["l"]), case.rtol, 1e-14, &ctx);
+            assert_array_close(&u.into_dyn(), &as_array(&e["u"]), case.rtol, 1e-14, &ctx);
+            let f = lu_factor(&a).unwrap();
+            assert_array_close(
+                &f.lu.into_dyn(),
+                &as_array(&e["lu"]),
+                case.rtol,
+                1e-14,
+                &ctx,
+            );
+            assert_eq!(f.piv.to_vec(), piv, "{ctx}");
+            let LuPermuted { pl, u } = lu_permute_l(&a).unwrap();
+            assert!(backward(&a, &pl.dot(&u)) < 4.0, "{ctx}");
+        }
+    }
+}
+
+#[test]
+fn cholesky_matches_scipy() {
+    let lower = CholeskyOptions {
+        lower: true,
+        ..Default::default()
+    };
+    for case in load("linalg", "cholesky") {
+        let e = &case.expected;
+        let ctx = case.ctx();
+        if is_complex(&case, "a") {
+            let a = c2(case.carray("a"));
+            assert_array_close(
+                &cholesky(&a).unwrap().into_dyn(),
+                &as_carray(&e["upper"]),
+                case.rtol,
+                1e-14,
+                &ctx,
+            );
+            let l = cholesky_with(&a, &lower).unwrap();
+            assert_array_close(
+                &l.into_dyn(),
+                &as_carray(&e["lower"]),
+                case.rtol,
+                1e-14,
+                &ctx,
+            );
+        } else {
+            let a = m2(case.array("a"));
+            assert_array_close(
+                &cholesky(&a).unwrap().into_dyn(),
+                &as_array(&e["upper"]),
+                case.rtol,
+                1e-14,
+                &ctx,
+            );
+            let l = cholesky_with(&a, &lower).unwrap();
+            assert_array_close(
+                &l.into_dyn(),
+                &as_array(&e["lower"]),
+                case.rtol,
+                1e-14,
+                &ctx,
+            );
+        }
+    }
+}
+
+#[test]
+fn lu_backward_error_is_small() {
+    let mut rng = StdRng::seed_from_u64(7);
+    for &(m, n) in &[(1, 1), (2, 2), (17, 17), (150, 150), (300, 120), (90, 260)] {
+        let a = random(m, n, &mut rng);
+        let Lu { p, l, u } = lu(&a).unwrap();
+        let b = backward(&a, &p.dot(&l).dot(&u));
+        assert!(b < 4.0, "{m}x{n}: backward error {b}");
+        let c = crandom(m, n, &mut rng);
+        let Lu { p, l, u } = lu(&c).unwrap();
+        let b = backward(&c, &p.dot(&l).dot(&u));
+        assert!(b < 4.0, "complex {m}x{n}: backward error {b}");
+    }
+    // Ill-conditioned: Hilbert n = 12 (cond ≈ 1.7e16) still factors stably.
+    let h = hilbert(12);
+    let Lu { p, l, u } = lu(&h).unwrap();
+    assert!(backward(&h, &p.dot(&l).dot(&u)) < 4.0);
+}
+
+#[test]
+fn solve_residual_is_small_for_large_and_transposed_systems() {
+    let mut rng = StdRng::seed_from_u64(11);
+    for n in [64usize, 257] {
+        let a = random(n, n, &mut rng);
+        let b = random(n, 3, &mut rng);
+        for transposed in [false, true] {
+            let x = solve_with(
+                &a,
+                &b,
+                &SolveOptions {
+                    transposed,
+                    ..Default::default()
+                },
+            )
+            .unwrap();
+            let ax = if transposed { a.t().dot(&x) } else { a.dot(&x) };
+            // ‖b − a·x‖ / (‖a‖·‖x‖·n·ε): backward error of the solve.
+            let r = fro(&(&b - &ax)) / (fro(&a) * fro(&x) * n as f64 * f64::EPSILON);
+            assert!(r < 1.0, "n={n} transposed={transposed}: {r}");
+        }
+        let c = crandom(n, n, &mut rng);
+        let f = lu_factor(&c).unwrap();
+        let bc = crandom(n, 2, &mut rng);
+        for trans in [Trans::N, Trans::T, Trans::C] {
+            let x = lu_solve_with(
+                &f,
+                &bc,
+                &LuSolveOptions {
+                    trans,
+                    ..Default::default()
+                },
+            )
+            .unwrap();
+            let op = match trans {
+                Trans::N => c.clone(),
+                Trans::T => c.t().to_owned(),
+                Trans::C => c.t().mapv(|v| v.conj()),
+            };
+            let r = fro(&(&bc - &op.dot(&x))) / (fro(&c) * fro(&x) * n as f64 * f64::EPSILON);
+            assert!(r < 1.0, "complex n={n} {trans:?}: {r}");
+        }
+        let ai = inv(&a).unwrap();
+        let r = fro(&(a.dot(&ai) - Array2::<f64>::eye(n)))
+            / (fro(&a) * fro(&ai) * n as f64 * f64::EPSILON);
+        assert!(r < 1.0, "inv n={n}: {r}");
+    }
+}
+
+#[test]
+fn cholesky_backward_error_and_solves() {
+    let mut rng = StdRng::seed_from_u64(5);
+    for n in [1usize, 31, 200] {
+        let b = crandom(n, n, &mut rng);
+        let a = b.t().mapv(|v| v.conj()).dot(&b) + Array2::<Complex64>::eye(n);
+        let u = cholesky(&a).unwrap();
+        assert!(
+            backward(&a, &u.t().mapv(|v| v.conj()).dot(&u)) < 4.0,
+            "n={n}"
+        );
+        let f = cho_factor(&a).unwrap();
+        let rhs = crandom(n, 2, &mut rng);
+        let x = cho_solve(&f, &rhs).unwrap();
+        let r = fro(&(&rhs - &a.dot(&x))) / (fro(&a) * fro(&x) * n as f64 * f64::EPSILON);
+        assert!(r < 1.0, "n={n}: {r}");
+        let fl = cho_factor_with(
+            &a,
+            &CholeskyOptions {
+                lower: true,
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        let xl = cho_solve(&fl, &rhs).unwrap();
+        assert!(fro(&(&x - &xl)) < 1e-10 * fro(&x), "n={n}");
+    }
+}
+
+#[test]
+fn f32_and_complex32_share_the_kernels() {
+    let a = array![[4.0f32, 1.0], [2.0, 3.0]];
+    assert!((det(&a).unwrap() - 10.0).abs() < 1e-5);
+    let x = solve(&a, &array![5.0f32, 5.0]).unwrap();
+    assert!((x[0] - 1.0).abs() < 1e-6 && (x[1] - 1.0).abs() < 1e-6);
+    let c = a.mapv(|v| num_complex::Complex32::new(0.0, v));
+    assert!((det(&c).unwrap() + num_complex::Complex32::new(10.0, 0.0)).norm() < 1e-5);
+}
+
+#[test]
+fn empty_and_one_by_one_follow_scipy() {
+    let e = Array2::<f64>::zeros((0, 0));
+    assert_eq!(det(&e).unwrap(), 1.0);
+    let s = slogdet(&e).unwrap();
+    assert_eq!((s.sign, s.logabsdet), (1.0, 0.0));
+    assert_eq!(inv(&e).unwrap().dim(), (0, 0));
+    assert_eq!(solve(&e, &Array1::<f64>::zeros(0)).unwrap().len(), 0);
+    assert_eq!(
+        solve(&e, &Array2::<f64>::zeros((0, 3))).unwrap().dim(),
+        (0, 3)
+    );
+    let f = lu_factor(&e).unwrap();
+    assert_eq!((f.lu.dim(), f.piv.len()), ((0, 0), 0));
+    assert_eq!(lu(&e).unwrap().p.dim(), (0, 0));
+    assert_eq!(cholesky(&e).unwrap().dim(), (0, 0));
+    let one = array![[-4.0]];
+    assert_eq!(det(&one).unwrap(), -4.0);
+    assert_eq!(inv(&one).unwrap(), array![[-0.25]]);
+    assert_eq!(solve(&one, &array![2.0]).unwrap(), array![-0.5]);
+    assert!(cholesky(&one).is_err());
+    assert_eq!(cholesky(&array![[4.0]]).unwrap(), array![[2.0]]);
+    // A right-hand side with zero columns.
+    assert_eq!(
+        solve(&one, &Array2::<f64>::zeros((1, 0))).unwrap().dim(),
+        (1, 0)
+    );
+}
+
+#[test]
+fn singular_matrices() {
+    let s = array![[1.0, 2.0, 3.0], [2.0, 4.0, 6.0], [1.0, 0.0, 1.0]];
+    assert_eq!(det(&s).unwrap(), 0.0);
+    let r = slogdet(&s).unwrap();
+    assert_eq!((r.sign, r.logabsdet), (0.0, f64::NEG_INFINITY));
+    assert!(matches!(inv(&s), Err(Error::Singular { pivot: 2 })));
+    assert!(matches!(
+        solve(&s, &array![1.0, 2.0, 3.0]),
+        Err(Error::Singular { .. })
+    ));
+    // lu and lu_factor answer (SciPy warns), lu_solve refuses.
+    let f = lu_factor(&s).unwrap();
+    assert!(matches!(
+        lu_solve(&f, &array![1.0, 2.0, 3.0]),
+        Err(Error::Singular { pivot: 2 })
+    ));
+    let Lu { p, l, u } = lu(&s).unwrap();
+    assert!(backward(&s, &p.dot(&l).dot(&u)) < 4.0);
+    let z = Array2::<f64>::zeros((3, 3));
+    assert!(matches!(
+        solve(&z, &array![1.0, 2.0, 3.0]),
+        Err(Error::Singular { pivot: 0 })
+    ));
+    let t = array![[1.0, 2.0], [0.0, 0.0]];
+    assert!(matches!(
+        solve_triangular(&t, &array![1.0, 1.0]),
+        Err(Error::Singular { pivot: 1 })
+    ));
+    let e = cholesky(&array![[1.0, 2.0], [2.0, 1.0]]).unwrap_err();
+    assert!(e.to_string().contains("not positive definite"), "{e}");
+    assert!(e.to_string().contains("order 2"), "{e}");
+}
+
+#[test]
+fn shape_errors_name_the_argument_and_shape() {
+    let r = Array2::<f64>::zeros((2, 3));
+    for e in [
+        det(&r).unwrap_err(),
+        inv(&r).unwrap_err(),
+        slogdet(&r).unwrap_err(),
+        cholesky(&r).unwrap_err(),
+        solve(&r, &array![1.0, 2.0]).unwrap_err(),
+    ] {
+        assert!(
+            matches!(e, Error::ShapeMismatch { name: "a", ref got, .. } if got == &[2, 3]),
+            "{e:?}"
+        );
+    }
+    let a = Array2::<f64>::eye(3);
+    let e = solve(&a, &array![1.0, 2.0]).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "shape mismatch in `b`: expected [3], got [2]"
+    );
+    let e = solve(&a, &Array2::<f64>::zeros((4, 2))).unwrap_err();
+    assert!(
+        matches!(e, Error::ShapeMismatch { name: "b", ref expected, .. } if expected == &[3, 2])
+    );
+    let b3 = ndarray::Array3::<f64>::zeros((3, 1, 1));
+    assert!(matches!(
+        solve(&a, &b3),
+        Err(Error::InvalidArgument { name: "b", .. })
+    ));
+    let f = lu_factor(&r).unwrap(); // rectangular factors, as SciPy
+    assert!(matches!(
+        lu_solve(&f, &array![1.0, 2.0]),
+        Err(Error::ShapeMismatch { name: "lu", .. })
+    ));
+}
+
+#[test]
+fn non_finite_input_is_rejected_like_check_finite() {
+    let nan = array![[1.0, f64::NAN], [0.0, 1.0]];
+    let inf = array![[1.0, 0.0], [f64::INFINITY, 1.0]];
+    for a in [&nan, &inf] {
+        assert!(matches!(
+            det(a),
+            Err(Error::InvalidArgument { name: "a", .. })
+        ));
+        assert!(matches!(
+            inv(a),
+            Err(Error::InvalidArgument { name: "a", .. })
+        ));
+        assert!(matches!(
+            lu(a),
+            Err(Error::InvalidArgument { name: "a", .. })
+        ));
+        assert!(matches!(
+            lu_factor(a),
+            Err(Error::InvalidArgument { name: "a", .. })
+        ));
+        assert!(matches!(
+            cholesky(a),
+            Err(Error::InvalidArgument { name: "a", .. })
+        ));
+        assert!(matches!(
+            solve(a, &array![1.0, 1.0]),
+            Err(Error::InvalidArgument { name: "a", .. })
+        ));
+    }
+    let e = solve(&Array2::<f64>::eye(2), &array![1.0, f64::NAN]).unwrap_err();
+    assert!(e.to_string().contains("NaN"), "{e}");
+    // check_finite = false lets NaN through, as SciPy.
+    let opts = SolveOptions {
+        check_finite: false,
+        ..Default::default()
+    };
+    let x = solve_with(&Array2::<f64>::eye(2), &array![1.0, f64::NAN], &opts).unwrap();
+    assert!(x[1].is_nan());
+}
+
+#[test]
+fn views_and_fortran_layout_work() {
+    let mut rng = StdRng::seed_from_u64(3);
+    let big = random(10, 10, &mut rng);
+    let view = big.slice(ndarray::s![1..9;2, 0..4]); // strided 4x4 view
+    let owned = view.to_owned();
+    assert_eq!(det(&view).unwrap(), det(&owned).unwrap());
+    let fortran = owned.t().as_standard_layout().t().to_owned();
+    assert_eq!(inv(&fortran).unwrap(), inv(&owned).unwrap());
+    let b = big.column(9).slice(ndarray::s![..4]).to_owned();
+    let x = solve(&view, &b.view())
+        .unwrap()
+        .into_dimensionality::<Ix1>()
+        .unwrap();
+    assert!((owned.dot(&x) - &b).iter().all(|e| e.abs() < 1e-12));
+}
