@@ -373,7 +373,8 @@ pub fn det<T: Scalar>(a: &ArrayRef2<T>) -> Result<T> {
     // SAFETY: `f` is an owned row-major n × n array.
     unsafe { getrf(MatMut::from_array(&mut f), &mut piv) };
     let sign = T::from_real(swap_parity::<T::Real>(&piv));
-    Ok(f.diag().iter().fold(sign, |p, &d| p * d))
+    // `+ 0` turns the −0 of an exactly singular matrix into SciPy's 0.
+    Ok(f.diag().iter().fold(sign, |p, &d| p * d) + T::zero())
 }
 
 /// Closed forms for n ≤ 2 (no allocation), pivoted like LU so that exactly
@@ -394,7 +395,7 @@ fn small_det<T: Scalar>(a: &ArrayRef2<T>) -> T {
             }
             let sign = if p == 1 { -T::one() } else { T::one() };
             let l = a[[q, 0]] / piv;
-            sign * piv * (a[[q, 1]] - l * a[[p, 1]])
+            sign * piv * (a[[q, 1]] - l * a[[p, 1]]) + T::zero()
         }
     }
 }
