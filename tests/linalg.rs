@@ -64,7 +64,7 @@ fn det_matches_scipy() {
 #[test]
 fn lecture_notes_examples() {
     assert!((det(&array![[1.0, 2.0], [3.0, 4.0]]).unwrap() + 2.0).abs() < 1e-15);
-    let d = det(&array![[3.0, 2.0], [6.0, 4.0]]).unwrap();
+    let d: f64 = det(&array![[3.0, 2.0], [6.0, 4.0]]).unwrap();
     assert!(d == 0.0 && d.is_sign_positive(), "SciPy prints 0.0, got {d}");
     let e = inv(&array![[3.0, 2.0], [6.0, 4.0]]).unwrap_err();
     assert!(matches!(e, Error::Singular { pivot: 1 }), "{e:?}");
