@@ -2,7 +2,7 @@
 //! (`python3 tools/bench/compare.py linalg`).
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
-use ferrosci::linalg::{cholesky, det, inv, lu_factor, solve};
+use ferrosci::linalg::{cholesky, det, inv, lu_factor, qr, solve};
 use ndarray::{Array1, Array2};
 use std::hint::black_box;
 use std::time::Duration;
@@ -36,6 +36,9 @@ fn bench_linalg(c: &mut Criterion) {
     let rhs = Array1::from_shape_fn(n, |i| (i as f64).cos());
     g.bench_with_input(BenchmarkId::new("cholesky", n), &s, |b, s| {
         b.iter(|| cholesky(black_box(s)).unwrap())
+    });
+    g.bench_with_input(BenchmarkId::new("qr", n), &a, |b, a| {
+        b.iter(|| qr(black_box(a)).unwrap())
     });
     g.bench_with_input(BenchmarkId::new("inv", n), &a, |b, a| {
         b.iter(|| inv(black_box(a)).unwrap())

@@ -65,7 +65,10 @@ fn det_matches_scipy() {
 fn lecture_notes_examples() {
     assert!((det(&array![[1.0, 2.0], [3.0, 4.0]]).unwrap() + 2.0).abs() < 1e-15);
     let d: f64 = det(&array![[3.0, 2.0], [6.0, 4.0]]).unwrap();
-    assert!(d == 0.0 && d.is_sign_positive(), "SciPy prints 0.0, got {d}");
+    assert!(
+        d == 0.0 && d.is_sign_positive(),
+        "SciPy prints 0.0, got {d}"
+    );
     let e = inv(&array![[3.0, 2.0], [6.0, 4.0]]).unwrap_err();
     assert!(matches!(e, Error::Singular { pivot: 1 }), "{e:?}");
     assert_eq!(e.to_string(), "matrix is singular (zero pivot at index 1)");
@@ -515,4 +518,115 @@ fn views_and_fortran_layout_work() {
         .into_dimensionality::<Ix1>()
         .unwrap();
     assert!((owned.dot(&x) - &b).iter().all(|e| e.abs() < 1e-12));
+}
+
+#[test]
+fn qr_matches_scipy() {
+    for case in load("linalg", "qr") {
+        let e = &case.expected;
+        let ctx = case.ctx();
+        let (tol, atol) = (case.rtol, 1e-12);
+        let p: Vec<usize> = as_array(&e["p"]).iter().map(|&v| v as usize).collect();
+        if is_complex(&case, "a") {
+            let a = c2(case.carray("a"));
+            let Qr { q, r } = qr(&a).unwrap();
+            assert_array_close(&q.into_dyn(), &as_carray(&e["q"]), tol, atol, &ctx);
+            assert_array_close(&r.into_dyn(), &as_carray(&e["r"]), tol, atol, &ctx);
+            let Qr { q, r } = qr_economic(&a).unwrap();
+            assert_array_close(&q.into_dyn(), &as_carray(&e["qe"]), tol, atol, &ctx);
+            assert_array_close(&r.into_dyn(), &as_carray(&e["re"]), tol, atol, &ctx);
+            let got = qr_pivoting(&a).unwrap();
+            assert_eq!(got.p.to_vec(), p, "{ctx}");
+            assert_array_close(&got.r.into_dyn(), &as_carray(&e["rp"]), tol, atol, &ctx);
+        } else {
+            let a = m2(case.array("a"));
+            // Columns of q past the rank span a null space that rounding picks.
+            let rank = if case.id == "rank_deficient" {
+                2
+            } else {
+                a.ncols().min(a.nrows())
+            };
+            let lead = |x: &ArrayD<f64>| x.slice(ndarray::s![.., ..rank]).to_owned().into_dyn();
+            let Qr { q, r } = qr(&a).unwrap();
+            assert_array_close(
+                &lead(&q.into_dyn()),
+                &lead(&as_array(&e["q"])),
+                tol,
+                atol,
+                &ctx,
+            );
+            assert_array_close(&r.into_dyn(), &as_array(&e["r"]), tol, atol, &ctx);
+            let Qr { q, r } = qr_economic(&a).unwrap();
+            assert_array_close(
+                &lead(&q.into_dyn()),
+                &lead(&as_array(&e["qe"])),
+                tol,
+                atol,
+                &ctx,
+            );
+            assert_array_close(&r.into_dyn(), &as_array(&e["re"]), tol, atol, &ctx);
+            assert_array_close(
+                &qr_r(&a).unwrap().into_dyn(),
+                &as_array(&e["r"]),
+                tol,
+                atol,
+                &ctx,
+            );
+            let got = qr_pivoting(&a).unwrap();
+            assert_eq!(got.p.to_vec(), p, "{ctx}");
+            // The rank-deficient case's null direction is arbitrary: compare r only.
+            assert_array_close(&got.r.into_dyn(), &as_array(&e["rp"]), tol, atol, &ctx);
+            let got = qr_pivoting_economic(&a).unwrap();
+            assert_eq!(got.p.to_vec(), p, "{ctx}");
+        }
+    }
+}
+
+#[test]
+fn qr_backward_error_and_orthogonality() {
+    let mut rng = StdRng::seed_from_u64(17);
+    let cases: Vec<Array2<f64>> = vec![
+        random(300, 200, &mut rng),
+        random(120, 260, &mut rng),
+        hilbert(12),
+    ];
+    for a in cases {
+        let (m, n) = a.dim();
+        let Qr { q, r } = qr(&a).unwrap();
+        assert!(backward(&a, &q.dot(&r)) < 4.0, "{m}x{n}");
+        let orth = fro(&(q.t().dot(&q) - Array2::<f64>::eye(m))) / (m as f64 * f64::EPSILON);
+        assert!(orth < 4.0, "{m}x{n}: orthogonality {orth}");
+        assert!((0..m).all(|i| (0..n.min(i)).all(|j| r[[i, j]] == 0.0)));
+        let QrPivoted { q, r, p } = qr_pivoting(&a).unwrap();
+        let ap = Array2::from_shape_fn((m, n), |(i, j)| a[[i, p[j]]]);
+        assert!(backward(&ap, &q.dot(&r)) < 4.0, "pivoted {m}x{n}");
+        let d: Vec<f64> = (0..m.min(n)).map(|i| r[[i, i]].abs()).collect();
+        assert!(
+            d.windows(2).all(|w| w[0] >= w[1] * (1.0 - 1e-12)),
+            "pivoted diagonal must not increase"
+        );
+    }
+    let c = crandom(150, 100, &mut rng);
+    let Qr { q, r } = qr_economic(&c).unwrap();
+    assert!(backward(&c, &q.dot(&r)) < 4.0);
+}
+
+#[test]
+fn qr_edge_cases() {
+    let Qr { q, r } = qr(&Array2::<f64>::zeros((0, 0))).unwrap();
+    assert_eq!((q.dim(), r.dim()), ((0, 0), (0, 0)));
+    let Qr { q, r } = qr(&Array2::<f64>::zeros((3, 0))).unwrap();
+    assert_eq!(q, Array2::<f64>::eye(3));
+    assert_eq!(r.dim(), (3, 0));
+    let Qr { q, r } = qr_economic(&Array2::<f64>::zeros((3, 0))).unwrap();
+    assert_eq!((q.dim(), r.dim()), ((3, 0), (0, 0)));
+    let Qr { q, r } = qr(&array![[-3.0]]).unwrap();
+    assert_eq!((q[[0, 0]], r[[0, 0]]), (1.0, -3.0)); // LAPACK: no reflection for n = 1
+    // A zero matrix: no reflections at all.
+    let Qr { q, r } = qr(&Array2::<f64>::zeros((2, 2))).unwrap();
+    assert_eq!((q, r), (Array2::eye(2), Array2::zeros((2, 2))));
+    assert!(matches!(
+        qr(&array![[f64::NAN]]),
+        Err(Error::InvalidArgument { name: "a", .. })
+    ));
 }

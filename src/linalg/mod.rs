@@ -16,6 +16,10 @@
 //! | `lu(a)` | [`lu`] ([`Lu`]) | `a = p·l·u`, any `M × N` |
 //! | `lu(a, permute_l=True)` | [`lu_permute_l`] ([`LuPermuted`]) | `a = pl·u` |
 //! | `lu_factor` / `lu_solve` | [`lu_factor`] ([`LuFactor`]), [`lu_solve`], [`lu_solve_with`] ([`Trans`]) | reusable LU |
+//! | `qr(a)` | [`qr`] ([`Qr`]) | `a = q·r`, blocked Householder |
+//! | `qr(a, mode='economic')` | [`qr_economic`] | thin `q` (`M × K`), `r` (`K × N`) |
+//! | `qr(a, mode='r')` | [`qr_r`] | `r` only |
+//! | `qr(a, pivoting=True)` | [`qr_pivoting`], [`qr_pivoting_economic`] ([`QrPivoted`]) | `a[:, p] = q·r`, rank-revealing |
 //! | `cholesky` | [`cholesky`], [`cholesky_with`] ([`CholeskyOptions`]) | `a = Uᴴ·U` or `L·Lᴴ` |
 //! | `cho_factor` / `cho_solve` | [`cho_factor`], [`cho_factor_with`] ([`ChoFactor`]), [`cho_solve`] | reusable Cholesky |
 //!
@@ -40,6 +44,7 @@
 mod cholesky;
 mod kernels;
 mod lu;
+mod qr;
 mod scalar;
 mod solve;
 mod util;
@@ -50,6 +55,7 @@ pub use cholesky::{
 pub use lu::{
     Lu, LuFactor, LuPermuted, LuSolveOptions, lu, lu_factor, lu_permute_l, lu_solve, lu_solve_with,
 };
+pub use qr::{Qr, QrPivoted, qr, qr_economic, qr_pivoting, qr_pivoting_economic, qr_r};
 pub use scalar::{RealScalar, Scalar};
 pub use solve::{
     AssumeA, Slogdet, SolveOptions, SolveTriangularOptions, Trans, det, inv, slogdet, solve,

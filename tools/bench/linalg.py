@@ -21,6 +21,7 @@ def workloads(workers):
     a, s = matrix(n), spd(n)
     rhs = np.cos(np.arange(n))
     yield f"linalg/cholesky/{n}", lambda: sl.cholesky(s)
+    yield f"linalg/qr/{n}", lambda: sl.qr(a)
     yield f"linalg/inv/{n}", lambda: sl.inv(a)
     yield f"linalg/det/{n}", lambda: sl.det(a)
     yield f"linalg/solve/{n}", lambda: sl.solve(a, rhs)
