@@ -34,11 +34,11 @@ enum Mode {
     Economic,
 }
 
+/// Compact QR: `R` and the reflectors in one array, `tau`, and the pivots.
+type Compact<T> = (Array2<T>, Vec<T>, Option<Vec<usize>>);
+
 /// Factors a copy of `a`: compact storage, `tau`, and the pivots if asked.
-fn factor<T: Scalar>(
-    a: &ArrayRef2<T>,
-    pivoting: bool,
-) -> Result<(Array2<T>, Vec<T>, Option<Vec<usize>>)> {
+fn factor<T: Scalar>(a: &ArrayRef2<T>, pivoting: bool) -> Result<Compact<T>> {
     finite("a", a)?;
     let mut f = a.as_standard_layout().into_owned();
     let (m, n) = f.dim();
