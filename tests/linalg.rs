@@ -63,7 +63,7 @@ fn det_matches_scipy() {
 
 #[test]
 fn lecture_notes_examples() {
-    assert!((det(&array![[1.0, 2.0], [3.0, 4.0]]).unwrap() + 2.0).abs() < 1e-15);
+    assert!((det(&array![[1.0_f64, 2.0], [3.0, 4.0]]).unwrap() + 2.0).abs() < 1e-15);
     let d: f64 = det(&array![[3.0, 2.0], [6.0, 4.0]]).unwrap();
     assert!(
         d == 0.0 && d.is_sign_positive(),
@@ -629,4 +629,101 @@ fn qr_edge_cases() {
         qr(&array![[f64::NAN]]),
         Err(Error::InvalidArgument { name: "a", .. })
     ));
+}
+
+#[test]
+fn svd_matches_scipy() {
+    for case in load("linalg", "svd") {
+        let full = SvdOptions::default();
+        let thin = SvdOptions {
+            full_matrices: false,
+            ..Default::default()
+        };
+        if is_complex(&case, "a") {
+            let a = c2(case.carray("a"));
+            check_array(&case, &svdvals(&a).unwrap());
+            for opts in [&full, &thin] {
+                let Svd { u, s, vt } = svd_with(&a, opts).unwrap();
+                check_array(&case, &s);
+                let k = s.len();
+                let sig = Array2::from_shape_fn((u.ncols(), vt.nrows()), |(i, j)| {
+                    if i == j && i < k {
+                        Complex64::new(s[i], 0.0)
+                    } else {
+                        Complex64::new(0.0, 0.0)
+                    }
+                });
+                assert!(backward(&a, &u.dot(&sig).dot(&vt)) < 8.0, "{}", case.ctx());
+            }
+        } else {
+            let a = m2(case.array("a"));
+            check_array(&case, &svdvals(&a).unwrap());
+            for opts in [&full, &thin] {
+                let Svd { u, s, vt } = svd_with(&a, opts).unwrap();
+                check_array(&case, &s);
+                let (m, n) = a.dim();
+                let k = m.min(n);
+                let (uc, vr) = if opts.full_matrices { (m, n) } else { (k, k) };
+                assert_eq!((u.dim(), vt.dim()), ((m, uc), (vr, n)), "{}", case.ctx());
+                let sig = Array2::from_shape_fn(
+                    (uc, vr),
+                    |(i, j)| if i == j && i < k { s[i] } else { 0.0 },
+                );
+                assert!(backward(&a, &u.dot(&sig).dot(&vt)) < 8.0, "{}", case.ctx());
+                let ou = fro(&(u.t().dot(&u) - Array2::<f64>::eye(uc))) / (m as f64 * f64::EPSILON);
+                let ov =
+                    fro(&(vt.dot(&vt.t()) - Array2::<f64>::eye(vr))) / (n as f64 * f64::EPSILON);
+                assert!(
+                    ou < 8.0 && ov < 8.0,
+                    "{}: orthogonality {ou} {ov}",
+                    case.ctx()
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn svd_random_backward_error_and_edges() {
+    let mut rng = StdRng::seed_from_u64(23);
+    for &(m, n) in &[(1usize, 1usize), (2, 1), (1, 3), (120, 80), (60, 150)] {
+        let a = random(m, n, &mut rng);
+        let Svd { u, s, vt } = svd(&a).unwrap();
+        let k = m.min(n);
+        let sig = Array2::from_shape_fn((m, n), |(i, j)| if i == j && i < k { s[i] } else { 0.0 });
+        assert!(backward(&a, &u.dot(&sig).dot(&vt)) < 8.0, "{m}x{n}");
+        assert!(s.iter().all(|&v| v >= 0.0) && s.to_vec().windows(2).all(|w| w[0] >= w[1]));
+        let c = crandom(m, n, &mut rng);
+        let Svd { u, s, vt } = svd_with(
+            &c,
+            &SvdOptions {
+                full_matrices: false,
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        let sig = Array2::from_diag(&s.mapv(|v| Complex64::new(v, 0.0)));
+        assert!(backward(&c, &u.dot(&sig).dot(&vt)) < 8.0, "complex {m}x{n}");
+    }
+    // Zero matrix, empty shapes, non-finite input.
+    let z = svdvals(&Array2::<f64>::zeros((3, 2))).unwrap();
+    assert_eq!(z.to_vec(), vec![0.0, 0.0]);
+    let Svd { u, s, vt } = svd(&Array2::<f64>::zeros((3, 0))).unwrap();
+    assert_eq!((u.dim(), s.len(), vt.dim()), ((3, 3), 0, (0, 0)));
+    let Svd { u, s, vt } = svd_with(
+        &Array2::<f64>::zeros((0, 2)),
+        &SvdOptions {
+            full_matrices: false,
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert_eq!((u.dim(), s.len(), vt.dim()), ((0, 0), 0, (0, 2)));
+    assert!(matches!(
+        svd(&array![[f64::INFINITY]]),
+        Err(Error::InvalidArgument { name: "a", .. })
+    ));
+    // f32 through the same kernels.
+    let s32 = svdvals(&array![[3.0f32, 0.0], [4.0, 5.0]]).unwrap();
+    assert!((s32[0] - 45f32.sqrt()).abs() < 1e-5);
 }

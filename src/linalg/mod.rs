@@ -20,6 +20,8 @@
 //! | `qr(a, mode='economic')` | [`qr_economic`] | thin `q` (`M × K`), `r` (`K × N`) |
 //! | `qr(a, mode='r')` | [`qr_r`] | `r` only |
 //! | `qr(a, pivoting=True)` | [`qr_pivoting`], [`qr_pivoting_economic`] ([`QrPivoted`]) | `a[:, p] = q·r`, rank-revealing |
+//! | `svd(a)` | [`svd`], [`svd_with`] ([`Svd`], [`SvdOptions`]) | `a = u·diag(s)·vt`; `full_matrices` |
+//! | `svdvals` | [`svdvals`] | singular values only |
 //! | `cholesky` | [`cholesky`], [`cholesky_with`] ([`CholeskyOptions`]) | `a = Uᴴ·U` or `L·Lᴴ` |
 //! | `cho_factor` / `cho_solve` | [`cho_factor`], [`cho_factor_with`] ([`ChoFactor`]), [`cho_solve`] | reusable Cholesky |
 //!
@@ -47,6 +49,7 @@ mod lu;
 mod qr;
 mod scalar;
 mod solve;
+mod svd;
 mod util;
 
 pub use cholesky::{
@@ -61,3 +64,4 @@ pub use solve::{
     AssumeA, Slogdet, SolveOptions, SolveTriangularOptions, Trans, det, inv, slogdet, solve,
     solve_triangular, solve_triangular_with, solve_with,
 };
+pub use svd::{Svd, SvdOptions, svd, svd_with, svdvals};

@@ -53,8 +53,9 @@ pub trait Scalar:
     const IS_COMPLEX: bool;
     /// Complex conjugate (identity for real types).
     fn conj(self) -> Self;
-    /// Modulus `|z|`, computed without overflow.
-    fn abs(self) -> Self::Real;
+    /// Modulus `|z|`, computed without overflow (named apart from
+    /// `Float::abs`, which real types also have).
+    fn modulus(self) -> Self::Real;
     /// `|re| + |im|`: the cheap magnitude LAPACK uses to choose pivots.
     fn abs1(self) -> Self::Real;
     /// `|z|²` (may overflow for huge entries).
@@ -71,8 +72,8 @@ pub trait Scalar:
     fn from_f64(x: f64) -> Self {
         Self::from_real(Self::Real::from_f64_real(x))
     }
-    /// Whether both parts are finite.
-    fn is_finite(self) -> bool {
+    /// Whether both parts are finite (named apart from `Float::is_finite`).
+    fn is_finite_value(self) -> bool {
         Float::is_finite(self.re()) && Float::is_finite(self.im())
     }
     /// Multiplies by a real number.
@@ -121,7 +122,7 @@ macro_rules! real_scalar {
                 self
             }
             #[inline(always)]
-            fn abs(self) -> Self {
+            fn modulus(self) -> Self {
                 <$t>::abs(self)
             }
             #[inline(always)]
@@ -201,7 +202,7 @@ macro_rules! complex_scalar {
                 <$t>::conj(&self)
             }
             #[inline(always)]
-            fn abs(self) -> $r {
+            fn modulus(self) -> $r {
                 self.norm()
             }
             #[inline(always)]

@@ -440,7 +440,7 @@ pub fn slogdet<T: Scalar>(a: &ArrayRef2<T>) -> Result<Slogdet<T>> {
     let mut sign = T::from_real(swap_parity::<T::Real>(&piv));
     let mut logabsdet = T::Real::zero();
     for &d in f.diag() {
-        let m = d.abs();
+        let m = d.modulus();
         if m == T::Real::zero() {
             return Ok(Slogdet {
                 sign: T::zero(),

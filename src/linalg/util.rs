@@ -11,7 +11,7 @@ pub(crate) fn finite<T: Scalar, D: Dimension>(
     name: &'static str,
     a: &ArrayRef<T, D>,
 ) -> Result<()> {
-    if let Some(v) = a.iter().find(|v| !v.is_finite()) {
+    if let Some(v) = a.iter().find(|v| !v.is_finite_value()) {
         return Err(check::invalid(
             name,
             format!("must contain only finite values (check_finite), found {v}"),

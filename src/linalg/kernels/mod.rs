@@ -9,6 +9,7 @@ pub(crate) mod cholesky;
 pub(crate) mod gemm;
 pub(crate) mod lu;
 pub(crate) mod qr;
+pub(crate) mod svd;
 pub(crate) mod trsm;
 
 use super::Scalar;

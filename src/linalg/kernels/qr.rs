@@ -15,19 +15,19 @@ const NB: usize = 32;
 /// Generates the reflector of column `j` below row `j` of `a` (LAPACK
 /// `larfg`): afterwards `a[j, j] = beta` and `a[j+1.., j]` holds `v` (with
 /// `v₀ = 1` implied). Returns `tau`; `H = I − tau·v·vᴴ`, `Hᴴ·x = beta·e₀`.
-unsafe fn reflector<T: Scalar>(a: MatMut<T>, j: usize) -> T {
+pub(crate) unsafe fn reflector<T: Scalar>(a: MatMut<T>, j: usize) -> T {
     let m = a.rows;
     // SAFETY: rows j.. of column j lie inside the view.
     unsafe {
         let alpha = *a.at(j, j);
         let mut scale = T::Real::zero();
         for i in j + 1..m {
-            scale = scale.max((*a.at(i, j)).abs());
+            scale = scale.max((*a.at(i, j)).modulus());
         }
         if scale == T::Real::zero() && alpha.im() == T::Real::zero() {
             return T::zero();
         }
-        scale = scale.max(alpha.abs());
+        scale = scale.max(alpha.modulus());
         let inv = scale.recip();
         let mut ss = T::Real::zero();
         for i in j..m {
@@ -282,7 +282,7 @@ pub(crate) unsafe fn geqp2<T: Scalar>(a: MatMut<T>, tau: &mut [T], perm: &mut [u
                 continue;
             }
             // SAFETY: (j, c) is inside the view.
-            let r = unsafe { (*a.at(j, c)).abs() } / norms[c];
+            let r = unsafe { (*a.at(j, c)).modulus() } / norms[c];
             let temp = (T::Real::one() - r * r).max(T::Real::zero());
             let ratio = norms[c] / exact[c];
             if temp * ratio * ratio <= tol3z {
@@ -296,7 +296,7 @@ pub(crate) unsafe fn geqp2<T: Scalar>(a: MatMut<T>, tau: &mut [T], perm: &mut [u
 }
 
 /// Applies `Hᴴ` of the reflector stored in column 0 of `a` to columns 1...
-unsafe fn apply_reflector_h<T: Scalar>(a: MatMut<T>, tau: T, w: &mut Vec<T>) {
+pub(crate) unsafe fn apply_reflector_h<T: Scalar>(a: MatMut<T>, tau: T, w: &mut Vec<T>) {
     let m = a.rows;
     // SAFETY: rows of the valid view, one at a time.
     unsafe {
