@@ -1,12 +1,15 @@
 //! Linear algebra (`scipy.linalg`): determinants, inverses, the error for a
 //! singular matrix, and the factorizations behind them.
 
+use crate::plot::{Series, Style, figure};
 use ferrosci::Error;
-use ferrosci::linalg::{Lu, cho_factor, cho_solve, cholesky, det, inv, lu, solve};
+use ferrosci::linalg::{
+    Lu, Svd, SvdOptions, cho_factor, cho_solve, cholesky, det, inv, lu, solve, svd, svd_with,
+};
 use ndarray::{Array2, array};
 
 /// Walks through the lecture notes' `scipy.linalg` section.
-pub fn run(_out: &std::path::Path) -> Result<(), Box<dyn std::error::Error>> {
+pub fn run(out: &std::path::Path) -> Result<(), Box<dyn std::error::Error>> {
     // The determinant of a square matrix.
     let arr = array![[1.0, 2.0], [3.0, 4.0]];
     println!("det([[1, 2], [3, 4]]) = {}", det(&arr)?);
@@ -31,6 +34,84 @@ pub fn run(_out: &std::path::Path) -> Result<(), Box<dyn std::error::Error>> {
         Err(e @ Error::Singular { .. }) => println!("inv([[3, 2], [6, 4]]) -> error: {e}"),
         other => return Err(format!("expected a singular-matrix error, got {other:?}").into()),
     }
+
+    // The singular value decomposition of arange(9).reshape(3, 3) + diag([1, 0, 1]).
+    let arr = Array2::from_shape_fn((3, 3), |(i, j)| {
+        (3 * i + j) as f64 + if i == j && i != 1 { 1.0 } else { 0.0 }
+    });
+    let Svd { u, s: spec, vt } = svd(&arr)?;
+    println!("svd spectrum = {spec:.8}");
+    let svd_mat = u.dot(&Array2::from_diag(&spec)).dot(&vt);
+    let close = (&svd_mat - &arr).iter().all(|e| e.abs() < 1e-12);
+    println!("allclose(u · diag(spec) · vt, arr) = {close}");
+
+    // SVD compression (the applications post): keep the k largest singular
+    // triplets of an image. Here a synthetic 128 × 128 grey image: smooth
+    // shading, two sharp-edged shapes and a little film grain.
+    let n = 128;
+    let img = Array2::from_shape_fn((n, n), |(i, j)| {
+        let (x, y) = (j as f64 / n as f64, i as f64 / n as f64);
+        let disc = if (x - 0.35).powi(2) + (y - 0.4).powi(2) < 0.04 {
+            0.4
+        } else {
+            0.0
+        };
+        let bar = if (0.6..0.8).contains(&x) && (0.2..0.9).contains(&y) {
+            -0.3
+        } else {
+            0.0
+        };
+        let grain = 0.02 * (((i * 7919 + j * 104_729) % 97) as f64 / 97.0 - 0.5);
+        (0.5 + 0.3 * (3.0 * x).sin() * (2.0 * y).cos() + disc + bar + grain).clamp(0.0, 1.0)
+    });
+    let thin = SvdOptions {
+        full_matrices: false,
+        ..Default::default()
+    };
+    let Svd { u, s, vt } = svd_with(&img, &thin)?;
+    let k = 20;
+    println!("amount of numbers before compression: {}", img.len());
+    println!("amount of numbers after compression: {}", n * k + k + k * n);
+    let approx = |k: usize| {
+        u.slice(ndarray::s![.., ..k])
+            .dot(&Array2::from_diag(&s.slice(ndarray::s![..k])))
+            .dot(&vt.slice(ndarray::s![..k, ..]))
+    };
+    let norm = img.iter().map(|v| v * v).sum::<f64>().sqrt();
+    let rel = |k: usize| {
+        (&approx(k) - &img)
+            .iter()
+            .map(|v| v * v)
+            .sum::<f64>()
+            .sqrt()
+            / norm
+    };
+    println!("relative error of the rank-{k} image: {:.3e}", rel(k));
+    let ks: Vec<f64> = (1..=60).map(|k| k as f64).collect();
+    let log_s: Vec<f64> = s.iter().take(60).map(|v| v.max(1e-16).log10()).collect();
+    let log_err: Vec<f64> = (1..=60).map(|k| rel(k).max(1e-16).log10()).collect();
+    let path = out.join("linalg_svd_compression.png");
+    figure(
+        &path,
+        "SVD compression of a 128 × 128 image",
+        "k (number of singular triplets kept)",
+        "log10",
+        &[
+            Series {
+                label: "singular value s[k-1]",
+                x: &ks,
+                y: &log_s,
+                style: Style::Points,
+            },
+            Series {
+                label: "relative error of the rank-k image",
+                x: &ks,
+                y: &log_err,
+                style: Style::Line,
+            },
+        ],
+    )?;
+    println!("wrote {}", path.display());
 
     // The factorizations behind them: LU with partial pivoting, a = p·l·u ...
     let a: Array2<f64> = array![
