@@ -727,3 +727,94 @@ fn svd_random_backward_error_and_edges() {
     let s32 = svdvals(&array![[3.0f32, 0.0], [4.0, 5.0]]).unwrap();
     assert!((s32[0] - 45f32.sqrt()).abs() < 1e-5);
 }
+
+#[test]
+fn lstsq_family_matches_scipy() {
+    for case in load("linalg", "lstsq") {
+        let e = &case.expected;
+        let ctx = case.ctx();
+        let rank = e["rank"].as_u64().unwrap() as usize;
+        let want_res = as_array(&e["residues"]);
+        macro_rules! check {
+            ($a:expr, $b:expr, $as:ident, $mod:expr) => {{
+                let (a, b) = ($a, $b);
+                let r = lstsq(&a, &b).unwrap();
+                assert_eq!(r.rank, rank, "{ctx}");
+                assert_array_close(&r.x.into_dyn(), &$as(&e["x"]), case.rtol, case.atol, &ctx);
+                assert_array_close(&r.residues.into_dyn(), &want_res, 1e-9, 1e-12, &ctx);
+                assert_array_close(
+                    &pinv(&a).unwrap().into_dyn(),
+                    &$as(&e["pinv"]),
+                    case.rtol,
+                    case.atol,
+                    &ctx,
+                );
+                assert_eq!(
+                    matrix_rank(&a).unwrap() as u64,
+                    e["matrix_rank"].as_u64().unwrap(),
+                    "{ctx}"
+                );
+                let z = null_space(&a, None).unwrap();
+                assert_eq!(z.ncols() as u64, e["null_dim"].as_u64().unwrap(), "{ctx}");
+                assert!(
+                    a.dot(&z).iter().all(|v| $mod(*v) < 1e-12),
+                    "{ctx}: a·null_space ≠ 0"
+                );
+                assert_eq!(
+                    orth(&a, None).unwrap().ncols() as u64,
+                    e["orth_dim"].as_u64().unwrap(),
+                    "{ctx}"
+                );
+            }};
+        }
+        if is_complex(&case, "a") {
+            check!(
+                c2(case.carray("a")),
+                case.carray("b"),
+                as_carray,
+                |v: Complex64| v.norm()
+            );
+        } else {
+            check!(m2(case.array("a")), case.array("b"), as_array, |v: f64| v
+                .abs());
+        }
+    }
+}
+
+#[test]
+fn lstsq_family_edges() {
+    let e = Array2::<f64>::zeros((0, 3));
+    assert_eq!(pinv(&e).unwrap().dim(), (3, 0));
+    assert_eq!(matrix_rank(&e).unwrap(), 0);
+    assert_eq!(
+        null_space(&Array2::<f64>::zeros((2, 3)), None).unwrap(),
+        Array2::<f64>::eye(3)
+    );
+    assert_eq!(
+        orth(&Array2::<f64>::zeros((2, 3)), None).unwrap().dim(),
+        (2, 0)
+    );
+    let r = lstsq(&array![[1.0_f64, 1.0], [1.0, 1.0]], &array![1.0, 2.0]).unwrap();
+    assert_eq!((r.rank, r.residues.len()), (1, 0));
+    assert!((r.x[0] - 0.75).abs() < 1e-15 && (r.x[1] - 0.75).abs() < 1e-15);
+    let err = lstsq(&Array2::<f64>::eye(3), &array![1.0, 2.0]).unwrap_err();
+    assert!(
+        matches!(err, Error::ShapeMismatch { name: "b", .. }),
+        "{err:?}"
+    );
+    let opts = PinvOptions {
+        rtol: Some(-1.0),
+        ..Default::default()
+    };
+    assert!(matches!(
+        pinv_with(&Array2::<f64>::eye(2), &opts),
+        Err(Error::InvalidArgument { name: "rtol", .. })
+    ));
+    // Penrose conditions on a random rank-deficient complex matrix.
+    let mut rng = StdRng::seed_from_u64(29);
+    let a = crandom(9, 3, &mut rng).dot(&crandom(3, 7, &mut rng));
+    let p = pinv(&a).unwrap();
+    assert_eq!(matrix_rank(&a).unwrap(), 3);
+    assert!(fro(&(a.dot(&p).dot(&a) - &a)) < 1e-12 * fro(&a));
+    assert!(fro(&(p.dot(&a).dot(&p) - &p)) < 1e-12 * fro(&p));
+}

@@ -22,6 +22,10 @@
 //! | `qr(a, pivoting=True)` | [`qr_pivoting`], [`qr_pivoting_economic`] ([`QrPivoted`]) | `a[:, p] = q·r`, rank-revealing |
 //! | `svd(a)` | [`svd`], [`svd_with`] ([`Svd`], [`SvdOptions`]) | `a = u·diag(s)·vt`; `full_matrices` |
 //! | `svdvals` | [`svdvals`] | singular values only |
+//! | `lstsq` | [`lstsq`], [`lstsq_with`] ([`Lstsq`], [`LstsqOptions`]) | minimum-norm least squares, by SVD |
+//! | `pinv` | [`pinv`], [`pinv_with`] ([`PinvOptions`]) | Moore–Penrose pseudo-inverse |
+//! | `numpy.linalg.matrix_rank` | [`matrix_rank`], [`matrix_rank_with`] ([`MatrixRankOptions`]) | numerical rank |
+//! | `null_space`, `orth` | [`null_space`], [`orth`] | orthonormal bases of the null space and range |
 //! | `cholesky` | [`cholesky`], [`cholesky_with`] ([`CholeskyOptions`]) | `a = Uᴴ·U` or `L·Lᴴ` |
 //! | `cho_factor` / `cho_solve` | [`cho_factor`], [`cho_factor_with`] ([`ChoFactor`]), [`cho_solve`] | reusable Cholesky |
 //!
@@ -45,6 +49,7 @@
 
 mod cholesky;
 mod kernels;
+mod lstsq;
 mod lu;
 mod qr;
 mod scalar;
@@ -54,6 +59,10 @@ mod util;
 
 pub use cholesky::{
     ChoFactor, CholeskyOptions, cho_factor, cho_factor_with, cho_solve, cholesky, cholesky_with,
+};
+pub use lstsq::{
+    Lstsq, LstsqOptions, MatrixRankOptions, PinvOptions, lstsq, lstsq_with, matrix_rank,
+    matrix_rank_with, null_space, orth, pinv, pinv_with,
 };
 pub use lu::{
     Lu, LuFactor, LuPermuted, LuSolveOptions, lu, lu_factor, lu_permute_l, lu_solve, lu_solve_with,
