@@ -818,3 +818,77 @@ fn lstsq_family_edges() {
     assert!(fro(&(a.dot(&p).dot(&a) - &a)) < 1e-12 * fro(&a));
     assert!(fro(&(p.dot(&a).dot(&p) - &p)) < 1e-12 * fro(&p));
 }
+
+fn norm_ord(case: &Case) -> Option<NormOrd> {
+    match case.arg("ord") {
+        serde_json::Value::String(s) => match s.as_str() {
+            "none" => None,
+            "fro" => Some(NormOrd::Fro),
+            "nuc" => Some(NormOrd::Nuc),
+            "inf" => Some(NormOrd::Inf),
+            "-inf" => Some(NormOrd::NegInf),
+            other => panic!("unknown ord {other}"),
+        },
+        v => Some(NormOrd::P(as_f64(v))),
+    }
+}
+
+#[test]
+fn norm_and_cond_match_scipy() {
+    for case in load("linalg", "norm") {
+        let ord = norm_ord(&case);
+        let opts = NormOptions {
+            ord,
+            ..Default::default()
+        };
+        let got = if case.has("cond") {
+            let a = m2(case.array("a"));
+            match ord {
+                None => cond(&a).unwrap(),
+                Some(o) => cond_with(&a, o).unwrap(),
+            }
+        } else if is_complex(&case, "a") {
+            norm_with(&case.carray("a"), &opts).unwrap()
+        } else {
+            norm_with(&case.array("a"), &opts).unwrap()
+        };
+        common::check_scalar(&case, got);
+    }
+}
+
+#[test]
+fn norm_edges_and_errors() {
+    assert_eq!(norm(&Array1::<f64>::zeros(0)).unwrap(), 0.0);
+    assert_eq!(norm(&Array2::<f64>::zeros((0, 0))).unwrap(), 0.0);
+    assert_eq!(
+        norm(&ndarray::Array3::<f64>::ones((2, 2, 2))).unwrap(),
+        8f64.sqrt()
+    );
+    assert_eq!(
+        norm(&array![1e-300_f64, 1e-300]).unwrap(),
+        2f64.sqrt() * 1e-300
+    );
+    let fro = NormOptions {
+        ord: Some(NormOrd::Fro),
+        ..Default::default()
+    };
+    let e = norm_with(&array![1.0, 2.0], &fro).unwrap_err();
+    assert!(e.to_string().contains("for vectors"), "{e}");
+    let p3 = NormOptions {
+        ord: Some(NormOrd::P(3.0)),
+        ..Default::default()
+    };
+    assert!(matches!(
+        norm_with(&Array2::<f64>::eye(2), &p3),
+        Err(Error::InvalidArgument { name: "ord", .. })
+    ));
+    assert!(matches!(
+        norm(&array![f64::NAN]),
+        Err(Error::InvalidArgument { name: "a", .. })
+    ));
+    assert!(cond(&array![[1.0, 2.0], [2.0, 4.0]]).unwrap() > 1e15);
+    assert!(matches!(
+        cond_with(&Array2::<f64>::zeros((2, 3)), NormOrd::Fro),
+        Err(Error::ShapeMismatch { .. })
+    ));
+}

@@ -26,6 +26,8 @@
 //! | `pinv` | [`pinv`], [`pinv_with`] ([`PinvOptions`]) | Moore–Penrose pseudo-inverse |
 //! | `numpy.linalg.matrix_rank` | [`matrix_rank`], [`matrix_rank_with`] ([`MatrixRankOptions`]) | numerical rank |
 //! | `null_space`, `orth` | [`null_space`], [`orth`] | orthonormal bases of the null space and range |
+//! | `norm` | [`norm`], [`norm_with`] ([`NormOptions`], [`NormOrd`]) | vector and matrix norms of every order |
+//! | `numpy.linalg.cond` | [`cond`], [`cond_with`] | condition number |
 //! | `cholesky` | [`cholesky`], [`cholesky_with`] ([`CholeskyOptions`]) | `a = Uᴴ·U` or `L·Lᴴ` |
 //! | `cho_factor` / `cho_solve` | [`cho_factor`], [`cho_factor_with`] ([`ChoFactor`]), [`cho_solve`] | reusable Cholesky |
 //!
@@ -51,6 +53,7 @@ mod cholesky;
 mod kernels;
 mod lstsq;
 mod lu;
+mod norm;
 mod qr;
 mod scalar;
 mod solve;
@@ -67,6 +70,7 @@ pub use lstsq::{
 pub use lu::{
     Lu, LuFactor, LuPermuted, LuSolveOptions, lu, lu_factor, lu_permute_l, lu_solve, lu_solve_with,
 };
+pub use norm::{NormOptions, NormOrd, cond, cond_with, norm, norm_with};
 pub use qr::{Qr, QrPivoted, qr, qr_economic, qr_pivoting, qr_pivoting_economic, qr_r};
 pub use scalar::{RealScalar, Scalar};
 pub use solve::{
