@@ -97,10 +97,10 @@ fn matrix_norm<T: Scalar>(a: &ArrayRef2<T>, ord: NormOrd) -> Result<T::Real> {
         NormOrd::NegInf => min(&mut row_sums()),
         NormOrd::P(p) if p == f64::INFINITY => max(&mut row_sums()),
         NormOrd::P(p) if p == f64::NEG_INFINITY => min(&mut row_sums()),
-        NormOrd::P(p) if p == 1.0 => max(&mut col_sums()),
-        NormOrd::P(p) if p == -1.0 => min(&mut col_sums()),
-        NormOrd::P(p) if p == 2.0 => svdvals(a)?.first().copied().unwrap_or(T::Real::zero()),
-        NormOrd::P(p) if p == -2.0 => svdvals(a)?.last().copied().unwrap_or(T::Real::zero()),
+        NormOrd::P(1.0) => max(&mut col_sums()),
+        NormOrd::P(-1.0) => min(&mut col_sums()),
+        NormOrd::P(2.0) => svdvals(a)?.first().copied().unwrap_or(T::Real::zero()),
+        NormOrd::P(-2.0) => svdvals(a)?.last().copied().unwrap_or(T::Real::zero()),
         NormOrd::P(p) => {
             return Err(check::invalid(
                 "ord",
@@ -241,8 +241,8 @@ pub fn cond<T: Scalar>(a: &ArrayRef2<T>) -> Result<T::Real> {
 /// ```
 pub fn cond_with<T: Scalar>(a: &ArrayRef2<T>, p: NormOrd) -> Result<T::Real> {
     match p {
-        NormOrd::P(x) if x == 2.0 => cond(a),
-        NormOrd::P(x) if x == -2.0 => Ok(cond(a)?.recip()),
+        NormOrd::P(2.0) => cond(a),
+        NormOrd::P(-2.0) => Ok(cond(a)?.recip()),
         _ => {
             check::square("a", a)?;
             let opts = NormOptions {
