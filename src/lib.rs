@@ -19,6 +19,7 @@
 //! ## Modules
 //! - [`fft`]: `scipy.fft` (and `scipy.fftpack` in [`fft::fftpack`]): FFTs of
 //!   any dimension, real and Hermitian transforms, helpers.
+//! - [`linalg`]: dense linear algebra (`scipy.linalg`): solve, inv, det, LU, Cholesky.
 //!
 //! ## Features
 //! - `rayon` (default): large independent work (FFT lanes, matrix blocks) runs
@@ -28,5 +29,6 @@
 mod check;
 mod error;
 pub mod fft;
+pub mod linalg;
 
 pub use error::{Error, Result};
