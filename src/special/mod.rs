@@ -12,6 +12,14 @@
 //! | `gammasgn` | [`gammasgn`] | sign of Γ(x) |
 //! | `rgamma` | [`rgamma`] | 1/Γ(x) |
 //! | `digamma`, `psi` | [`digamma`], [`psi`] | ψ(x) = Γ'(x)/Γ(x) |
+//! | `jv`, `jve` | [`jv`], [`jve`] | Bessel `J_v(x)` of real order (`jve` = `jv` for real `x`) |
+//! | `yv`, `yve` | [`yv`], [`yve`] | Bessel `Y_v(x)` of real order |
+//! | `j0`, `j1`, `jn` | [`j0`], [`j1`], [`jn`] | Bessel `J_0`, `J_1`, `J_n` |
+//! | `y0`, `y1`, `yn` | [`y0`], [`y1`], [`yn`] | Bessel `Y_0`, `Y_1`, `Y_n` |
+//! | `iv`, `ive` | [`iv`], [`ive`] | modified Bessel `I_v(x)`, and `I_v(x)e^{-\|x\|}` |
+//! | `i0`, `i0e`, `i1`, `i1e` | [`i0`], [`i0e`], [`i1`], [`i1e`] | `I_0`, `I_1`, plain and scaled |
+//! | `kv`, `kve` | [`kv`], [`kve`] | modified Bessel `K_v(x)`, and `K_v(x)e^x` |
+//! | `k0`, `k0e`, `k1`, `k1e`, `kn` | [`k0`], [`k0e`], [`k1`], [`k1e`], [`kn`] | `K_0`, `K_1`, `K_n` |
 //!
 //! ## Accuracy
 //! Every function is tested against mpmath at 50 digits on points spread over
@@ -20,7 +28,12 @@
 //! relative and no worse than SciPy's own maximum on the same points.
 //! Polynomial coefficients are derived by `tools/fixtures/special_a_fit.py`.
 
+mod bessel_ik;
+mod bessel_jy;
+mod bessel_util;
 mod gamma;
 mod kernels;
 
+pub use bessel_ik::{i0, i0e, i1, i1e, iv, ive, k0, k0e, k1, k1e, kn, kv, kve};
+pub use bessel_jy::{j0, j1, jn, jv, jve, y0, y1, yn, yv, yve};
 pub use gamma::{digamma, gamma, gammaln, gammasgn, psi, rgamma};
