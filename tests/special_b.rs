@@ -144,3 +144,27 @@ fn bessel_ik_vs_mpmath() {
         &[],
     );
 }
+
+#[test]
+fn bessel_derivatives_and_spherical_vs_mpmath() {
+    check_family(
+        "bessel_deriv",
+        |c, f| {
+            let x = c.f64("x");
+            let d = f.ends_with("_d");
+            match f.trim_end_matches("_d") {
+                "jvp" => sp::jvp(c.f64("v"), x, c.usize("n") as u32),
+                "yvp" => sp::yvp(c.f64("v"), x, c.usize("n") as u32),
+                "ivp" => sp::ivp(c.f64("v"), x, c.usize("n") as u32),
+                "kvp" => sp::kvp(c.f64("v"), x, c.usize("n") as u32),
+                "spherical_jn" => sp::spherical_jn(c.i64("n"), x, d),
+                "spherical_yn" => sp::spherical_yn(c.i64("n"), x, d),
+                "spherical_in" => sp::spherical_in(c.i64("n"), x, d),
+                "spherical_kn" => sp::spherical_kn(c.i64("n"), x, d),
+                other => panic!("unknown function {other}"),
+            }
+        },
+        // Documented exception (module docs): y_n' near its zeros cancels.
+        &[("spherical_yn_d", 2e-13)],
+    );
+}

@@ -20,6 +20,9 @@
 //! | `i0`, `i0e`, `i1`, `i1e` | [`i0`], [`i0e`], [`i1`], [`i1e`] | `I_0`, `I_1`, plain and scaled |
 //! | `kv`, `kve` | [`kv`], [`kve`] | modified Bessel `K_v(x)`, and `K_v(x)e^x` |
 //! | `k0`, `k0e`, `k1`, `k1e`, `kn` | [`k0`], [`k0e`], [`k1`], [`k1e`], [`kn`] | `K_0`, `K_1`, `K_n` |
+//! | `jvp`, `yvp`, `ivp`, `kvp` | [`jvp`], [`yvp`], [`ivp`], [`kvp`] | `n`-th derivatives of `J`, `Y`, `I`, `K` |
+//! | `spherical_jn`, `spherical_yn` | [`spherical_jn`], [`spherical_yn`] | spherical `j_n`, `y_n` (or derivative) |
+//! | `spherical_in`, `spherical_kn` | [`spherical_in`], [`spherical_kn`] | modified spherical `i_n`, `k_n` (or derivative) |
 //!
 //! ## Accuracy
 //! Every function is tested against mpmath at 50 digits on points spread over
@@ -28,12 +31,16 @@
 //! relative and no worse than SciPy's own maximum on the same points.
 //! Polynomial coefficients are derived by `tools/fixtures/special_a_fit.py`.
 
+mod bessel_deriv;
 mod bessel_ik;
 mod bessel_jy;
 mod bessel_util;
 mod gamma;
 mod kernels;
 
+pub use bessel_deriv::{
+    ivp, jvp, kvp, spherical_in, spherical_jn, spherical_kn, spherical_yn, yvp,
+};
 pub use bessel_ik::{i0, i0e, i1, i1e, iv, ive, k0, k0e, k1, k1e, kn, kv, kve};
 pub use bessel_jy::{j0, j1, jn, jv, jve, y0, y1, yn, yv, yve};
 pub use gamma::{digamma, gamma, gammaln, gammasgn, psi, rgamma};
