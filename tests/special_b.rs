@@ -168,3 +168,28 @@ fn bessel_derivatives_and_spherical_vs_mpmath() {
         &[("spherical_yn_d", 2e-13)],
     );
 }
+
+#[test]
+fn elliptic_vs_mpmath() {
+    check_family(
+        "elliptic",
+        |c, f| match f {
+            "ellipk" => sp::ellipk(c.f64("m")),
+            "ellipe" => sp::ellipe(c.f64("m")),
+            "ellipkm1" => sp::ellipkm1(c.f64("p")),
+            "ellipkinc" => sp::ellipkinc(c.f64("phi"), c.f64("m")),
+            "ellipeinc" => sp::ellipeinc(c.f64("phi"), c.f64("m")),
+            "ellipj_sn" => sp::ellipj(c.f64("u"), c.f64("m")).sn,
+            "ellipj_cn" => sp::ellipj(c.f64("u"), c.f64("m")).cn,
+            "ellipj_dn" => sp::ellipj(c.f64("u"), c.f64("m")).dn,
+            "ellipj_ph" => sp::ellipj(c.f64("u"), c.f64("m")).ph,
+            "elliprf" => sp::elliprf(c.f64("x"), c.f64("y"), c.f64("z")),
+            "elliprd" => sp::elliprd(c.f64("x"), c.f64("y"), c.f64("z")),
+            "elliprg" => sp::elliprg(c.f64("x"), c.f64("y"), c.f64("z")),
+            "elliprj" => sp::elliprj(c.f64("x"), c.f64("y"), c.f64("z"), c.f64("p")),
+            "elliprc" => sp::elliprc(c.f64("x"), c.f64("y")),
+            other => panic!("unknown function {other}"),
+        },
+        &[],
+    );
+}

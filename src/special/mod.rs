@@ -22,6 +22,12 @@
 //! | `k0`, `k0e`, `k1`, `k1e`, `kn` | [`k0`], [`k0e`], [`k1`], [`k1e`], [`kn`] | `K_0`, `K_1`, `K_n` |
 //! | `jvp`, `yvp`, `ivp`, `kvp` | [`jvp`], [`yvp`], [`ivp`], [`kvp`] | `n`-th derivatives of `J`, `Y`, `I`, `K` |
 //! | `spherical_jn`, `spherical_yn` | [`spherical_jn`], [`spherical_yn`] | spherical `j_n`, `y_n` (or derivative) |
+//! | `ellipk`, `ellipkm1` | [`ellipk`], [`ellipkm1`] | complete elliptic integral `K(m)`, `K(1-p)` |
+//! | `ellipe` | [`ellipe`] | complete elliptic integral `E(m)` |
+//! | `ellipkinc`, `ellipeinc` | [`ellipkinc`], [`ellipeinc`] | incomplete `F(φ\|m)`, `E(φ\|m)` |
+//! | `ellipj` | [`ellipj`] → [`Ellipj`] | Jacobi `sn`, `cn`, `dn`, amplitude |
+//! | `elliprf`, `elliprd`, `elliprj` | [`elliprf`], [`elliprd`], [`elliprj`] | Carlson `R_F`, `R_D`, `R_J` |
+//! | `elliprc`, `elliprg` | [`elliprc`], [`elliprg`] | Carlson `R_C`, `R_G` |
 //! | `spherical_in`, `spherical_kn` | [`spherical_in`], [`spherical_kn`] | modified spherical `i_n`, `k_n` (or derivative) |
 //!
 //! ## Accuracy
@@ -35,6 +41,8 @@ mod bessel_deriv;
 mod bessel_ik;
 mod bessel_jy;
 mod bessel_util;
+mod carlson;
+mod elliptic;
 mod gamma;
 mod kernels;
 
@@ -43,4 +51,6 @@ pub use bessel_deriv::{
 };
 pub use bessel_ik::{i0, i0e, i1, i1e, iv, ive, k0, k0e, k1, k1e, kn, kv, kve};
 pub use bessel_jy::{j0, j1, jn, jv, jve, y0, y1, yn, yv, yve};
+pub use carlson::{elliprc, elliprd, elliprf, elliprg, elliprj};
+pub use elliptic::{Ellipj, ellipe, ellipeinc, ellipj, ellipk, ellipkinc, ellipkm1};
 pub use gamma::{digamma, gamma, gammaln, gammasgn, psi, rgamma};
