@@ -193,3 +193,42 @@ fn elliptic_vs_mpmath() {
         &[],
     );
 }
+
+#[test]
+fn expint_vs_mpmath() {
+    check_family(
+        "expint",
+        |c, f| {
+            let x = c.f64("x");
+            match f {
+                "exp1" => sp::exp1(x),
+                "expi" => sp::expi(x),
+                "expn" => sp::expn(c.i64("n"), x),
+                "sici_si" => sp::sici(x).0,
+                "sici_ci" => sp::sici(x).1,
+                "shichi_shi" => sp::shichi(x).0,
+                "shichi_chi" => sp::shichi(x).1,
+                "spence" => sp::spence(x),
+                other => panic!("unknown function {other}"),
+            }
+        },
+        &[],
+    );
+}
+
+#[test]
+fn zeta_vs_mpmath() {
+    check_family(
+        "zeta",
+        |c, f| {
+            let x = c.f64("x");
+            match f {
+                "zeta" => sp::zeta(x, None),
+                "zetac" => sp::zetac(x),
+                "zeta_hurwitz" => sp::zeta(x, Some(c.f64("q"))),
+                other => panic!("unknown function {other}"),
+            }
+        },
+        &[],
+    );
+}

@@ -28,6 +28,10 @@
 //! | `ellipj` | [`ellipj`] → [`Ellipj`] | Jacobi `sn`, `cn`, `dn`, amplitude |
 //! | `elliprf`, `elliprd`, `elliprj` | [`elliprf`], [`elliprd`], [`elliprj`] | Carlson `R_F`, `R_D`, `R_J` |
 //! | `elliprc`, `elliprg` | [`elliprc`], [`elliprg`] | Carlson `R_C`, `R_G` |
+//! | `exp1`, `expi`, `expn` | [`exp1`], [`expi`], [`expn`] | exponential integrals `E_1`, `Ei`, `E_n` |
+//! | `sici`, `shichi` | [`sici`], [`shichi`] | sine/cosine and hyperbolic sine/cosine integrals |
+//! | `spence` | [`spence`] | dilogarithm `Li_2(1-x)` |
+//! | `zeta`, `zetac` | [`zeta`], [`zetac`] | Riemann/Hurwitz `ζ(x, q)`, and `ζ(x) - 1` |
 //! | `spherical_in`, `spherical_kn` | [`spherical_in`], [`spherical_kn`] | modified spherical `i_n`, `k_n` (or derivative) |
 //!
 //! ## Accuracy
@@ -43,8 +47,10 @@ mod bessel_jy;
 mod bessel_util;
 mod carlson;
 mod elliptic;
+mod expint;
 mod gamma;
 mod kernels;
+mod zeta;
 
 pub use bessel_deriv::{
     ivp, jvp, kvp, spherical_in, spherical_jn, spherical_kn, spherical_yn, yvp,
@@ -53,4 +59,6 @@ pub use bessel_ik::{i0, i0e, i1, i1e, iv, ive, k0, k0e, k1, k1e, kn, kv, kve};
 pub use bessel_jy::{j0, j1, jn, jv, jve, y0, y1, yn, yv, yve};
 pub use carlson::{elliprc, elliprd, elliprf, elliprg, elliprj};
 pub use elliptic::{Ellipj, ellipe, ellipeinc, ellipj, ellipk, ellipkinc, ellipkm1};
+pub use expint::{exp1, expi, expn, shichi, sici, spence};
 pub use gamma::{digamma, gamma, gammaln, gammasgn, psi, rgamma};
+pub use zeta::{zeta, zetac};
