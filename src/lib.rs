@@ -20,6 +20,7 @@
 //! - [`fft`]: `scipy.fft` (and `scipy.fftpack` in [`fft::fftpack`]): FFTs of
 //!   any dimension, real and Hermitian transforms, helpers.
 //! - [`linalg`]: dense linear algebra (`scipy.linalg`): solve, inv, det, LU, Cholesky.
+//! - [`special`]: `scipy.special`, special functions of one real argument.
 //!
 //! ## Features
 //! - `rayon` (default): large independent work (FFT lanes, matrix blocks) runs
@@ -30,5 +31,6 @@ mod check;
 mod error;
 pub mod fft;
 pub mod linalg;
+pub mod special;
 
 pub use error::{Error, Result};
