@@ -16,6 +16,9 @@
 //! - Randomness comes in as `&mut impl rand::Rng`, so a seeded generator
 //!   reproduces a result.
 //!
+//! ## Modules
+//! - [`optimize`]: minimizers, root finders, scalar minimization (SciPy `scipy.optimize`).
+//!
 //! ## Features
 //! - `rayon` (default): large independent work (FFT lanes, matrix blocks) runs
 //!   on all cores. Set `RAYON_NUM_THREADS=1` to stay on one.
@@ -23,5 +26,6 @@
 
 mod check;
 mod error;
+pub mod optimize;
 
 pub use error::{Error, Result};
