@@ -380,3 +380,258 @@ fn rosen_family_and_finite_differences() {
     assert!(Bounds::new(&array![0.0, 1.0], &array![1.0]).is_err());
     assert!(Bounds::new(&array![f64::NAN], &array![1.0]).is_err());
 }
+
+type Problem = (
+    fn(&ArrayRef1<f64>) -> f64,
+    fn(&ArrayRef1<f64>) -> Array1<f64>,
+);
+
+/// The multivariate test problems of the fixture generator: (f, gradient).
+fn problem(name: &str) -> Problem {
+    match name {
+        "rosen2" | "rosen10" | "rosen100" => (|x| rosen(x), |x| rosen_der(x)),
+        "beale" => (
+            |x| {
+                let (a, b) = (x[0], x[1]);
+                (1.5 - a + a * b).powi(2)
+                    + (2.25 - a + a * b * b).powi(2)
+                    + (2.625 - a + a * b.powi(3)).powi(2)
+            },
+            |x| {
+                let (a, b) = (x[0], x[1]);
+                let (t1, t2, t3) = (
+                    1.5 - a + a * b,
+                    2.25 - a + a * b * b,
+                    2.625 - a + a * b.powi(3),
+                );
+                array![
+                    2.0 * t1 * (b - 1.0) + 2.0 * t2 * (b * b - 1.0) + 2.0 * t3 * (b.powi(3) - 1.0),
+                    2.0 * t1 * a + 4.0 * t2 * a * b + 6.0 * t3 * a * b * b
+                ]
+            },
+        ),
+        "booth" => (
+            |x| (x[0] + 2.0 * x[1] - 7.0).powi(2) + (2.0 * x[0] + x[1] - 5.0).powi(2),
+            |x| {
+                let (u, v) = (x[0] + 2.0 * x[1] - 7.0, 2.0 * x[0] + x[1] - 5.0);
+                array![2.0 * u + 4.0 * v, 4.0 * u + 2.0 * v]
+            },
+        ),
+        "himmelblau" => (
+            |x| (x[0] * x[0] + x[1] - 11.0).powi(2) + (x[0] + x[1] * x[1] - 7.0).powi(2),
+            |x| {
+                let (u, v) = (x[0] * x[0] + x[1] - 11.0, x[0] + x[1] * x[1] - 7.0);
+                array![4.0 * x[0] * u + 2.0 * v, 2.0 * u + 4.0 * x[1] * v]
+            },
+        ),
+        "powell" => (
+            |x| {
+                let (a, b, c, d) = (x[0], x[1], x[2], x[3]);
+                (a + 10.0 * b).powi(2)
+                    + 5.0 * (c - d).powi(2)
+                    + (b - 2.0 * c).powi(4)
+                    + 10.0 * (a - d).powi(4)
+            },
+            |x| {
+                let (a, b, c, d) = (x[0], x[1], x[2], x[3]);
+                array![
+                    2.0 * (a + 10.0 * b) + 40.0 * (a - d).powi(3),
+                    20.0 * (a + 10.0 * b) + 4.0 * (b - 2.0 * c).powi(3),
+                    10.0 * (c - d) - 8.0 * (b - 2.0 * c).powi(3),
+                    -10.0 * (c - d) - 40.0 * (a - d).powi(3)
+                ]
+            },
+        ),
+        "sin10_0" | "sin10_3" => (
+            |x| x[0] * x[0] + 10.0 * x[0].sin(),
+            |x| array![2.0 * x[0] + 10.0 * x[0].cos()],
+        ),
+        other => panic!("unknown problem {other}"),
+    }
+}
+
+#[test]
+fn minimize_matches_scipy() {
+    let mut report = Vec::new();
+    for c in load("optimize", "minimize") {
+        let (f, g) = problem(c.str("problem"));
+        let x0 = as_array(c.arg("x0"))
+            .into_dimensionality::<ndarray::Ix1>()
+            .unwrap();
+        let method = match c.str("method") {
+            "Nelder-Mead" => Method::NelderMead,
+            "BFGS" => Method::Bfgs,
+            "CG" => Method::Cg,
+            m => panic!("{m}"),
+        };
+        let jac = c.arg("jac").as_bool().unwrap();
+        let opts = MinimizeOptions {
+            jac: if jac { Some(Box::new(g)) } else { None },
+            ..Default::default()
+        };
+        let r = minimize_with(f, &x0, method, opts).unwrap();
+        let e = &c.expected;
+        let want_x = as_array(&e["x"]);
+        let want_f = as_f64(&e["fun"]);
+        // With finite-difference gradients the last steps are at the noise
+        // level, where rounding decides between SciPy's success and a failed
+        // line search; the minimum must still agree.
+        let noisy_end = !jac && r.status == Status::PrecisionLoss;
+        if !noisy_end {
+            assert_eq!(
+                r.success(),
+                e["success"].as_bool().unwrap(),
+                "{}: {:?}",
+                c.ctx(),
+                r.status
+            );
+        }
+        // The same local minimum: value to 1e-6 (absolute for zero minima), x to 1e-3.
+        assert!(
+            (r.fun - want_f).abs() <= 1e-6 * want_f.abs().max(1.0),
+            "{}: fun {} vs {want_f}",
+            c.ctx(),
+            r.fun
+        );
+        for (a, b) in r.x.iter().zip(want_x.iter()) {
+            assert!(
+                (a - b).abs() <= 1e-3 * b.abs().max(1.0),
+                "{}: x {} vs {want_x}",
+                c.ctx(),
+                r.x
+            );
+        }
+        report.push(format!(
+            "{}: nit {} vs {}, nfev {} vs {}",
+            c.id, r.nit, e["nit"], r.nfev, e["nfev"]
+        ));
+        if noisy_end {
+            continue;
+        }
+        check_count(r.nit, as_f64(&e["nit"]), "nit", &c.ctx());
+        check_count(r.nfev, as_f64(&e["nfev"]), "nfev", &c.ctx());
+    }
+    println!("{}", report.join("\n"));
+}
+
+#[test]
+fn minimize_bad_input_and_status() {
+    let nan_x0 = array![f64::NAN, 1.0];
+    for m in [Method::NelderMead, Method::Bfgs, Method::Cg] {
+        assert!(matches!(
+            minimize(rosen, &nan_x0, m),
+            Err(Error::InvalidArgument { name: "x0", .. })
+        ));
+        assert!(minimize(rosen, &Array1::zeros(0), m).is_err());
+        let opts = MinimizeOptions {
+            bounds: Some(Bounds::uniform(3, 0.0, 1.0).unwrap()),
+            ..Default::default()
+        };
+        assert!(matches!(
+            minimize_with(rosen, &array![0.5, 0.5], m, opts),
+            Err(Error::ShapeMismatch { .. })
+        ));
+        let opts = MinimizeOptions {
+            tol: Some(-1.0),
+            ..Default::default()
+        };
+        assert!(minimize_with(rosen, &array![0.5, 0.5], m, opts).is_err());
+        // NaN objective: a status, not a panic or a hang.
+        let r = minimize(|_: &ArrayRef1<f64>| f64::NAN, &array![0.5, 0.5], m).unwrap();
+        assert!(!r.success(), "{m:?}: {r:?}");
+        // NaN in the middle of the run.
+        let f = |x: &ArrayRef1<f64>| if x[0] > 0.9 { f64::NAN } else { rosen(x) };
+        let r = minimize(f, &array![-1.2, 1.0], m).unwrap();
+        assert!(r.nfev < 10_000, "{m:?}: {r:?}");
+        // A gradient of the wrong length gives a NaN status, not a panic.
+        if m != Method::NelderMead {
+            let opts = MinimizeOptions {
+                jac: Some(Box::new(|_: &ArrayRef1<f64>| array![1.0])),
+                ..Default::default()
+            };
+            let r = minimize_with(rosen, &array![0.5, 0.5], m, opts).unwrap();
+            assert!(!r.success(), "{m:?}: {r:?}");
+        }
+        // Budgets.
+        let opts = MinimizeOptions {
+            maxiter: Some(3),
+            ..Default::default()
+        };
+        let r = minimize_with(rosen, &array![-1.2, 1.0], m, opts).unwrap();
+        assert_eq!((r.status, r.nit), (Status::MaxIterations, 3), "{m:?}");
+    }
+}
+
+#[test]
+fn callback_sees_iterates_and_stops() {
+    use std::cell::RefCell;
+    use std::ops::ControlFlow;
+    for m in [Method::NelderMead, Method::Bfgs, Method::Cg] {
+        let seen = RefCell::new(Vec::new());
+        let opts = MinimizeOptions {
+            jac: Some(Box::new(rosen_der)),
+            callback: Some(Box::new(|it: &Intermediate| {
+                seen.borrow_mut().push((it.nit, it.fun, rosen(&it.x)));
+                if it.nit >= 5 {
+                    ControlFlow::Break(())
+                } else {
+                    ControlFlow::Continue(())
+                }
+            })),
+            ..Default::default()
+        };
+        let r = minimize_with(rosen, &array![-1.2, 1.0], m, opts).unwrap();
+        assert_eq!(r.status, Status::CallbackStopped, "{m:?}");
+        assert_eq!(r.status.code(), 99);
+        let seen = seen.borrow();
+        assert!(seen.iter().all(|&(_, f, g)| f == g), "{m:?}: fun matches x");
+        assert_eq!(seen.last().unwrap().0, 5, "{m:?}");
+        assert_eq!(r.nit, 5);
+    }
+}
+
+#[test]
+fn lecture_notes_x2_plus_10sin() {
+    let f = |x: &ArrayRef1<f64>| x[0] * x[0] + 10.0 * x[0].sin();
+    let none = None::<fn(&ArrayRef1<f64>) -> Array1<f64>>;
+    let r = fmin_bfgs(f, none, &array![0.0]).unwrap();
+    assert!((r.x[0] + 1.30644).abs() < 1e-5, "{r:?}");
+    let r = fmin_bfgs(f, none, &array![3.0]).unwrap();
+    assert!((r.x[0] - 3.83747).abs() < 1e-5, "{r:?}");
+    let r = fminbound(
+        |x| x * x + 10.0 * x.sin(),
+        0.0,
+        10.0,
+        &FminboundOptions::default(),
+    )
+    .unwrap();
+    assert!((r.x - 3.83747).abs() < 1e-4, "{r:?}");
+    let r = fmin(f, &array![0.0]).unwrap();
+    assert!((r.x[0] + 1.30644).abs() < 1e-3, "{r:?}");
+    let r = fmin_cg(f, none, &array![0.0]).unwrap();
+    assert!((r.x[0] + 1.30644).abs() < 1e-5, "{r:?}");
+}
+
+#[test]
+fn three_point_differences_and_bounded_simplex() {
+    let opts = MinimizeOptions {
+        fd: FdScheme::ThreePoint,
+        ..Default::default()
+    };
+    let r = minimize_with(rosen, &array![-1.2, 1.0], Method::Bfgs, opts).unwrap();
+    assert!(r.success() && (r.x[0] - 1.0).abs() < 1e-4, "{r:?}");
+    // Nelder-Mead keeps to its bounds: the constrained minimum of rosen on
+    // x0 <= 0.5 lies on that edge.
+    let b = Bounds::new(&array![-2.0, -2.0], &array![0.5, 2.0]).unwrap();
+    let opts = MinimizeOptions {
+        bounds: Some(b),
+        xatol: Some(1e-8),
+        fatol: Some(1e-10),
+        ..Default::default()
+    };
+    let r = minimize_with(rosen, &array![-1.2, 1.0], Method::NelderMead, opts).unwrap();
+    assert!(
+        r.x[0] <= 0.5 && (r.x[0] - 0.5).abs() < 1e-4 && (r.x[1] - 0.25).abs() < 1e-3,
+        "{r:?}"
+    );
+}

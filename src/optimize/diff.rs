@@ -111,11 +111,7 @@ pub(crate) struct Objective<'a> {
 }
 
 impl<'a> Objective<'a> {
-    pub(crate) fn new(
-        fun: ObjFn<'a>,
-        grad: Grad<'a>,
-        bounds: Option<Bounds>,
-    ) -> Self {
+    pub(crate) fn new(fun: ObjFn<'a>, grad: Grad<'a>, bounds: Option<Bounds>) -> Self {
         Objective {
             fun,
             grad,
@@ -123,11 +119,6 @@ impl<'a> Objective<'a> {
             nfev: 0,
             njev: 0,
         }
-    }
-
-    /// Whether the gradient is the user's (not finite differences).
-    pub(crate) fn has_exact_grad(&self) -> bool {
-        matches!(self.grad, Grad::Exact(_))
     }
 
     pub(crate) fn f(&mut self, x: &ArrayRef1<f64>) -> f64 {

@@ -14,14 +14,29 @@
 //! | `bracket` | [`bracket`] | bracket a minimum |
 //! | `brent`, `golden`, `fminbound` | [`brent`], [`golden`], [`fminbound`] | scalar minimizers |
 //! | `minimize_scalar` | [`minimize_scalar`] | any scalar minimizer by name |
+//! | `minimize` | [`minimize`], [`minimize_with`] (keywords in [`MinimizeOptions`]) | local minimizers, [`Method`] |
+//! | `fmin`, `fmin_bfgs`, `fmin_cg` | [`fmin`], [`fmin_bfgs`], [`fmin_cg`] | legacy names |
+//!
+//! ## Calling `minimize`
+//! SciPy's `minimize(fun, x0, method='BFGS', jac=rosen_der, tol=1e-8)` reads
+//! `minimize_with(rosen, &x0, Method::Bfgs, MinimizeOptions { jac: Some(Box::new(rosen_der)),
+//! tol: Some(1e-8), ..Default::default() })`; without keywords it is
+//! `minimize(rosen, &x0, Method::Bfgs)`. Objectives are closures
+//! `|x: &ArrayRef1<f64>| -> f64`; SciPy's `args=` are captured variables.
+//! The callback sees every iterate and returns `ControlFlow::Break(())` to stop.
 
+mod bfgs;
 mod diff;
+mod line_search;
+mod minimize;
+mod nelder_mead;
 mod result;
 mod rosen;
 mod scalar;
 mod zeros;
 
 pub use diff::{FdScheme, approx_fprime, check_grad};
+pub use minimize::{Method, MinimizeOptions, fmin, fmin_bfgs, fmin_cg, minimize, minimize_with};
 pub use result::{Bounds, Callback, Intermediate, OptimizeResult, Status};
 pub use rosen::{rosen, rosen_der, rosen_hess, rosen_hess_prod};
 pub use scalar::{
