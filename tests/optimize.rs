@@ -6,8 +6,10 @@ use ferrosci::Error;
 use ferrosci::optimize::*;
 use ndarray::{Array1, ArrayRef1, array};
 
+type Scalar = fn(f64) -> f64;
+
 /// Scalar test functions shared with the fixture generator: (f, f', f'').
-fn root_fun(name: &str) -> (fn(f64) -> f64, fn(f64) -> f64, fn(f64) -> f64) {
+fn root_fun(name: &str) -> (Scalar, Scalar, Scalar) {
     match name {
         "cos_minus_x" => (|x| x.cos() - x, |x| -x.sin() - 1.0, |x| -x.cos()),
         "cubic" => (
@@ -60,18 +62,20 @@ fn scalar_roots_match_scipy() {
     for c in load("optimize", "roots") {
         let (f, fp, fp2) = root_fun(c.str("fun"));
         let method = c.str("method");
-        let mut opts = RootScalarOptions::default();
-        opts.method = Some(match method {
-            "brentq" => RootScalarMethod::Brentq,
-            "brenth" => RootScalarMethod::Brenth,
-            "ridder" => RootScalarMethod::Ridder,
-            "bisect" => RootScalarMethod::Bisect,
-            "toms748" => RootScalarMethod::Toms748,
-            "secant" => RootScalarMethod::Secant,
-            "newton" => RootScalarMethod::Newton,
-            "halley" => RootScalarMethod::Halley,
-            m => panic!("{m}"),
-        });
+        let mut opts = RootScalarOptions {
+            method: Some(match method {
+                "brentq" => RootScalarMethod::Brentq,
+                "brenth" => RootScalarMethod::Brenth,
+                "ridder" => RootScalarMethod::Ridder,
+                "bisect" => RootScalarMethod::Bisect,
+                "toms748" => RootScalarMethod::Toms748,
+                "secant" => RootScalarMethod::Secant,
+                "newton" => RootScalarMethod::Newton,
+                "halley" => RootScalarMethod::Halley,
+                m => panic!("{m}"),
+            }),
+            ..Default::default()
+        };
         if c.has("a") {
             opts.bracket = Some((c.f64("a"), c.f64("b")));
         } else {
@@ -462,11 +466,22 @@ fn minimize_matches_scipy() {
             "Nelder-Mead" => Method::NelderMead,
             "BFGS" => Method::Bfgs,
             "CG" => Method::Cg,
+            "L-BFGS-B" => Method::LBfgsB,
             m => panic!("{m}"),
         };
         let jac = c.arg("jac").as_bool().unwrap();
+        let bounds = c.has("lb").then(|| {
+            let lb = as_array(c.arg("lb"))
+                .into_dimensionality::<ndarray::Ix1>()
+                .unwrap();
+            let ub = as_array(c.arg("ub"))
+                .into_dimensionality::<ndarray::Ix1>()
+                .unwrap();
+            Bounds::new(&lb, &ub).unwrap()
+        });
         let opts = MinimizeOptions {
             jac: if jac { Some(Box::new(g)) } else { None },
+            bounds,
             ..Default::default()
         };
         let r = minimize_with(f, &x0, method, opts).unwrap();
@@ -566,7 +581,7 @@ fn minimize_bad_input_and_status() {
 fn callback_sees_iterates_and_stops() {
     use std::cell::RefCell;
     use std::ops::ControlFlow;
-    for m in [Method::NelderMead, Method::Bfgs, Method::Cg] {
+    for m in [Method::NelderMead, Method::Bfgs, Method::Cg, Method::LBfgsB] {
         let seen = RefCell::new(Vec::new());
         let opts = MinimizeOptions {
             jac: Some(Box::new(rosen_der)),

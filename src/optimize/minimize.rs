@@ -16,6 +16,8 @@ pub enum Method {
     Bfgs,
     /// Nonlinear conjugate gradients (Polak–Ribière).
     Cg,
+    /// Limited-memory BFGS with bounds.
+    LBfgsB,
 }
 
 /// SciPy's keywords and `options=` of [`minimize`]; `Default` is SciPy's
@@ -30,17 +32,25 @@ pub struct MinimizeOptions<'a> {
     /// Finite-difference scheme when `jac` is `None` (SciPy `jac='2-point'`
     /// (default) or `'3-point'`).
     pub fd: FdScheme,
-    /// Box bounds (Nelder-Mead).
+    /// Box bounds (Nelder-Mead, L-BFGS-B).
     pub bounds: Option<Bounds>,
-    /// SciPy `tol`: sets `gtol` (BFGS, CG) or `xatol` and `fatol` (Nelder-Mead)
-    /// unless those are given.
+    /// SciPy `tol`: sets `gtol` (BFGS, CG, L-BFGS-B), `ftol` (L-BFGS-B) or
+    /// `xatol` and `fatol` (Nelder-Mead) unless those are given.
     pub tol: Option<f64>,
-    /// Iteration cap (all methods; default `200·n`).
+    /// Iteration cap (default `200·n`; L-BFGS-B 15000).
     pub maxiter: Option<usize>,
-    /// Cap on function evaluations (Nelder-Mead; default `200·n`).
+    /// Cap on function evaluations, finite-difference ones included
+    /// (Nelder-Mead `maxfev`, default `200·n`; L-BFGS-B `maxfun`, default 15000).
     pub maxfev: Option<usize>,
-    /// Gradient-norm tolerance (BFGS, CG; default `1e-5`).
+    /// Gradient-norm tolerance (BFGS, CG; default `1e-5`), or projected
+    /// gradient tolerance (L-BFGS-B `pgtol`; default `1e-5`).
     pub gtol: Option<f64>,
+    /// Relative reduction of `f` that ends the run (L-BFGS-B; default `2.2e-9`).
+    pub ftol: Option<f64>,
+    /// Number of stored correction pairs (L-BFGS-B; default 10).
+    pub maxcor: Option<usize>,
+    /// Line-search evaluations per iteration (L-BFGS-B; default 20).
+    pub maxls: Option<usize>,
     /// Order of the norm in the `gtol` test (BFGS, CG; default ∞).
     pub norm: f64,
     /// Simplex size tolerance (Nelder-Mead; default `1e-4`).
@@ -63,6 +73,9 @@ impl Default for MinimizeOptions<'_> {
             maxiter: None,
             maxfev: None,
             gtol: None,
+            ftol: None,
+            maxcor: None,
+            maxls: None,
             norm: f64::INFINITY,
             xatol: None,
             fatol: None,
@@ -78,6 +91,9 @@ pub(crate) struct Settings<'a> {
     pub(crate) maxiter: Option<usize>,
     pub(crate) maxfev: Option<usize>,
     pub(crate) gtol: Option<f64>,
+    pub(crate) ftol: Option<f64>,
+    pub(crate) maxcor: Option<usize>,
+    pub(crate) maxls: Option<usize>,
     pub(crate) norm: f64,
     pub(crate) xatol: Option<f64>,
     pub(crate) fatol: Option<f64>,
@@ -212,6 +228,9 @@ where
         maxiter: o.maxiter,
         maxfev: o.maxfev,
         gtol,
+        ftol: o.ftol.or(o.tol),
+        maxcor: o.maxcor,
+        maxls: o.maxls,
         norm: o.norm,
         xatol,
         fatol,
@@ -223,6 +242,7 @@ where
         Method::NelderMead => super::nelder_mead::nelder_mead(&mut obj, x0, &mut st),
         Method::Bfgs => super::bfgs::bfgs(&mut obj, x0, &mut st),
         Method::Cg => super::bfgs::cg(&mut obj, x0, &mut st),
+        Method::LBfgsB => super::lbfgsb::lbfgsb(&mut obj, x0, &mut st),
     })
 }
 
@@ -329,6 +349,47 @@ where
         method,
         MinimizeOptions {
             jac,
+            ..Default::default()
+        },
+    )
+}
+
+/// Legacy `fmin_l_bfgs_b`: L-BFGS-B with an optional gradient `fprime`
+/// (forward differences without it), optional `bounds` and SciPy's defaults
+/// (`m = 10`, `factr = 1e7` i.e. `ftol = 2.2e-9`, `pgtol = 1e-5`).
+///
+/// # Errors
+/// As [`minimize_with`].
+///
+/// # Examples
+/// ```
+/// use ferrosci::optimize::{fmin_l_bfgs_b, rosen, rosen_der, Bounds};
+/// use ndarray::array;
+///
+/// let b = Bounds::new(&array![-2.0, -2.0], &array![0.5, 2.0])?;
+/// let res = fmin_l_bfgs_b(rosen, Some(rosen_der), &array![-1.2, 1.0], Some(b))?;
+/// assert!(res.success());
+/// assert!((res.x[0] - 0.5).abs() < 1e-6 && (res.x[1] - 0.25).abs() < 1e-4);
+/// # Ok::<(), ferrosci::Error>(())
+/// ```
+pub fn fmin_l_bfgs_b<F, G>(
+    f: F,
+    fprime: Option<G>,
+    x0: &ArrayRef1<f64>,
+    bounds: Option<Bounds>,
+) -> Result<OptimizeResult>
+where
+    F: FnMut(&ArrayRef1<f64>) -> f64,
+    G: FnMut(&ArrayRef1<f64>) -> Array1<f64>,
+{
+    let jac = fprime.map(|g| Box::new(g) as Box<dyn FnMut(&ArrayRef1<f64>) -> Array1<f64>>);
+    minimize_with(
+        f,
+        x0,
+        Method::LBfgsB,
+        MinimizeOptions {
+            jac,
+            bounds,
             ..Default::default()
         },
     )

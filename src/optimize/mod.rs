@@ -15,7 +15,7 @@
 //! | `brent`, `golden`, `fminbound` | [`brent`], [`golden`], [`fminbound`] | scalar minimizers |
 //! | `minimize_scalar` | [`minimize_scalar`] | any scalar minimizer by name |
 //! | `minimize` | [`minimize`], [`minimize_with`] (keywords in [`MinimizeOptions`]) | local minimizers, [`Method`] |
-//! | `fmin`, `fmin_bfgs`, `fmin_cg` | [`fmin`], [`fmin_bfgs`], [`fmin_cg`] | legacy names |
+//! | `fmin`, `fmin_bfgs`, `fmin_cg`, `fmin_l_bfgs_b` | [`fmin`], [`fmin_bfgs`], [`fmin_cg`], [`fmin_l_bfgs_b`] | legacy names |
 //!
 //! ## Calling `minimize`
 //! SciPy's `minimize(fun, x0, method='BFGS', jac=rosen_der, tol=1e-8)` reads
@@ -27,6 +27,7 @@
 
 mod bfgs;
 mod diff;
+mod lbfgsb;
 mod line_search;
 mod minimize;
 mod nelder_mead;
@@ -36,7 +37,9 @@ mod scalar;
 mod zeros;
 
 pub use diff::{FdScheme, approx_fprime, check_grad};
-pub use minimize::{Method, MinimizeOptions, fmin, fmin_bfgs, fmin_cg, minimize, minimize_with};
+pub use minimize::{
+    Method, MinimizeOptions, fmin, fmin_bfgs, fmin_cg, fmin_l_bfgs_b, minimize, minimize_with,
+};
 pub use result::{Bounds, Callback, Intermediate, OptimizeResult, Status};
 pub use rosen::{rosen, rosen_der, rosen_hess, rosen_hess_prod};
 pub use scalar::{
