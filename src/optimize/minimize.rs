@@ -2,6 +2,7 @@
 //! keywords in [`MinimizeOptions`], and the legacy `fmin*` functions.
 
 use super::diff::{FdScheme, Grad, ObjFn, Objective, VecFn};
+use super::newton_cg::Curvature;
 use super::result::{Bounds, Callback, Intermediate, OptimizeResult, Status};
 use crate::{Result, check};
 use ndarray::{Array1, Array2, ArrayRef1};
@@ -18,7 +19,15 @@ pub enum Method {
     Cg,
     /// Limited-memory BFGS with bounds.
     LBfgsB,
+    /// Truncated Newton with CG inner solves; needs `jac`, uses `hess` or
+    /// `hessp` if given, else finite differences of the gradient.
+    NewtonCg,
 }
+
+/// A boxed Hessian: `x ↦ ∇²f(x)`.
+pub(crate) type HessFn<'a> = Box<dyn FnMut(&ArrayRef1<f64>) -> Array2<f64> + 'a>;
+/// A boxed Hessian-vector product: `(x, p) ↦ ∇²f(x)·p`.
+pub(crate) type HesspFn<'a> = Box<dyn FnMut(&ArrayRef1<f64>, &ArrayRef1<f64>) -> Array1<f64> + 'a>;
 
 /// SciPy's keywords and `options=` of [`minimize`]; `Default` is SciPy's
 /// default for every method. Fields a method does not use are ignored by it
@@ -32,9 +41,15 @@ pub struct MinimizeOptions<'a> {
     /// Finite-difference scheme when `jac` is `None` (SciPy `jac='2-point'`
     /// (default) or `'3-point'`).
     pub fd: FdScheme,
+    /// Hessian of the objective (Newton-CG; SciPy `hess=callable`).
+    #[allow(clippy::type_complexity)]
+    pub hess: Option<Box<dyn FnMut(&ArrayRef1<f64>) -> Array2<f64> + 'a>>,
+    /// Hessian-vector product (Newton-CG; SciPy `hessp`), used when `hess` is `None`.
+    #[allow(clippy::type_complexity)]
+    pub hessp: Option<Box<dyn FnMut(&ArrayRef1<f64>, &ArrayRef1<f64>) -> Array1<f64> + 'a>>,
     /// Box bounds (Nelder-Mead, L-BFGS-B).
     pub bounds: Option<Bounds>,
-    /// SciPy `tol`: sets `gtol` (BFGS, CG, L-BFGS-B), `ftol` (L-BFGS-B) or
+    /// SciPy `tol`: sets `gtol` (BFGS, CG, L-BFGS-B), `ftol` (L-BFGS-B), `xtol` (Newton-CG) or
     /// `xatol` and `fatol` (Nelder-Mead) unless those are given.
     pub tol: Option<f64>,
     /// Iteration cap (default `200·n`; L-BFGS-B 15000).
@@ -45,6 +60,8 @@ pub struct MinimizeOptions<'a> {
     /// Gradient-norm tolerance (BFGS, CG; default `1e-5`), or projected
     /// gradient tolerance (L-BFGS-B `pgtol`; default `1e-5`).
     pub gtol: Option<f64>,
+    /// Step-size tolerance (Newton-CG: average ℓ₁ step, default `1e-5`).
+    pub xtol: Option<f64>,
     /// Relative reduction of `f` that ends the run (L-BFGS-B; default `2.2e-9`).
     pub ftol: Option<f64>,
     /// Number of stored correction pairs (L-BFGS-B; default 10).
@@ -67,6 +84,9 @@ impl Default for MinimizeOptions<'_> {
     fn default() -> Self {
         MinimizeOptions {
             jac: None,
+            hess: None,
+            hessp: None,
+            xtol: None,
             fd: FdScheme::TwoPoint,
             bounds: None,
             tol: None,
@@ -92,6 +112,7 @@ pub(crate) struct Settings<'a> {
     pub(crate) maxfev: Option<usize>,
     pub(crate) gtol: Option<f64>,
     pub(crate) ftol: Option<f64>,
+    pub(crate) xtol: Option<f64>,
     pub(crate) maxcor: Option<usize>,
     pub(crate) maxls: Option<usize>,
     pub(crate) norm: f64,
@@ -176,8 +197,8 @@ where
 /// reported in [`OptimizeResult::status`], not as errors.
 ///
 /// # Errors
-/// [`crate::Error::InvalidArgument`] if `x0` is empty or not finite, or a
-/// tolerance is negative; [`crate::Error::ShapeMismatch`] if `bounds` do not
+/// [`crate::Error::InvalidArgument`] if `x0` is empty or not finite, a
+/// tolerance is negative, or Newton-CG is called without `jac`; [`crate::Error::ShapeMismatch`] if `bounds` do not
 /// match `x0`.
 ///
 /// # Examples
@@ -217,6 +238,14 @@ where
         b.check_len(x0.len())?;
     }
     let (gtol, xatol, fatol) = (o.gtol.or(o.tol), o.xatol.or(o.tol), o.fatol.or(o.tol));
+    if method == Method::NewtonCg && o.jac.is_none() {
+        return Err(check::invalid("jac", "Newton-CG needs the gradient `jac`"));
+    }
+    let mut curvature = match (o.hess, o.hessp) {
+        (Some(h), _) => Curvature::Hess(h),
+        (None, Some(hp)) => Curvature::Hessp(hp),
+        (None, None) => Curvature::Fd,
+    };
     let fun: ObjFn<'a> = Box::new(fun);
     let grad = match o.jac {
         Some(j) => Grad::Exact(checked_jac(j, x0.len())),
@@ -229,6 +258,7 @@ where
         maxfev: o.maxfev,
         gtol,
         ftol: o.ftol.or(o.tol),
+        xtol: o.xtol.or(o.tol),
         maxcor: o.maxcor,
         maxls: o.maxls,
         norm: o.norm,
@@ -243,6 +273,7 @@ where
         Method::Bfgs => super::bfgs::bfgs(&mut obj, x0, &mut st),
         Method::Cg => super::bfgs::cg(&mut obj, x0, &mut st),
         Method::LBfgsB => super::lbfgsb::lbfgsb(&mut obj, x0, &mut st),
+        Method::NewtonCg => super::newton_cg::newton_cg(&mut obj, x0, &mut curvature, &mut st),
     })
 }
 

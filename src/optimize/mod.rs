@@ -31,6 +31,7 @@ mod lbfgsb;
 mod line_search;
 mod minimize;
 mod nelder_mead;
+mod newton_cg;
 mod result;
 mod rosen;
 mod scalar;
