@@ -16,7 +16,7 @@ use super::diff::Objective;
 use super::line_search::{MoreThuente, Search};
 use super::minimize::Settings;
 use super::result::{OptimizeResult, Status};
-use ndarray::{Array1, Array2};
+use ndarray::{Array1, Array2, ArrayRef1, ArrayView1, ArrayView2, Axis};
 use std::collections::VecDeque;
 
 /// Solves the small dense system `a x = b` by Gaussian elimination with
@@ -51,23 +51,34 @@ fn small_solve(mut a: Array2<f64>, mut b: Array1<f64>) -> Option<Array1<f64>> {
     Some(b)
 }
 
-/// The limited memory: pairs `(s, y)` and the compact representation's
-/// middle matrix `K = [[−D, Lᵀ], [L, θ SᵀS]]` (applied as `M = K⁻¹` by solves).
+/// The limited memory: pairs `(s, y)`, `W = [Y, θS]` (n × 2c, one row per
+/// variable), and the compact representation's middle matrix
+/// `K = [[−D, Lᵀ], [L, θ SᵀS]]` (applied as `M = K⁻¹` by solves).
 struct Memory {
     m: usize,
     s: VecDeque<Array1<f64>>,
     y: VecDeque<Array1<f64>>,
+    /// `sy[i][j] = sᵢ·yⱼ` and `ss[i][j] = sᵢ·sⱼ`, oldest pair first; updated
+    /// by one new row and column per pair.
+    sy: VecDeque<VecDeque<f64>>,
+    ss: VecDeque<VecDeque<f64>>,
+    yy: VecDeque<VecDeque<f64>>,
     theta: f64,
+    w: Array2<f64>,
     k: Array2<f64>,
 }
 
 impl Memory {
-    fn new(m: usize) -> Memory {
+    fn new(m: usize, n: usize) -> Memory {
         Memory {
             m,
             s: VecDeque::new(),
             y: VecDeque::new(),
+            sy: VecDeque::new(),
+            ss: VecDeque::new(),
+            yy: VecDeque::new(),
             theta: 1.0,
+            w: Array2::zeros((0, n)),
             k: Array2::zeros((0, 0)),
         }
     }
@@ -77,68 +88,108 @@ impl Memory {
     }
 
     fn clear(&mut self) {
-        self.s.clear();
-        self.y.clear();
-        self.theta = 1.0;
-        self.k = Array2::zeros((0, 0));
+        *self = Memory::new(self.m, self.w.ncols());
     }
 
     fn push(&mut self, s: Array1<f64>, y: Array1<f64>) {
         if self.s.len() == self.m {
             self.s.pop_front();
             self.y.pop_front();
+            self.sy.pop_front();
+            self.ss.pop_front();
+            self.yy.pop_front();
+            for row in self
+                .sy
+                .iter_mut()
+                .chain(self.ss.iter_mut())
+                .chain(self.yy.iter_mut())
+            {
+                row.pop_front();
+            }
         }
         self.theta = y.dot(&y) / s.dot(&y);
+        for (i, (si, yi)) in self.s.iter().zip(&self.y).enumerate() {
+            self.sy[i].push_back(si.dot(&y));
+            self.ss[i].push_back(si.dot(&s));
+            self.yy[i].push_back(yi.dot(&y));
+        }
+        let mut sy_row: VecDeque<f64> = self.y.iter().map(|yj| s.dot(yj)).collect();
+        sy_row.push_back(s.dot(&y));
+        let mut ss_row: VecDeque<f64> = self.s.iter().map(|sj| s.dot(sj)).collect();
+        ss_row.push_back(s.dot(&s));
+        let mut yy_row: VecDeque<f64> = self.y.iter().map(|yj| y.dot(yj)).collect();
+        yy_row.push_back(y.dot(&y));
+        self.sy.push_back(sy_row);
+        self.ss.push_back(ss_row);
+        self.yy.push_back(yy_row);
         self.s.push_back(s);
         self.y.push_back(y);
         let c = self.len();
+        let mut w = Array2::zeros((2 * c, self.w.ncols()));
+        for j in 0..c {
+            w.row_mut(j).assign(&self.y[j]);
+            w.row_mut(c + j)
+                .zip_mut_with(&self.s[j], |a, &b| *a = self.theta * b);
+        }
+        self.w = w;
         let mut k = Array2::zeros((2 * c, 2 * c));
         for i in 0..c {
             for j in 0..c {
-                let sy = self.s[i].dot(&self.y[j]);
+                let sy = self.sy[i][j];
                 if i == j {
                     k[[i, i]] = -sy;
                 } else if i > j {
                     k[[c + i, j]] = sy; // L
                     k[[j, c + i]] = sy; // Lᵀ
                 }
-                k[[c + i, c + j]] = self.theta * self.s[i].dot(&self.s[j]);
+                k[[c + i, c + j]] = self.theta * self.ss[i][j];
             }
         }
         self.k = k;
     }
 
-    /// Row `i` of `W = [Y, θS]`.
-    fn w_row(&self, i: usize) -> Array1<f64> {
-        let c = self.len();
-        Array1::from_shape_fn(2 * c, |j| {
-            if j < c {
-                self.y[j][i]
-            } else {
-                self.theta * self.s[j - c][i]
-            }
-        })
+    /// Row `i` of `W` (stored transposed, so a column here).
+    fn w_row(&self, i: usize) -> ArrayView1<'_, f64> {
+        self.w.column(i)
     }
 
-    /// `Wᵀ v`.
+    /// `Wᵀ v`: contiguous dot products.
     fn wt(&self, v: &Array1<f64>) -> Array1<f64> {
-        let c = self.len();
-        Array1::from_shape_fn(2 * c, |j| {
-            if j < c {
-                self.y[j].dot(v)
-            } else {
-                self.theta * self.s[j - c].dot(v)
-            }
-        })
+        self.w.dot(v)
     }
 
-    /// `M v = K⁻¹ v` (zero when the memory is empty or `K` is singular).
-    fn mv(&self, v: &Array1<f64>) -> Option<Array1<f64>> {
+    /// `WᵀW` from the stored inner products: `[[YᵀY, θYᵀS], [θSᵀY, θ²SᵀS]]`.
+    fn wtw(&self) -> Array2<f64> {
+        let c = self.len();
+        let t = self.theta;
+        let mut a = Array2::zeros((2 * c, 2 * c));
+        for i in 0..c {
+            for j in 0..c {
+                a[[i, j]] = self.yy[i][j];
+                a[[i, c + j]] = t * self.sy[j][i];
+                a[[c + i, j]] = t * self.sy[i][j];
+                a[[c + i, c + j]] = t * t * self.ss[i][j];
+            }
+        }
+        a
+    }
+
+    /// `M v = K⁻¹ v` (`None` if `K` is singular).
+    fn mv(&self, v: &ArrayRef1<f64>) -> Option<Array1<f64>> {
         if v.is_empty() {
             return Some(Array1::zeros(0));
         }
-        small_solve(self.k.clone(), v.clone())
+        small_solve(self.k.clone(), v.to_owned())
     }
+}
+
+/// `Σⱼ coef[j]·rows[j]`, i.e. `rowsᵀ coef`, by contiguous row updates.
+fn combine(rows: &ArrayView2<'_, f64>, coef: &Array1<f64>) -> Array1<f64> {
+    let mut out = Array1::zeros(rows.ncols());
+    for (row, &c) in rows.outer_iter().zip(coef) {
+        out.scaled_add(c, &row);
+    }
+    out
 }
 
 /// The projected-gradient ∞-norm `‖P(x − g) − x‖∞`.
@@ -250,22 +301,28 @@ fn subspace(
     let Some(mc) = mem.mv(c) else {
         return xcp.clone();
     };
+    // WᵀZ (2c × |F|, rows contiguous): the columns of the free variables
+    // (all of W when none is fixed, with WᵀZZᵀW = WᵀW from stored products).
+    let selected;
+    let (wz, wzzw) = if free.len() == n {
+        (mem.w.view(), mem.wtw())
+    } else {
+        selected = mem.w.select(Axis(1), &free);
+        let p = selected.dot(&selected.t());
+        (selected.view(), p)
+    };
     // Reduced gradient r = Zᵀ(g + θ(xcp − x) − W M c).
+    let wmc = combine(&wz, &mc);
     let r: Array1<f64> = free
         .iter()
-        .map(|&i| g[i] + theta * (xcp[i] - x[i]) - mem.w_row(i).dot(&mc))
+        .zip(&wmc)
+        .map(|(&i, wm)| g[i] + theta * (xcp[i] - x[i]) - wm)
         .collect();
-    let k2 = 2 * mem.len();
-    // WᵀZ (2m × |F|).
-    let mut wz = Array2::<f64>::zeros((k2, free.len()));
-    for (col, &i) in free.iter().enumerate() {
-        wz.column_mut(col).assign(&mem.w_row(i));
-    }
     // v = M WᵀZ r;  solve (I − M WᵀZ ZᵀW / θ) u = v, i.e. (K − WᵀZZᵀW/θ) u = WᵀZ r.
     let wzr = wz.dot(&r);
-    let a = &mem.k - &(wz.dot(&wz.t()) / theta);
+    let a = &mem.k - &(wzzw / theta);
     let du = match small_solve(a, wzr) {
-        Some(u) => -(&r / theta) - &(wz.t().dot(&u) / (theta * theta)),
+        Some(u) => -(&r / theta) - &(combine(&wz, &u) / (theta * theta)),
         None => -(&r / theta),
     };
     // Project onto the box; if that is not a descent direction, truncate instead.
@@ -318,7 +375,7 @@ pub(crate) fn lbfgsb(
     let pgtol = st.gtol.unwrap_or(1e-5);
     let ftol = st.ftol.unwrap_or(2.220446049250313e-09);
     let maxls = st.maxls.unwrap_or(20);
-    let mut mem = Memory::new(st.maxcor.unwrap_or(10).max(1));
+    let mut mem = Memory::new(st.maxcor.unwrap_or(10).max(1), n);
 
     let mut x = x0;
     for i in 0..n {
