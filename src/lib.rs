@@ -21,6 +21,7 @@
 //!   any dimension, real and Hermitian transforms, helpers.
 //! - [`linalg`]: dense linear algebra (`scipy.linalg`): solve, inv, det, LU, Cholesky.
 //! - [`special`]: `scipy.special`, special functions of one real argument.
+//! - [`optimize`]: minimizers, root finders, scalar minimization (SciPy `scipy.optimize`).
 //!
 //! ## Features
 //! - `rayon` (default): large independent work (FFT lanes, matrix blocks) runs
@@ -31,6 +32,7 @@ mod check;
 mod error;
 pub mod fft;
 pub mod linalg;
+pub mod optimize;
 pub mod special;
 
 pub use error::{Error, Result};
