@@ -36,3 +36,8 @@ pub mod optimize;
 pub mod special;
 
 pub use error::{Error, Result};
+
+// The README's example runs as a doc-test, so it cannot go stale.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
