@@ -892,3 +892,69 @@ fn norm_edges_and_errors() {
         Err(Error::ShapeMismatch { .. })
     ));
 }
+
+#[test]
+fn eigh_matches_scipy() {
+    for case in load("linalg", "eigh") {
+        let ctx = case.ctx();
+        if is_complex(&case, "a") {
+            let a = c2(case.carray("a"));
+            check_array(&case, &eigvalsh(&a).unwrap());
+            let Eigh { w, v } = eigh(&a).unwrap();
+            check_array(&case, &w);
+            let av = a.dot(&v) - v.dot(&Array2::from_diag(&w.mapv(|x| Complex64::new(x, 0.0))));
+            assert!(
+                fro(&av) / (fro(&a) * a.nrows() as f64 * f64::EPSILON) < 8.0,
+                "{ctx}"
+            );
+        } else {
+            let a = m2(case.array("a"));
+            check_array(&case, &eigvalsh(&a).unwrap());
+            let Eigh { w, v } = eigh(&a).unwrap();
+            check_array(&case, &w);
+            let n = a.nrows();
+            let av = a.dot(&v) - v.dot(&Array2::from_diag(&w));
+            assert!(
+                fro(&av) / (fro(&a) * n as f64 * f64::EPSILON) < 8.0,
+                "{ctx}"
+            );
+            let orth = fro(&(v.t().dot(&v) - Array2::<f64>::eye(n))) / (n as f64 * f64::EPSILON);
+            assert!(orth < 8.0, "{ctx}: orthogonality {orth}");
+        }
+    }
+}
+
+#[test]
+fn eigh_random_and_edges() {
+    let mut rng = StdRng::seed_from_u64(31);
+    for n in [1usize, 2, 40, 150] {
+        let b = crandom(n, n, &mut rng);
+        let a = &b + &b.t().mapv(|v| v.conj());
+        let Eigh { w, v } = eigh(&a).unwrap();
+        assert!(w.to_vec().windows(2).all(|p| p[0] <= p[1]), "ascending");
+        let av = a.dot(&v) - v.dot(&Array2::from_diag(&w.mapv(|x| Complex64::new(x, 0.0))));
+        assert!(
+            fro(&av) / (fro(&a) * n as f64 * f64::EPSILON) < 8.0,
+            "n={n}"
+        );
+        let vhv = v.t().mapv(|x| x.conj()).dot(&v) - Array2::<Complex64>::eye(n);
+        assert!(fro(&vhv) / (n as f64 * f64::EPSILON) < 8.0, "n={n}");
+        // Trace = sum of eigenvalues.
+        let tr: f64 = a.diag().iter().map(|v| v.re).sum();
+        assert!((tr - w.sum()).abs() < 1e-12 * fro(&a) * n as f64);
+    }
+    let e = Array2::<f64>::zeros((0, 0));
+    let Eigh { w, v } = eigh(&e).unwrap();
+    assert_eq!((w.len(), v.dim()), (0, (0, 0)));
+    assert!(matches!(
+        eigh(&Array2::<f64>::zeros((2, 3))),
+        Err(Error::ShapeMismatch { name: "a", .. })
+    ));
+    assert!(matches!(
+        eigvalsh(&array![[f64::NAN]]),
+        Err(Error::InvalidArgument { name: "a", .. })
+    ));
+    // The upper triangle is ignored by default (lower=True).
+    let w = eigvalsh(&array![[1.0, 123.0], [0.0, 1.0]]).unwrap();
+    assert_eq!(w.to_vec(), vec![1.0, 1.0]);
+}

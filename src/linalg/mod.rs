@@ -28,6 +28,8 @@
 //! | `null_space`, `orth` | [`null_space`], [`orth`] | orthonormal bases of the null space and range |
 //! | `norm` | [`norm`], [`norm_with`] ([`NormOptions`], [`NormOrd`]) | vector and matrix norms of every order |
 //! | `numpy.linalg.cond` | [`cond`], [`cond_with`] | condition number |
+//! | `eigh` | [`eigh`], [`eigh_with`] ([`Eigh`], [`EighOptions`]) | Hermitian eigenvalues (ascending) and eigenvectors |
+//! | `eigvalsh` | [`eigvalsh`], [`eigvalsh_with`] | Hermitian eigenvalues only |
 //! | `cholesky` | [`cholesky`], [`cholesky_with`] ([`CholeskyOptions`]) | `a = Uᴴ·U` or `L·Lᴴ` |
 //! | `cho_factor` / `cho_solve` | [`cho_factor`], [`cho_factor_with`] ([`ChoFactor`]), [`cho_solve`] | reusable Cholesky |
 //!
@@ -50,6 +52,7 @@
 //! 0.29 / 41.2 / 361 ms with `gemm` 0.18 (56 / 49 / 44 GFLOP/s) on one thread.
 
 mod cholesky;
+mod eigh;
 mod kernels;
 mod lstsq;
 mod lu;
@@ -63,6 +66,7 @@ mod util;
 pub use cholesky::{
     ChoFactor, CholeskyOptions, cho_factor, cho_factor_with, cho_solve, cholesky, cholesky_with,
 };
+pub use eigh::{Eigh, EighOptions, eigh, eigh_with, eigvalsh, eigvalsh_with};
 pub use lstsq::{
     Lstsq, LstsqOptions, MatrixRankOptions, PinvOptions, lstsq, lstsq_with, matrix_rank,
     matrix_rank_with, null_space, orth, pinv, pinv_with,
