@@ -52,10 +52,10 @@ fn hermitian_copy<T: Scalar>(a: &ArrayRef2<T>, opts: &EighOptions) -> Result<Arr
     }))
 }
 
-fn solve<T: Scalar>(
-    mut f: Array2<T>,
-    vectors: bool,
-) -> Result<(Array1<T::Real>, Option<Array2<T>>)> {
+/// Eigenvalues, and eigenvectors when asked for.
+type Spectrum<T> = (Array1<<T as Scalar>::Real>, Option<Array2<T>>);
+
+fn solve<T: Scalar>(mut f: Array2<T>, vectors: bool) -> Result<Spectrum<T>> {
     let n = f.nrows();
     let mut tau = vec![T::zero(); n.saturating_sub(1)];
     // SAFETY: `f` is an owned, row-major, full Hermitian array; tau has n − 1 entries.

@@ -34,14 +34,14 @@ pub(crate) unsafe fn tridiagonalize<T: Scalar>(
                 continue;
             }
             v[0] = T::one();
-            for i in 1..m {
-                v[i] = *a.at(k + 1 + i, k);
+            for (i, vi) in v.iter_mut().enumerate().take(m).skip(1) {
+                *vi = *a.at(k + 1 + i, k);
             }
             // A₂₂ ← Hᴴ·A₂₂·H = A₂₂ − y·vᴴ − v·yᴴ, with w = A₂₂·v and
             // y = τ·w − ½·|τ|²·(vᴴ·w)·v.
             let a22 = a.sub(k + 1, k + 1, m, m);
-            for i in 0..m {
-                w[i] = a22.row(i).iter().zip(&v[..m]).map(|(&x, &vj)| x * vj).sum();
+            for (i, wi) in w.iter_mut().enumerate().take(m) {
+                *wi = a22.row(i).iter().zip(&v[..m]).map(|(&x, &vj)| x * vj).sum();
             }
             let vw: T = v[..m]
                 .iter()
@@ -49,8 +49,8 @@ pub(crate) unsafe fn tridiagonalize<T: Scalar>(
                 .map(|(&vi, &wi)| vi.conj() * wi)
                 .sum();
             let half = T::Real::from_f64_real(0.5) * t.abs2();
-            for i in 0..m {
-                y[i] = t * w[i] - (vw * v[i]).scale_real(half);
+            for ((yi, &wi), &vi) in y.iter_mut().zip(&w).zip(&v).take(m) {
+                *yi = t * wi - (vw * vi).scale_real(half);
             }
             for i in 0..m {
                 let (yi, vi) = (y[i], v[i]);
