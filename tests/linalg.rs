@@ -958,3 +958,94 @@ fn eigh_random_and_edges() {
     let w = eigvalsh(&array![[1.0, 123.0], [0.0, 1.0]]).unwrap();
     assert_eq!(w.to_vec(), vec![1.0, 1.0]);
 }
+
+#[test]
+fn banded_solvers_match_scipy() {
+    for case in load("linalg", "solve_banded") {
+        let lu = (case.usize("l"), case.usize("u"));
+        if is_complex(&case, "ab") {
+            check_carray(
+                &case,
+                &solve_banded(lu, &c2(case.carray("ab")), &case.carray("b")).unwrap(),
+            );
+        } else {
+            check_array(
+                &case,
+                &solve_banded(lu, &m2(case.array("ab")), &case.array("b")).unwrap(),
+            );
+        }
+    }
+    for case in load("linalg", "solveh_banded") {
+        let opts = SolvehBandedOptions {
+            lower: case.arg("lower").as_bool().unwrap(),
+        };
+        if is_complex(&case, "ab") {
+            check_carray(
+                &case,
+                &solveh_banded_with(&c2(case.carray("ab")), &case.carray("b"), &opts).unwrap(),
+            );
+        } else {
+            check_array(
+                &case,
+                &solveh_banded_with(&m2(case.array("ab")), &case.array("b"), &opts).unwrap(),
+            );
+        }
+    }
+}
+
+#[test]
+fn banded_solvers_edges() {
+    // Singular tridiagonal: a zero column.
+    let ab = array![[0.0, 0.0, 1.0], [1.0, 0.0, 1.0], [0.0, 0.0, 0.0]];
+    assert!(matches!(
+        solve_banded((1, 1), &ab, &array![1.0, 1.0, 1.0]),
+        Err(Error::Singular { pivot: 1 })
+    ));
+    let e = solve_banded(
+        (1, 1),
+        &Array2::<f64>::zeros((2, 3)),
+        &array![1.0, 1.0, 1.0],
+    )
+    .unwrap_err();
+    assert!(
+        matches!(e, Error::ShapeMismatch { name: "ab", ref expected, .. } if expected == &[3, 3]),
+        "{e:?}"
+    );
+    let not_pd = array![[0.0, 2.0], [1.0, 1.0]]; // [[1, 2], [2, 1]]
+    assert!(matches!(
+        solveh_banded(&not_pd, &array![1.0, 1.0]),
+        Err(Error::InvalidArgument { name: "ab", .. })
+    ));
+    assert_eq!(
+        solve_banded(
+            (0, 0),
+            &Array2::<f64>::zeros((1, 0)),
+            &Array1::<f64>::zeros(0)
+        )
+        .unwrap()
+        .len(),
+        0
+    );
+    // Agrees with the dense solver on a wide band.
+    let mut rng = StdRng::seed_from_u64(37);
+    let (n, l, u) = (60, 4, 3);
+    let a = Array2::from_shape_fn((n, n), |(i, j)| {
+        if j + l >= i && i + u >= j {
+            rng.random::<f64>() - 0.5
+        } else {
+            0.0
+        }
+    });
+    let ab = Array2::from_shape_fn((l + u + 1, n), |(r, j)| {
+        let i = (r + j) as isize - u as isize;
+        if i >= 0 && (i as usize) < n {
+            a[[i as usize, j]]
+        } else {
+            0.0
+        }
+    });
+    let b = random(n, 3, &mut rng);
+    let x = solve_banded((l, u), &ab, &b).unwrap();
+    let r = fro(&(&b - &a.dot(&x))) / (fro(&a) * fro(&x) * n as f64 * f64::EPSILON);
+    assert!(r < 1.0, "{r}");
+}

@@ -9,6 +9,8 @@
 //! | SciPy | ferrosci | what it does |
 //! |---|---|---|
 //! | `solve(a, b)` | [`solve`], [`solve_with`] ([`SolveOptions`], [`AssumeA`]) | `a·x = b`; general, triangular, diagonal, positive definite |
+//! | `solve_banded` | [`solve_banded`] | banded systems in LAPACK band storage, pivoted LU |
+//! | `solveh_banded` | [`solveh_banded`], [`solveh_banded_with`] ([`SolvehBandedOptions`]) | Hermitian positive-definite banded systems, Cholesky |
 //! | `solve_triangular` | [`solve_triangular`], [`solve_triangular_with`] | triangular systems, `trans`, `unit_diagonal` |
 //! | `inv` | [`inv`] | inverse by LU |
 //! | `det` | [`det`] | determinant by LU |
@@ -51,6 +53,7 @@
 //! 0.18 / 25.6 / 207 ms with `matrixmultiply` (91 / 78 / 77 GFLOP/s) against
 //! 0.29 / 41.2 / 361 ms with `gemm` 0.18 (56 / 49 / 44 GFLOP/s) on one thread.
 
+mod banded;
 mod cholesky;
 mod eigh;
 mod kernels;
@@ -63,6 +66,7 @@ mod solve;
 mod svd;
 mod util;
 
+pub use banded::{SolvehBandedOptions, solve_banded, solveh_banded, solveh_banded_with};
 pub use cholesky::{
     ChoFactor, CholeskyOptions, cho_factor, cho_factor_with, cho_solve, cholesky, cholesky_with,
 };
