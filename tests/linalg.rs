@@ -118,6 +118,8 @@ fn assume(s: &str) -> AssumeA {
     match s {
         "auto" => AssumeA::Auto,
         "pos" => AssumeA::PositiveDefinite,
+        "tridiagonal" => AssumeA::Tridiagonal,
+        "banded" => AssumeA::Banded,
         other => panic!("fixture uses assume_a={other}"),
     }
 }

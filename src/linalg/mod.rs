@@ -8,7 +8,7 @@
 //!
 //! | SciPy | ferrosci | what it does |
 //! |---|---|---|
-//! | `solve(a, b)` | [`solve`], [`solve_with`] ([`SolveOptions`], [`AssumeA`]) | `a·x = b`; general, triangular, diagonal, positive definite |
+//! | `solve(a, b)` | [`solve`], [`solve_with`] ([`SolveOptions`], [`AssumeA`]) | `a·x = b`; general, triangular, diagonal, tridiagonal, banded, positive definite |
 //! | `solve_banded` | [`solve_banded`] | banded systems in LAPACK band storage, pivoted LU |
 //! | `solveh_banded` | [`solveh_banded`], [`solveh_banded_with`] ([`SolvehBandedOptions`]) | Hermitian positive-definite banded systems, Cholesky |
 //! | `solve_triangular` | [`solve_triangular`], [`solve_triangular_with`] | triangular systems, `trans`, `unit_diagonal` |

@@ -2,6 +2,7 @@
 //! `inv`, `det`, `slogdet`.
 
 use super::Scalar;
+use super::banded::solve_banded;
 use super::cholesky::cho_solve_in_place;
 use super::kernels::MatMut;
 use super::kernels::lu::{getrf, swap_parity};
@@ -48,6 +49,12 @@ pub enum AssumeA {
     UpperTriangular,
     /// Lower triangular (`'lower triangular'`): only that triangle is read.
     LowerTriangular,
+    /// Tridiagonal (`'tridiagonal'`): entries outside the three central
+    /// diagonals are ignored; banded LU with partial pivoting.
+    Tridiagonal,
+    /// Banded (`'banded'`): the bandwidths are measured from `a`, then
+    /// banded LU with partial pivoting ([`solve_banded`](crate::linalg::solve_banded)).
+    Banded,
 }
 
 /// Options for [`solve_with`]: SciPy's keywords of `scipy.linalg.solve`.
@@ -152,6 +159,25 @@ pub fn solve_with<T: Scalar, D: Dimension>(
             let lower = kind == AssumeA::LowerTriangular;
             triangular_in_place(a, &mut x, trans, lower, false)?;
         }
+        AssumeA::Tridiagonal | AssumeA::Banded => {
+            let at;
+            let m = if opts.transposed {
+                at = a.t().to_owned();
+                at.view()
+            } else {
+                a.view()
+            };
+            let (l, u) = if kind == AssumeA::Tridiagonal {
+                (1, 1)
+            } else {
+                bandwidth(&m)
+            };
+            let ab = Array2::from_shape_fn((l + u + 1, n), |(r, j)| {
+                let i = (r + j).wrapping_sub(u); // row of a: r = u + i − j
+                if i < n { m[[i, j]] } else { T::zero() }
+            });
+            x = solve_banded((l, u), &ab, &x)?;
+        }
         AssumeA::PositiveDefinite => {
             // aᵀ = conj(a) for Hermitian a: solve conj(a)·x = b as a·conj(x) = conj(b).
             let conj = opts.transposed && T::IS_COMPLEX;
@@ -172,6 +198,16 @@ pub fn solve_with<T: Scalar, D: Dimension>(
         }
     }
     Ok(rhs_back(x, b))
+}
+
+/// Lower and upper bandwidths of `a`: the farthest non-zero below and above
+/// the diagonal.
+fn bandwidth<T: Scalar>(a: &ArrayRef2<T>) -> (usize, usize) {
+    a.indexed_iter()
+        .filter(|(_, v)| **v != T::zero())
+        .fold((0, 0), |(l, u), ((i, j), _)| {
+            (l.max(i.saturating_sub(j)), u.max(j.saturating_sub(i)))
+        })
 }
 
 /// SciPy's structure detection for `assume_a=None`: diagonal, then triangular.
