@@ -1051,3 +1051,43 @@ fn banded_solvers_edges() {
     let r = fro(&(&b - &a.dot(&x))) / (fro(&a) * fro(&x) * n as f64 * f64::EPSILON);
     assert!(r < 1.0, "{r}");
 }
+
+#[test]
+fn rq_matches_scipy() {
+    for case in load("linalg", "rq") {
+        let e = &case.expected;
+        let ctx = case.ctx();
+        if is_complex(&case, "a") {
+            let a = c2(case.carray("a"));
+            for (Rq { r, q }, rk, qk) in [
+                (rq(&a).unwrap(), "r", "q"),
+                (rq_economic(&a).unwrap(), "re", "qe"),
+            ] {
+                assert_array_close(
+                    &r.into_dyn(),
+                    &as_carray(&e[rk]),
+                    case.rtol,
+                    case.atol,
+                    &ctx,
+                );
+                assert_array_close(
+                    &q.into_dyn(),
+                    &as_carray(&e[qk]),
+                    case.rtol,
+                    case.atol,
+                    &ctx,
+                );
+            }
+        } else {
+            let a = m2(case.array("a"));
+            for (Rq { r, q }, rk, qk) in [
+                (rq(&a).unwrap(), "r", "q"),
+                (rq_economic(&a).unwrap(), "re", "qe"),
+            ] {
+                assert!(backward(&a, &r.dot(&q)) < 4.0, "{ctx}");
+                assert_array_close(&r.into_dyn(), &as_array(&e[rk]), case.rtol, case.atol, &ctx);
+                assert_array_close(&q.into_dyn(), &as_array(&e[qk]), case.rtol, case.atol, &ctx);
+            }
+        }
+    }
+}

@@ -32,6 +32,7 @@
 //! | `numpy.linalg.cond` | [`cond`], [`cond_with`] | condition number |
 //! | `eigh` | [`eigh`], [`eigh_with`] ([`Eigh`], [`EighOptions`]) | Hermitian eigenvalues (ascending) and eigenvectors |
 //! | `eigvalsh` | [`eigvalsh`], [`eigvalsh_with`] | Hermitian eigenvalues only |
+//! | `rq(a)` | [`rq`], [`rq_economic`] ([`Rq`]) | `a = r·q` |
 //! | `cholesky` | [`cholesky`], [`cholesky_with`] ([`CholeskyOptions`]) | `a = Uᴴ·U` or `L·Lᴴ` |
 //! | `cho_factor` / `cho_solve` | [`cho_factor`], [`cho_factor_with`] ([`ChoFactor`]), [`cho_solve`] | reusable Cholesky |
 //!
@@ -87,7 +88,9 @@ pub use lu::{
     Lu, LuFactor, LuPermuted, LuSolveOptions, lu, lu_factor, lu_permute_l, lu_solve, lu_solve_with,
 };
 pub use norm::{NormOptions, NormOrd, cond, cond_with, norm, norm_with};
-pub use qr::{Qr, QrPivoted, qr, qr_economic, qr_pivoting, qr_pivoting_economic, qr_r};
+pub use qr::{
+    Qr, QrPivoted, Rq, qr, qr_economic, qr_pivoting, qr_pivoting_economic, qr_r, rq, rq_economic,
+};
 pub use scalar::{RealScalar, Scalar};
 pub use solve::{
     AssumeA, Slogdet, SolveOptions, SolveTriangularOptions, Trans, det, inv, slogdet, solve,
