@@ -190,7 +190,7 @@ pub fn solve_with<T: Scalar, D: Dimension>(
             }
         }
         _ => {
-            let mut f = a.to_owned().as_standard_layout().into_owned();
+            let mut f = a.as_standard_layout().into_owned();
             let mut piv = vec![0; n];
             // SAFETY: `f` is an owned row-major n × n array.
             unsafe { getrf(MatMut::from_array(&mut f), &mut piv) };
@@ -425,7 +425,7 @@ pub fn det<T: Scalar>(a: &ArrayRef2<T>) -> Result<T> {
     if n <= 2 {
         return Ok(small_det(a));
     }
-    let mut f = a.to_owned().as_standard_layout().into_owned();
+    let mut f = a.as_standard_layout().into_owned();
     let mut piv = vec![0; n];
     // SAFETY: `f` is an owned row-major n × n array.
     unsafe { getrf(MatMut::from_array(&mut f), &mut piv) };
