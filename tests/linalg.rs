@@ -1091,3 +1091,64 @@ fn rq_matches_scipy() {
         }
     }
 }
+
+#[test]
+fn structure_tests_match_scipy() {
+    for case in load("linalg", "structure") {
+        let e = &case.expected;
+        let ctx = case.ctx();
+        let opts = SymmetryOptions {
+            atol: case.has("atol").then(|| case.f64("atol")),
+            rtol: case.has("rtol").then(|| case.f64("rtol")),
+        };
+        let bw: Vec<usize> = e["bandwidth"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_u64().unwrap() as usize)
+            .collect();
+        let (bw, sym, her) = if is_complex(&case, "a") {
+            let a = c2(case.carray("a"));
+            let square = a.is_square();
+            let s = square.then(|| {
+                (
+                    issymmetric_with(&a, &opts).unwrap(),
+                    ishermitian_with(&a, &opts).unwrap(),
+                )
+            });
+            (
+                bandwidth(&a) == (bw[0], bw[1]),
+                s.map(|p| p.0),
+                s.map(|p| p.1),
+            )
+        } else {
+            let a = m2(case.array("a"));
+            let square = a.is_square();
+            let s = square.then(|| {
+                (
+                    issymmetric_with(&a, &opts).unwrap(),
+                    ishermitian_with(&a, &opts).unwrap(),
+                )
+            });
+            (
+                bandwidth(&a) == (bw[0], bw[1]),
+                s.map(|p| p.0),
+                s.map(|p| p.1),
+            )
+        };
+        assert!(bw, "{ctx}: bandwidth");
+        if let Some(s) = sym {
+            assert_eq!(s, e["issymmetric"].as_bool().unwrap(), "{ctx}: issymmetric");
+            assert_eq!(
+                her.unwrap(),
+                e["ishermitian"].as_bool().unwrap(),
+                "{ctx}: ishermitian"
+            );
+        }
+    }
+    assert!(!issymmetric(&array![[1.0, f64::NAN], [f64::NAN, 1.0]]).unwrap());
+    assert!(matches!(
+        issymmetric(&Array2::<f64>::zeros((2, 3))),
+        Err(Error::ShapeMismatch { .. })
+    ));
+}

@@ -33,6 +33,8 @@
 //! | `eigh` | [`eigh`], [`eigh_with`] ([`Eigh`], [`EighOptions`]) | Hermitian eigenvalues (ascending) and eigenvectors |
 //! | `eigvalsh` | [`eigvalsh`], [`eigvalsh_with`] | Hermitian eigenvalues only |
 //! | `rq(a)` | [`rq`], [`rq_economic`] ([`Rq`]) | `a = r·q` |
+//! | `bandwidth` | [`bandwidth`] | lower and upper bandwidth |
+//! | `issymmetric`, `ishermitian` | [`issymmetric`], [`ishermitian`] (`_with`: [`SymmetryOptions`]) | structure tests |
 //! | `cholesky` | [`cholesky`], [`cholesky_with`] ([`CholeskyOptions`]) | `a = Uᴴ·U` or `L·Lᴴ` |
 //! | `cho_factor` / `cho_solve` | [`cho_factor`], [`cho_factor_with`] ([`ChoFactor`]), [`cho_solve`] | reusable Cholesky |
 //!
@@ -72,6 +74,7 @@ mod norm;
 mod qr;
 mod scalar;
 mod solve;
+mod structure;
 mod svd;
 mod util;
 
@@ -95,5 +98,8 @@ pub use scalar::{RealScalar, Scalar};
 pub use solve::{
     AssumeA, Slogdet, SolveOptions, SolveTriangularOptions, Trans, det, inv, slogdet, solve,
     solve_triangular, solve_triangular_with, solve_with,
+};
+pub use structure::{
+    SymmetryOptions, bandwidth, ishermitian, ishermitian_with, issymmetric, issymmetric_with,
 };
 pub use svd::{Svd, SvdOptions, svd, svd_with, svdvals};

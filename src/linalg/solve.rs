@@ -8,6 +8,7 @@ use super::kernels::MatMut;
 use super::kernels::lu::{getrf, swap_parity};
 use super::kernels::trsm::{Uplo, inv_lower_unit, trsm_left};
 use super::lu::solve_factored;
+use super::structure::bandwidth;
 use super::util::{eye, finite, rhs_back, rhs_copy, square_copy};
 use crate::{Error, Result, check};
 use ndarray::{Array, Array2, ArrayRef, ArrayRef2, Dimension};
@@ -198,16 +199,6 @@ pub fn solve_with<T: Scalar, D: Dimension>(
         }
     }
     Ok(rhs_back(x, b))
-}
-
-/// Lower and upper bandwidths of `a`: the farthest non-zero below and above
-/// the diagonal.
-fn bandwidth<T: Scalar>(a: &ArrayRef2<T>) -> (usize, usize) {
-    a.indexed_iter()
-        .filter(|(_, v)| **v != T::zero())
-        .fold((0, 0), |(l, u), ((i, j), _)| {
-            (l.max(i.saturating_sub(j)), u.max(j.saturating_sub(i)))
-        })
 }
 
 /// SciPy's structure detection for `assume_a=None`: diagonal, then triangular.
