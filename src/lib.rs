@@ -19,7 +19,8 @@
 //! ## Modules
 //! - [`fft`]: `scipy.fft` (and `scipy.fftpack` in [`fft::fftpack`]): FFTs of
 //!   any dimension, real and Hermitian transforms, helpers.
-//! - [`linalg`]: dense linear algebra (`scipy.linalg`): solve, inv, det, LU, Cholesky.
+//! - [`linalg`]: dense linear algebra (`scipy.linalg`): solve, inv, det, LU,
+//!   Cholesky, QR, SVD, symmetric eigenproblems, least squares, norms.
 //! - [`special`]: `scipy.special`, special functions of one real argument.
 //! - [`optimize`]: minimizers, root finders, scalar minimization (SciPy `scipy.optimize`).
 //!
