@@ -102,7 +102,7 @@ fn coefficients(n: usize, dln: f64, mu: f64, offset: f64, q: f64) -> Vec<Complex
             l.exp()
         })
         .collect();
-    if n % 2 == 0 {
+    if n.is_multiple_of(2) {
         let last = u.len() - 1;
         u[last].im = 0.0;
     }
