@@ -5,7 +5,7 @@
 use crate::check;
 use crate::fft::kernels::lanes::for_each_lane;
 use crate::fft::kernels::real::{c2c_lanes, irfft_lanes, rfft_lanes};
-use crate::fft::plan_cache::{FftFloat, FftInput, cst};
+use crate::fft::plan_cache::{Buffers, FftFloat, FftInput, cst};
 use crate::{Error, Result};
 use ndarray::{ArrayD, ArrayRef, Axis, Dimension, IxDyn, Slice};
 use num_complex::Complex;
@@ -273,12 +273,9 @@ pub(crate) fn c2c_inplace<T: FftFloat>(
     order.sort_unstable_by(|a, b| b.cmp(a));
     for ax in order {
         let n = shape[ax];
-        for_each_lane(
-            data,
-            &shape,
-            ax,
-            &|buf: &mut [Complex<T>], scr: &mut Vec<Complex<T>>| c2c_lanes(buf, n, dir, scr),
-        );
+        for_each_lane(data, &shape, ax, &|buf: &mut [Complex<T>]| {
+            c2c_lanes(buf, n, dir, &mut Buffers::<T>::take().scratch)
+        });
     }
 }
 
@@ -323,12 +320,9 @@ pub(crate) fn r2c_axis<T: FftFloat>(x: &ArrayD<T>, axis: usize) -> ArrayD<Comple
             }
         });
     let data = out.as_slice_mut().expect("row-major by construction");
-    for_each_lane(
-        data,
-        &shape,
-        axis,
-        &|buf: &mut [Complex<T>], scr: &mut Vec<Complex<T>>| rfft_lanes(buf, n, scr),
-    );
+    for_each_lane(data, &shape, axis, &|buf: &mut [Complex<T>]| {
+        rfft_lanes(buf, n, &mut Buffers::<T>::take().scratch)
+    });
     out
 }
 
@@ -355,12 +349,9 @@ pub(crate) fn c2r_axis<T: FftFloat>(mut a: ArrayD<Complex<T>>, axis: usize, n: u
     }
     let ashape = a.shape().to_vec();
     let data = a.as_slice_mut().expect("row-major by construction");
-    for_each_lane(
-        data,
-        &ashape,
-        axis,
-        &|buf: &mut [Complex<T>], scr: &mut Vec<Complex<T>>| irfft_lanes(buf, n, scr),
-    );
+    for_each_lane(data, &ashape, axis, &|buf: &mut [Complex<T>]| {
+        irfft_lanes(buf, n, &mut Buffers::<T>::take().scratch)
+    });
     let mut out = ArrayD::from_elem(IxDyn(&shape), T::zero());
     let h = n / 2;
     ndarray::Zip::from(out.lanes_mut(Axis(axis)))

@@ -11,7 +11,7 @@
 //! ```
 
 use crate::fft::kernels::real::{c2c_lanes, irfft_lanes, rfft_lanes};
-use crate::fft::plan_cache::{FftFloat, cst, quarter_twiddles};
+use crate::fft::plan_cache::{Buffers, FftFloat, cst, quarter_twiddles};
 use num_complex::Complex;
 use rustfft::FftDirection;
 
@@ -22,12 +22,8 @@ pub(crate) enum Trig {
     Sin,
 }
 
-/// Reusable complex buffers for one thread.
-#[derive(Default)]
-pub(crate) struct Work<T> {
-    c: Vec<Complex<T>>,
-    scratch: Vec<Complex<T>>,
-}
+/// Reusable complex buffers (data and FFT scratch).
+pub(crate) type Work<T> = Buffers<T>;
 
 /// Transforms `x` in place: unnormalised `kind` of type `ty` (1..=4).
 pub(crate) fn transform<T: FftFloat>(x: &mut [T], kind: Trig, ty: u8, w: &mut Work<T>) {
