@@ -662,3 +662,15 @@ fn fast_hankel_transform_matches_scipy() {
         "a"
     );
 }
+
+#[test]
+fn large_inputs_take_the_parallel_copy_and_agree_with_the_serial_one() {
+    // 2^20 elements: the contiguous input is copied in parallel (with rayon),
+    // the transposed view serially; both must give the same transform.
+    let mut rng = StdRng::seed_from_u64(9);
+    let x = crand(&mut rng, &[1024, 1024]);
+    let xt = x.t().to_owned();
+    let a = fft::fft2(&x).unwrap();
+    let b = fft::fft2(&xt.t()).unwrap();
+    assert_array_close(&a, &b, 0.0, 0.0, "parallel vs serial copy");
+}

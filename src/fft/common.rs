@@ -203,17 +203,21 @@ pub(crate) fn resolve_nd(
     Ok((axes, lens))
 }
 
+/// Inputs at least this long are copied in parallel (with `rayon`).
+#[cfg(feature = "rayon")]
+const PAR_COPY_MIN: usize = 1 << 20;
+
 /// `x` mapped through `f`, zero-padded or truncated to `lens` along `axes`, in
 /// row-major layout.
 pub(crate) fn resized<A, B, D>(
     x: &ArrayRef<A, D>,
     axes: &[usize],
     lens: &[usize],
-    f: impl Fn(A) -> B,
+    f: impl Fn(A) -> B + Sync,
 ) -> ArrayD<B>
 where
-    A: Copy,
-    B: Copy + Default,
+    A: Copy + Sync,
+    B: Copy + Default + Send,
     D: Dimension,
 {
     let x = x.view().into_dyn();
@@ -222,6 +226,17 @@ where
         shape[a] = l;
     }
     if shape == x.shape() {
+        #[cfg(feature = "rayon")]
+        if let Some(src) = x.as_slice()
+            && src.len() >= PAR_COPY_MIN
+            && rayon::current_num_threads() > 1
+        {
+            // The copy of a large input is a serial step before the parallel
+            // lanes; splitting it keeps multi-core transforms scaling.
+            use rayon::prelude::*;
+            let data: Vec<B> = src.par_iter().map(|&v| f(v)).collect();
+            return ArrayD::from_shape_vec(IxDyn(&shape), data).expect("same number of elements");
+        }
         let out = x.mapv(f);
         return if out.is_standard_layout() {
             out

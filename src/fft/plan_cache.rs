@@ -51,12 +51,15 @@ impl<T: FftFloat> FftInput for Complex<T> {
 }
 
 /// Planned transforms and twiddle tables for one float type.
+/// A pair of complex work buffers.
+type BufferPair<T> = (Vec<Complex<T>>, Vec<Complex<T>>);
+
 #[doc(hidden)]
 pub struct PlanCache<T: FftNum> {
     planner: Mutex<FftPlanner<T>>,
     twiddles: Mutex<HashMap<usize, Arc<Vec<Complex<T>>>>>,
     quarter: Mutex<HashMap<usize, Arc<Vec<Complex<T>>>>>,
-    pool: Mutex<Vec<(Vec<Complex<T>>, Vec<Complex<T>>)>>,
+    pool: Mutex<Vec<BufferPair<T>>>,
 }
 
 impl<T: FftFloat> PlanCache<T> {

@@ -138,7 +138,7 @@ mod tests {
                 &mut data,
                 &shape,
                 axis,
-                &|buf: &mut [usize], _: &mut Vec<usize>| {
+                &|buf: &mut [usize]| {
                     for lane in buf.chunks_mut(n) {
                         lane.reverse();
                     }
