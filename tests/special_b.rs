@@ -232,3 +232,49 @@ fn zeta_vs_mpmath() {
         &[],
     );
 }
+
+#[test]
+fn airy_and_zeros_vs_mpmath() {
+    check_family(
+        "airy_zeros",
+        |c, f| {
+            if let Some(kind) = f.strip_prefix("airy_").or_else(|| f.strip_prefix("airye_")) {
+                let x = c.f64("x");
+                let a = if f.starts_with("airye") {
+                    sp::airye(x)
+                } else {
+                    sp::airy(x)
+                };
+                return match kind {
+                    "ai" => a.ai,
+                    "aip" => a.aip,
+                    "bi" => a.bi,
+                    "bip" => a.bip,
+                    other => panic!("unknown airy part {other}"),
+                };
+            }
+            let (k, nt) = (c.usize("k"), c.usize("nt"));
+            let n = || c.usize("n") as u32;
+            match f {
+                "ai_zeros" => sp::ai_zeros(nt).unwrap().zeros[k],
+                "ai_zeros_p" => sp::ai_zeros(nt).unwrap().zeros_p[k],
+                "bi_zeros" => sp::bi_zeros(nt).unwrap().zeros[k],
+                "bi_zeros_p" => sp::bi_zeros(nt).unwrap().zeros_p[k],
+                "jn_zeros" => sp::jn_zeros(n(), nt).unwrap()[k],
+                "jnp_zeros" => sp::jnp_zeros(n(), nt).unwrap()[k],
+                "yn_zeros" => sp::yn_zeros(n(), nt).unwrap()[k],
+                "ynp_zeros" => sp::ynp_zeros(n(), nt).unwrap()[k],
+                other => panic!("unknown function {other}"),
+            }
+        },
+        &[],
+    );
+}
+
+#[test]
+fn zeros_reject_nt_zero() {
+    let err = sp::jn_zeros(1, 0).unwrap_err().to_string();
+    assert!(err.contains("nt"), "{err}");
+    assert!(sp::ai_zeros(0).is_err());
+    assert!(sp::jnyn_zeros(3, 0).is_err());
+}

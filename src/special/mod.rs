@@ -22,6 +22,10 @@
 //! | `k0`, `k0e`, `k1`, `k1e`, `kn` | [`k0`], [`k0e`], [`k1`], [`k1e`], [`kn`] | `K_0`, `K_1`, `K_n` |
 //! | `jvp`, `yvp`, `ivp`, `kvp` | [`jvp`], [`yvp`], [`ivp`], [`kvp`] | `n`-th derivatives of `J`, `Y`, `I`, `K` |
 //! | `spherical_jn`, `spherical_yn` | [`spherical_jn`], [`spherical_yn`] | spherical `j_n`, `y_n` (or derivative) |
+//! | `jn_zeros`, `jnp_zeros`, `yn_zeros`, `ynp_zeros` | [`jn_zeros`], [`jnp_zeros`], [`yn_zeros`], [`ynp_zeros`] | zeros of `J_n`, `J_n'`, `Y_n`, `Y_n'` |
+//! | `jnyn_zeros` | [`jnyn_zeros`] → [`JnYnZeros`] | all four sets at once |
+//! | `airy`, `airye` | [`airy`], [`airye`] → [`Airy`] | `Ai`, `Ai'`, `Bi`, `Bi'` (plain and scaled) |
+//! | `ai_zeros`, `bi_zeros` | [`ai_zeros`], [`bi_zeros`] → [`AiryZeros`] | zeros of the Airy functions |
 //! | `ellipk`, `ellipkm1` | [`ellipk`], [`ellipkm1`] | complete elliptic integral `K(m)`, `K(1-p)` |
 //! | `ellipe` | [`ellipe`] | complete elliptic integral `E(m)` |
 //! | `ellipkinc`, `ellipeinc` | [`ellipkinc`], [`ellipeinc`] | incomplete `F(φ\|m)`, `E(φ\|m)` |
@@ -41,10 +45,12 @@
 //! relative and no worse than SciPy's own maximum on the same points.
 //! Polynomial coefficients are derived by `tools/fixtures/special_a_fit.py`.
 
+mod airy;
 mod bessel_deriv;
 mod bessel_ik;
 mod bessel_jy;
 mod bessel_util;
+mod bessel_zeros;
 mod carlson;
 mod elliptic;
 mod expint;
@@ -52,11 +58,13 @@ mod gamma;
 mod kernels;
 mod zeta;
 
+pub use airy::{Airy, AiryZeros, ai_zeros, airy, airye, bi_zeros};
 pub use bessel_deriv::{
     ivp, jvp, kvp, spherical_in, spherical_jn, spherical_kn, spherical_yn, yvp,
 };
 pub use bessel_ik::{i0, i0e, i1, i1e, iv, ive, k0, k0e, k1, k1e, kn, kv, kve};
 pub use bessel_jy::{j0, j1, jn, jv, jve, y0, y1, yn, yv, yve};
+pub use bessel_zeros::{JnYnZeros, jn_zeros, jnp_zeros, jnyn_zeros, yn_zeros, ynp_zeros};
 pub use carlson::{elliprc, elliprd, elliprf, elliprg, elliprj};
 pub use elliptic::{Ellipj, ellipe, ellipeinc, ellipj, ellipk, ellipkinc, ellipkm1};
 pub use expint::{exp1, expi, expn, shichi, sici, spence};
