@@ -278,3 +278,20 @@ fn zeros_reject_nt_zero() {
     assert!(sp::ai_zeros(0).is_err());
     assert!(sp::jnyn_zeros(3, 0).is_err());
 }
+
+#[test]
+fn hypergeometric_vs_mpmath() {
+    check_family(
+        "hypergeometric",
+        |c, f| {
+            let x = c.f64("x");
+            match f {
+                "hyp0f1" => sp::hyp0f1(c.f64("b"), x),
+                "hyp1f1" => sp::hyp1f1(c.f64("a"), c.f64("b"), x),
+                "hyp2f1" => sp::hyp2f1(c.f64("a"), c.f64("b"), c.f64("c"), x),
+                other => panic!("unknown function {other}"),
+            }
+        },
+        &[],
+    );
+}

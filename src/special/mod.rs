@@ -36,6 +36,7 @@
 //! | `sici`, `shichi` | [`sici`], [`shichi`] | sine/cosine and hyperbolic sine/cosine integrals |
 //! | `spence` | [`spence`] | dilogarithm `Li_2(1-x)` |
 //! | `zeta`, `zetac` | [`zeta`], [`zetac`] | Riemann/Hurwitz `ζ(x, q)`, and `ζ(x) - 1` |
+//! | `hyp0f1`, `hyp1f1`, `hyp2f1` | [`hyp0f1`], [`hyp1f1`], [`hyp2f1`] | hypergeometric `0F1`, `1F1`, `2F1` |
 //! | `spherical_in`, `spherical_kn` | [`spherical_in`], [`spherical_kn`] | modified spherical `i_n`, `k_n` (or derivative) |
 //!
 //! ## Accuracy
@@ -55,6 +56,7 @@ mod carlson;
 mod elliptic;
 mod expint;
 mod gamma;
+mod hypergeometric;
 mod kernels;
 mod zeta;
 
@@ -69,4 +71,5 @@ pub use carlson::{elliprc, elliprd, elliprf, elliprg, elliprj};
 pub use elliptic::{Ellipj, ellipe, ellipeinc, ellipj, ellipk, ellipkinc, ellipkm1};
 pub use expint::{exp1, expi, expn, shichi, sici, spence};
 pub use gamma::{digamma, gamma, gammaln, gammasgn, psi, rgamma};
+pub use hypergeometric::{hyp0f1, hyp1f1, hyp2f1};
 pub use zeta::{zeta, zetac};
