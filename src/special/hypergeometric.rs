@@ -241,7 +241,7 @@ fn f21_log_case(a: f64, b: f64, m: u64, x: f64) -> f64 {
         psia += 1.0 / (a + mf + kf);
         psib += 1.0 / (b + mf + kf);
     }
-    let sign = if m % 2 == 0 { -1.0 } else { 1.0 };
+    let sign = if m.is_multiple_of(2) { -1.0 } else { 1.0 };
     finite + sign * gamma_ratio(&[c], &[a, b]) * sum
 }
 
