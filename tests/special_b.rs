@@ -295,3 +295,20 @@ fn hypergeometric_vs_mpmath() {
         &[],
     );
 }
+
+#[test]
+fn lambertw_vs_mpmath() {
+    check_family(
+        "lambertw",
+        |c, f| {
+            let z = common::as_c64(c.arg("z"));
+            let w = sp::lambertw(z, c.i64("k"));
+            match f {
+                "lambertw_re" => w.re,
+                "lambertw_im" => w.im,
+                other => panic!("unknown function {other}"),
+            }
+        },
+        &[],
+    );
+}
