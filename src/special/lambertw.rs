@@ -95,3 +95,53 @@ fn initial(z: Complex64, k: i64) -> Complex64 {
     let l2 = l1.ln();
     l1 - l2 + l2 / l1
 }
+
+/// Wright omega function of real argument: the solution `ω` of `ω + ln ω = x`.
+///
+/// SciPy: `scipy.special.wrightomega` (real argument). `ω(x) = W_0(e^x)`;
+/// `ω(-∞) = 0`, `ω(∞) = ∞`.
+///
+/// ```text
+/// ω(x) + ln ω(x) = x;   ω(x) ≈ e^x for x → -∞,   ω(x) ≈ x - ln x for x → ∞
+/// ```
+///
+/// # Examples
+/// ```
+/// use ferrosci::special::wrightomega;
+/// let w = wrightomega(3.0);
+/// assert!((w + w.ln() - 3.0).abs() < 1e-15);
+/// assert!((wrightomega(1.0) - 1.0).abs() < 1e-16);
+/// ```
+pub fn wrightomega(x: f64) -> f64 {
+    if x.is_nan() {
+        return f64::NAN;
+    }
+    if x == f64::INFINITY {
+        return x;
+    }
+    if x < -40.0 {
+        // ω = e^{x-ω} = e^x (1 - e^x + …); the correction is below rounding.
+        let e = x.exp();
+        return e * (1.0 - e);
+    }
+    let mut w = if x > 1.0 {
+        x - x.ln()
+    } else {
+        lambertw(Complex64::new(x.exp(), 0.0), 0).re
+    };
+    // Halley on f(w) = w + ln w - x: f' = 1 + 1/w, f'' = -1/w².
+    for _ in 0..50 {
+        let f = w + w.ln() - x;
+        let d1 = 1.0 + 1.0 / w;
+        let d2 = -1.0 / (w * w);
+        let step = f / (d1 - 0.5 * f * d2 / d1);
+        if !step.is_finite() {
+            break;
+        }
+        w -= step;
+        if step.abs() <= 1e-16 * w.abs() {
+            break;
+        }
+    }
+    w
+}

@@ -36,6 +36,7 @@
 //! | `sici`, `shichi` | [`sici`], [`shichi`] | sine/cosine and hyperbolic sine/cosine integrals |
 //! | `spence` | [`spence`] | dilogarithm `Li_2(1-x)` |
 //! | `lambertw` | [`lambertw`] | Lambert `W_k(z)`, every branch, complex |
+//! | `wrightomega` | [`wrightomega`] | Wright `ω(x)`: `ω + ln ω = x` (real) |
 //! | `zeta`, `zetac` | [`zeta`], [`zetac`] | Riemann/Hurwitz `ζ(x, q)`, and `ζ(x) - 1` |
 //! | `hyp0f1`, `hyp1f1`, `hyp2f1` | [`hyp0f1`], [`hyp1f1`], [`hyp2f1`] | hypergeometric `0F1`, `1F1`, `2F1` |
 //! | `spherical_in`, `spherical_kn` | [`spherical_in`], [`spherical_kn`] | modified spherical `i_n`, `k_n` (or derivative) |
@@ -106,5 +107,5 @@ pub use elliptic::{Ellipj, ellipe, ellipeinc, ellipj, ellipk, ellipkinc, ellipkm
 pub use expint::{exp1, expi, expn, shichi, sici, spence};
 pub use gamma::{digamma, gamma, gammaln, gammasgn, psi, rgamma};
 pub use hypergeometric::{hyp0f1, hyp1f1, hyp2f1};
-pub use lambertw::lambertw;
+pub use lambertw::{lambertw, wrightomega};
 pub use zeta::{zeta, zetac};
