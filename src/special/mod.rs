@@ -61,7 +61,8 @@
 //! Algorithms are the published ones, written for this crate: Steed's
 //! continued fractions with Temme's series for `J`, `Y`, `I`, `K` (Barnett et
 //! al. 1974; Temme 1975), Hankel's expansion at large argument, Carlson's
-//! duplication (Carlson 1995), AGM for `K(m)`, descending Landen for
+//! duplication (Carlson 1995), a fitted `P(1-m) - ln(1-m) Q(1-m)` for `K(m)`
+//! (`tools/fixtures/special_b_fit.py`), descending Landen for
 //! `ellipj`, Euler–Maclaurin for `ζ`, DLMF 15.8.4/15.8.10 for `2F1`. Airy
 //! functions correct for the rounding of `ζ = (2/3)|x|^{3/2}` through the Airy
 //! equation, so they stay at a few ulp where SciPy loses |ζ|·ε.
