@@ -65,16 +65,26 @@ impl Case {
     /// Context for a failure message: case id and its inputs.
     pub fn ctx(&self) -> String {
         let args = self.args.to_string();
-        let args = if args.len() > 400 { format!("{}…", &args[..400]) } else { args };
+        let args = if args.len() > 400 {
+            format!("{}…", &args[..400])
+        } else {
+            args
+        };
         format!("case {} (args {args})", self.id)
     }
 }
 
 /// Loads `tests/fixtures/<module>/<name>.json`.
 pub fn load(module: &str, name: &str) -> Vec<Case> {
-    let path: PathBuf = [env!("CARGO_MANIFEST_DIR"), "tests", "fixtures", module, &format!("{name}.json")]
-        .iter()
-        .collect();
+    let path: PathBuf = [
+        env!("CARGO_MANIFEST_DIR"),
+        "tests",
+        "fixtures",
+        module,
+        &format!("{name}.json"),
+    ]
+    .iter()
+    .collect();
     let text = std::fs::read_to_string(&path)
         .unwrap_or_else(|e| panic!("cannot read fixture {}: {e}", path.display()));
     let root: Value = serde_json::from_str(&text)
@@ -134,7 +144,12 @@ pub fn as_array(v: &Value) -> ArrayD<f64> {
         return ArrayD::from_shape_vec(IxDyn(&[data.len()]), data).expect("1-D list");
     }
     assert_ne!(v["dtype"], "c128", "expected a real array, found complex");
-    let data: Vec<f64> = v["data"].as_array().expect("data").iter().map(as_f64).collect();
+    let data: Vec<f64> = v["data"]
+        .as_array()
+        .expect("data")
+        .iter()
+        .map(as_f64)
+        .collect();
     ArrayD::from_shape_vec(IxDyn(&shape_of(v)), data).expect("shape matches data")
 }
 
@@ -143,8 +158,16 @@ pub fn as_carray(v: &Value) -> ArrayD<Complex64> {
     if v["dtype"] != "c128" {
         return as_array(v).mapv(|x| Complex64::new(x, 0.0));
     }
-    let flat: Vec<f64> = v["data"].as_array().expect("data").iter().map(as_f64).collect();
-    let data: Vec<Complex64> = flat.chunks_exact(2).map(|p| Complex64::new(p[0], p[1])).collect();
+    let flat: Vec<f64> = v["data"]
+        .as_array()
+        .expect("data")
+        .iter()
+        .map(as_f64)
+        .collect();
+    let data: Vec<Complex64> = flat
+        .chunks_exact(2)
+        .map(|p| Complex64::new(p[0], p[1]))
+        .collect();
     ArrayD::from_shape_vec(IxDyn(&shape_of(v)), data).expect("shape matches data")
 }
 
@@ -216,20 +239,38 @@ pub fn assert_array_close<T: Approx, D: ndarray::Dimension>(
 #[track_caller]
 pub fn check_array<D: ndarray::Dimension>(case: &Case, got: &ndarray::ArrayRef<f64, D>) {
     let want = as_array(&case.expected);
-    assert_array_close(&got.view().into_dyn(), &want, case.rtol, case.atol, &case.ctx());
+    assert_array_close(
+        &got.view().into_dyn(),
+        &want,
+        case.rtol,
+        case.atol,
+        &case.ctx(),
+    );
 }
 
 /// Complex counterpart of [`check_array`].
 #[track_caller]
 pub fn check_carray<D: ndarray::Dimension>(case: &Case, got: &ndarray::ArrayRef<Complex64, D>) {
     let want = as_carray(&case.expected);
-    assert_array_close(&got.view().into_dyn(), &want, case.rtol, case.atol, &case.ctx());
+    assert_array_close(
+        &got.view().into_dyn(),
+        &want,
+        case.rtol,
+        case.atol,
+        &case.ctx(),
+    );
 }
 
 /// Compares a scalar result against the case's expected scalar.
 #[track_caller]
 pub fn check_scalar(case: &Case, got: f64) {
-    assert_close(got, as_f64(&case.expected), case.rtol, case.atol, &case.ctx());
+    assert_close(
+        got,
+        as_f64(&case.expected),
+        case.rtol,
+        case.atol,
+        &case.ctx(),
+    );
 }
 
 /// Units in the last place between two finite doubles (for ulp-based accuracy
