@@ -24,7 +24,6 @@ pub(crate) fn polevl(x: f64, c: &[f64]) -> f64 {
 /// `term(k)` returns `(a_k, b_k)` for `k = 1, 2, …`. Stops when a step changes
 /// the value by less than `tol` relatively, or after `max_iter` terms, so it
 /// always terminates (NaN input gives NaN).
-#[allow(dead_code)] // callers (incomplete gamma/beta, part B) land next
 pub(crate) fn cont_frac(
     b0: f64,
     mut term: impl FnMut(usize) -> (f64, f64),
