@@ -161,3 +161,35 @@ fn incomplete_gamma_beta_match_mpmath() {
         other => panic!("unknown function {other}"),
     });
 }
+
+#[test]
+fn convenience_functions_match_mpmath() {
+    use ferrosci::special::*;
+    check_family("convenience", |f, c| {
+        let g = |n: &str| c.f64(n);
+        match f {
+            "expit" => expit(g("x")),
+            "logit" => logit(g("x")),
+            "log_expit" => log_expit(g("x")),
+            "exprel" => exprel(g("x")),
+            "cosm1" => cosm1(g("x")),
+            "sindg" => sindg(g("x")),
+            "cosdg" => cosdg(g("x")),
+            "tandg" => tandg(g("x")),
+            "cotdg" => cotdg(g("x")),
+            "entr" => entr(g("x")),
+            "boxcox" => boxcox(g("x"), g("lmbda")),
+            "boxcox1p" => boxcox1p(g("x"), g("lmbda")),
+            "inv_boxcox" => inv_boxcox(g("y"), g("lmbda")),
+            "inv_boxcox1p" => inv_boxcox1p(g("y"), g("lmbda")),
+            "rel_entr" => rel_entr(g("x"), g("y")),
+            "kl_div" => kl_div(g("x"), g("y")),
+            "xlogy" => xlogy(g("x"), g("y")),
+            "xlog1py" => xlog1py(g("x"), g("y")),
+            "huber" => huber(g("delta"), g("r")),
+            "pseudo_huber" => pseudo_huber(g("delta"), g("r")),
+            "agm" => agm(g("a"), g("b")),
+            other => panic!("unknown function {other}"),
+        }
+    });
+}

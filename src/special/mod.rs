@@ -21,6 +21,16 @@
 //! | `binom` | [`binom`] | binomial coefficient of real arguments |
 //! | `gammainc`, `gammaincc` | [`gammainc`], [`gammaincc`] | regularized incomplete gamma P and Q |
 //! | `betainc`, `betaincc` | [`betainc`], [`betaincc`] | regularized incomplete beta and complement |
+//! | `expit`, `logit`, `log_expit` | [`expit`], [`logit`], [`log_expit`] | logistic sigmoid, its inverse and log |
+//! | `xlogy`, `xlog1py` | [`xlogy`], [`xlog1py`] | x·ln y and x·ln(1+y), 0 at x = 0 |
+//! | `exprel`, `expm1`, `log1p`, `cosm1` | [`exprel`], [`expm1`], [`log1p`], [`cosm1`] | cancellation-free exp/log/cos forms |
+//! | `cbrt`, `exp2`, `exp10`, `round` | [`cbrt`], [`exp2`], [`exp10`], [`round`] | cube root, powers of 2 and 10, round half to even |
+//! | `numpy.sinc` | [`sinc`] | sin(πx)/(πx) |
+//! | `sindg`, `cosdg`, `tandg`, `cotdg`, `radian` | [`sindg`], [`cosdg`], [`tandg`], [`cotdg`], [`radian`] | trigonometry in degrees |
+//! | `boxcox`, `boxcox1p`, `inv_boxcox`, `inv_boxcox1p` | [`boxcox`], [`boxcox1p`], [`inv_boxcox`], [`inv_boxcox1p`] | Box–Cox transforms |
+//! | `entr`, `rel_entr`, `kl_div` | [`entr`], [`rel_entr`], [`kl_div`] | entropy terms |
+//! | `huber`, `pseudo_huber` | [`huber`], [`pseudo_huber`] | Huber losses |
+//! | `agm` | [`agm`] | arithmetic–geometric mean |
 //! | `erf`, `erfc` | [`erf`], [`erfc`] | error function and its complement |
 //! | `erfcx` | [`erfcx`] | scaled complement e^(x²) erfc(x) |
 //! | `erfinv`, `erfcinv` | [`erfinv`], [`erfcinv`] | their inverses |
@@ -45,6 +55,7 @@
 //! | `binom` | 6.2e-13 (n = 1000, k = 500) | 6.2e-13 | `exp(betaln)` for large arguments, as SciPy |
 
 mod beta;
+mod convenience;
 mod erf;
 mod gamma;
 mod incomplete;
@@ -53,6 +64,11 @@ mod kernels;
 pub use beta::{
     beta, betaln, binom, comb, comb_exact, factorial, factorial2, factorialk, loggamma,
     multigammaln, perm, poch,
+};
+pub use convenience::{
+    agm, boxcox, boxcox1p, cbrt, cosdg, cosm1, cotdg, entr, exp2, exp10, expit, expm1, exprel,
+    huber, inv_boxcox, inv_boxcox1p, kl_div, log_expit, log1p, logit, pseudo_huber, radian,
+    rel_entr, round, sinc, sindg, tandg, xlog1py, xlogy,
 };
 pub use erf::{erf, erfc, erfcinv, erfcx, erfinv, log_ndtr, ndtr, ndtri, ndtri_exp};
 pub use gamma::{digamma, gamma, gammaln, gammasgn, psi, rgamma};
