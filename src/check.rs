@@ -15,7 +15,10 @@ pub(crate) fn invalid(name: &'static str, reason: impl Into<String>) -> Error {
 /// Fails unless `a` has at least one element.
 pub(crate) fn nonempty<A, D: Dimension>(name: &'static str, a: &ArrayRef<A, D>) -> Result<()> {
     if a.is_empty() {
-        return Err(invalid(name, format!("must not be empty (shape {:?})", a.shape())));
+        return Err(invalid(
+            name,
+            format!("must not be empty (shape {:?})", a.shape()),
+        ));
     }
     Ok(())
 }
@@ -23,7 +26,10 @@ pub(crate) fn nonempty<A, D: Dimension>(name: &'static str, a: &ArrayRef<A, D>) 
 /// Fails unless every element of `a` is finite.
 pub(crate) fn finite<D: Dimension>(name: &'static str, a: &ArrayRef<f64, D>) -> Result<()> {
     if let Some(v) = a.iter().find(|v| !v.is_finite()) {
-        return Err(invalid(name, format!("must contain only finite values, found {v}")));
+        return Err(invalid(
+            name,
+            format!("must contain only finite values, found {v}"),
+        ));
     }
     Ok(())
 }
@@ -56,7 +62,10 @@ pub(crate) fn shape(name: &'static str, expected: &[usize], got: &[usize]) -> Re
 /// Fails unless `x` is finite and `x >= 0`.
 pub(crate) fn non_negative(name: &'static str, x: f64) -> Result<()> {
     if !(x >= 0.0 && x.is_finite()) {
-        return Err(invalid(name, format!("must be finite and non-negative, got {x}")));
+        return Err(invalid(
+            name,
+            format!("must be finite and non-negative, got {x}"),
+        ));
     }
     Ok(())
 }
@@ -64,7 +73,10 @@ pub(crate) fn non_negative(name: &'static str, x: f64) -> Result<()> {
 /// Fails unless `x` is finite and `x > 0`.
 pub(crate) fn positive(name: &'static str, x: f64) -> Result<()> {
     if !(x > 0.0 && x.is_finite()) {
-        return Err(invalid(name, format!("must be finite and positive, got {x}")));
+        return Err(invalid(
+            name,
+            format!("must be finite and positive, got {x}"),
+        ));
     }
     Ok(())
 }
@@ -89,7 +101,10 @@ mod tests {
     #[test]
     fn messages_name_the_argument_and_value() {
         let e = non_negative("tol", -1.0).unwrap_err();
-        assert_eq!(e.to_string(), "invalid argument `tol`: must be finite and non-negative, got -1");
+        assert_eq!(
+            e.to_string(),
+            "invalid argument `tol`: must be finite and non-negative, got -1"
+        );
         assert!(positive("h", 0.0).is_err());
         assert!(positive("h", f64::NAN).is_err());
         assert!(positive("h", 1e-300).is_ok());

@@ -17,7 +17,11 @@
 //!   reproduces a result.
 //!
 //! ## Modules
+//! - [`fft`]: `scipy.fft` (and `scipy.fftpack` in [`fft::fftpack`]): FFTs of
+//!   any dimension, real and Hermitian transforms, helpers.
+//! - [`linalg`]: dense linear algebra (`scipy.linalg`): solve, inv, det, LU, Cholesky.
 //! - [`special`]: `scipy.special`, special functions of one real argument.
+//! - [`optimize`]: minimizers, root finders, scalar minimization (SciPy `scipy.optimize`).
 //!
 //! ## Features
 //! - `rayon` (default): large independent work (FFT lanes, matrix blocks) runs
@@ -26,6 +30,9 @@
 
 mod check;
 mod error;
+pub mod fft;
+pub mod linalg;
+pub mod optimize;
 pub mod special;
 
 pub use error::{Error, Result};

@@ -1,0 +1,512 @@
+//! L-BFGS-B: limited-memory BFGS with bounds (SciPy `method='L-BFGS-B'`,
+//! `fmin_l_bfgs_b`).
+//!
+//! Each iteration finds the generalized Cauchy point along the projected
+//! steepest-descent path of the compact limited-memory model
+//! `B = θI − W M Wᵀ`, minimizes the model over the variables left free there
+//! (direct primal method, projected back into the box), and takes a
+//! Moré–Thuente line search along the result.
+//!
+//! # References
+//! R. H. Byrd, P. Lu, J. Nocedal, C. Zhu, "A limited memory algorithm for
+//! bound constrained optimization", SIAM J. Sci. Comput. 16 (1995);
+//! J. L. Morales, J. Nocedal, "Remark on Algorithm 778", ACM TOMS 38 (2011).
+
+use super::diff::Objective;
+use super::line_search::{MoreThuente, Search};
+use super::minimize::Settings;
+use super::result::{OptimizeResult, Status};
+use ndarray::{Array1, Array2, ArrayRef1, ArrayView1, ArrayView2, Axis};
+use std::collections::VecDeque;
+
+/// Solves the small dense system `a x = b` by Gaussian elimination with
+/// partial pivoting; `None` if `a` is numerically singular.
+fn small_solve(mut a: Array2<f64>, mut b: Array1<f64>) -> Option<Array1<f64>> {
+    let n = b.len();
+    for k in 0..n {
+        let p = (k..n).max_by(|&i, &j| a[[i, k]].abs().total_cmp(&a[[j, k]].abs()))?;
+        if a[[p, k]].abs() <= f64::MIN_POSITIVE || !a[[p, k]].is_finite() {
+            return None;
+        }
+        if p != k {
+            for j in 0..n {
+                a.swap([k, j], [p, j]);
+            }
+            b.swap(k, p);
+        }
+        for i in k + 1..n {
+            let m = a[[i, k]] / a[[k, k]];
+            if m != 0.0 {
+                for j in k..n {
+                    a[[i, j]] -= m * a[[k, j]];
+                }
+                b[i] -= m * b[k];
+            }
+        }
+    }
+    for k in (0..n).rev() {
+        let s: f64 = (k + 1..n).map(|j| a[[k, j]] * b[j]).sum();
+        b[k] = (b[k] - s) / a[[k, k]];
+    }
+    Some(b)
+}
+
+/// The limited memory: pairs `(s, y)`, `W = [Y, θS]` (n × 2c, one row per
+/// variable), and the compact representation's middle matrix
+/// `K = [[−D, Lᵀ], [L, θ SᵀS]]` (applied as `M = K⁻¹` by solves).
+struct Memory {
+    m: usize,
+    s: VecDeque<Array1<f64>>,
+    y: VecDeque<Array1<f64>>,
+    /// `sy[i][j] = sᵢ·yⱼ` and `ss[i][j] = sᵢ·sⱼ`, oldest pair first; updated
+    /// by one new row and column per pair.
+    sy: VecDeque<VecDeque<f64>>,
+    ss: VecDeque<VecDeque<f64>>,
+    yy: VecDeque<VecDeque<f64>>,
+    theta: f64,
+    w: Array2<f64>,
+    k: Array2<f64>,
+}
+
+impl Memory {
+    fn new(m: usize, n: usize) -> Memory {
+        Memory {
+            m,
+            s: VecDeque::new(),
+            y: VecDeque::new(),
+            sy: VecDeque::new(),
+            ss: VecDeque::new(),
+            yy: VecDeque::new(),
+            theta: 1.0,
+            w: Array2::zeros((0, n)),
+            k: Array2::zeros((0, 0)),
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.s.len()
+    }
+
+    fn clear(&mut self) {
+        *self = Memory::new(self.m, self.w.ncols());
+    }
+
+    fn push(&mut self, s: Array1<f64>, y: Array1<f64>) {
+        if self.s.len() == self.m {
+            self.s.pop_front();
+            self.y.pop_front();
+            self.sy.pop_front();
+            self.ss.pop_front();
+            self.yy.pop_front();
+            for row in self
+                .sy
+                .iter_mut()
+                .chain(self.ss.iter_mut())
+                .chain(self.yy.iter_mut())
+            {
+                row.pop_front();
+            }
+        }
+        self.theta = y.dot(&y) / s.dot(&y);
+        for (i, (si, yi)) in self.s.iter().zip(&self.y).enumerate() {
+            self.sy[i].push_back(si.dot(&y));
+            self.ss[i].push_back(si.dot(&s));
+            self.yy[i].push_back(yi.dot(&y));
+        }
+        let mut sy_row: VecDeque<f64> = self.y.iter().map(|yj| s.dot(yj)).collect();
+        sy_row.push_back(s.dot(&y));
+        let mut ss_row: VecDeque<f64> = self.s.iter().map(|sj| s.dot(sj)).collect();
+        ss_row.push_back(s.dot(&s));
+        let mut yy_row: VecDeque<f64> = self.y.iter().map(|yj| y.dot(yj)).collect();
+        yy_row.push_back(y.dot(&y));
+        self.sy.push_back(sy_row);
+        self.ss.push_back(ss_row);
+        self.yy.push_back(yy_row);
+        self.s.push_back(s);
+        self.y.push_back(y);
+        let c = self.len();
+        let mut w = Array2::zeros((2 * c, self.w.ncols()));
+        for j in 0..c {
+            w.row_mut(j).assign(&self.y[j]);
+            w.row_mut(c + j)
+                .zip_mut_with(&self.s[j], |a, &b| *a = self.theta * b);
+        }
+        self.w = w;
+        let mut k = Array2::zeros((2 * c, 2 * c));
+        for i in 0..c {
+            for j in 0..c {
+                let sy = self.sy[i][j];
+                if i == j {
+                    k[[i, i]] = -sy;
+                } else if i > j {
+                    k[[c + i, j]] = sy; // L
+                    k[[j, c + i]] = sy; // Lᵀ
+                }
+                k[[c + i, c + j]] = self.theta * self.ss[i][j];
+            }
+        }
+        self.k = k;
+    }
+
+    /// Row `i` of `W` (stored transposed, so a column here).
+    fn w_row(&self, i: usize) -> ArrayView1<'_, f64> {
+        self.w.column(i)
+    }
+
+    /// `Wᵀ v`: contiguous dot products.
+    fn wt(&self, v: &Array1<f64>) -> Array1<f64> {
+        self.w.dot(v)
+    }
+
+    /// `WᵀW` from the stored inner products: `[[YᵀY, θYᵀS], [θSᵀY, θ²SᵀS]]`.
+    fn wtw(&self) -> Array2<f64> {
+        let c = self.len();
+        let t = self.theta;
+        let mut a = Array2::zeros((2 * c, 2 * c));
+        for i in 0..c {
+            for j in 0..c {
+                a[[i, j]] = self.yy[i][j];
+                a[[i, c + j]] = t * self.sy[j][i];
+                a[[c + i, j]] = t * self.sy[i][j];
+                a[[c + i, c + j]] = t * t * self.ss[i][j];
+            }
+        }
+        a
+    }
+
+    /// `M v = K⁻¹ v` (`None` if `K` is singular).
+    fn mv(&self, v: &ArrayRef1<f64>) -> Option<Array1<f64>> {
+        if v.is_empty() {
+            return Some(Array1::zeros(0));
+        }
+        small_solve(self.k.clone(), v.to_owned())
+    }
+}
+
+/// `Σⱼ coef[j]·rows[j]`, i.e. `rowsᵀ coef`, by contiguous row updates.
+fn combine(rows: &ArrayView2<'_, f64>, coef: &Array1<f64>) -> Array1<f64> {
+    let mut out = Array1::zeros(rows.ncols());
+    for (row, &c) in rows.outer_iter().zip(coef) {
+        out.scaled_add(c, &row);
+    }
+    out
+}
+
+/// The projected-gradient ∞-norm `‖P(x − g) − x‖∞`.
+fn proj_grad_norm(x: &Array1<f64>, g: &Array1<f64>, lb: &Array1<f64>, ub: &Array1<f64>) -> f64 {
+    let mut m = 0.0f64;
+    for i in 0..x.len() {
+        let v = (x[i] - g[i]).clamp(lb[i], ub[i]) - x[i];
+        if v.is_nan() {
+            return f64::NAN;
+        }
+        m = m.max(v.abs());
+    }
+    m
+}
+
+/// Generalized Cauchy point: first local minimizer of the quadratic model
+/// along the piecewise-linear path `P(x − t g)`. Returns the point and
+/// `c = Wᵀ(xcp − x)`, or `None` if the model is broken (singular `K`).
+fn cauchy(
+    x: &Array1<f64>,
+    g: &Array1<f64>,
+    lb: &Array1<f64>,
+    ub: &Array1<f64>,
+    mem: &Memory,
+) -> Option<(Array1<f64>, Array1<f64>)> {
+    let n = x.len();
+    let theta = mem.theta;
+    let mut d = Array1::<f64>::zeros(n);
+    let mut breaks: Vec<(f64, usize)> = Vec::new();
+    for i in 0..n {
+        let t = if g[i] < 0.0 {
+            (x[i] - ub[i]) / g[i]
+        } else if g[i] > 0.0 {
+            (x[i] - lb[i]) / g[i]
+        } else {
+            f64::INFINITY
+        };
+        if t > 0.0 {
+            d[i] = -g[i];
+            if t.is_finite() {
+                breaks.push((t, i));
+            }
+        }
+    }
+    breaks.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut xcp = x.clone();
+    let mut p = mem.wt(&d);
+    let mut c = Array1::<f64>::zeros(p.len());
+    let mut fp = -d.dot(&d);
+    let mp = mem.mv(&p)?;
+    let mut fpp = -theta * fp - p.dot(&mp);
+    let fpp0 = fpp;
+    let mut dt_min = -fp / fpp;
+    let mut t_old = 0.0;
+    for &(tb, b) in &breaks {
+        let dt = tb - t_old;
+        if dt_min < dt {
+            break;
+        }
+        // Variable b hits its bound.
+        let xb = if d[b] > 0.0 { ub[b] } else { lb[b] };
+        let zb = xb - x[b];
+        xcp[b] = xb;
+        c = &c + &(&p * dt);
+        let gb = g[b];
+        let wb = mem.w_row(b);
+        let mc = mem.mv(&c)?;
+        let mp = mem.mv(&p)?;
+        let mwb = mem.mv(&wb)?;
+        fp += dt * fpp + gb * gb + theta * gb * zb - gb * wb.dot(&mc);
+        fpp += -theta * gb * gb - 2.0 * gb * wb.dot(&mp) - gb * gb * wb.dot(&mwb);
+        fpp = fpp.max(f64::EPSILON * fpp0);
+        p = &p + &(&wb * gb);
+        d[b] = 0.0;
+        dt_min = -fp / fpp;
+        t_old = tb;
+    }
+    let dt_min = dt_min.max(0.0);
+    let t = t_old + dt_min;
+    for i in 0..n {
+        if d[i] != 0.0 {
+            xcp[i] = (x[i] + t * d[i]).clamp(lb[i], ub[i]);
+        }
+    }
+    c = &c + &(&p * dt_min);
+    Some((xcp, c))
+}
+
+/// Minimizes the model over the variables free at the Cauchy point and
+/// returns the trial point (feasible), per the direct primal method.
+#[allow(clippy::too_many_arguments)]
+fn subspace(
+    x: &Array1<f64>,
+    g: &Array1<f64>,
+    lb: &Array1<f64>,
+    ub: &Array1<f64>,
+    mem: &Memory,
+    xcp: &Array1<f64>,
+    c: &Array1<f64>,
+) -> Array1<f64> {
+    let n = x.len();
+    let free: Vec<usize> = (0..n)
+        .filter(|&i| xcp[i] > lb[i] && xcp[i] < ub[i])
+        .collect();
+    if free.is_empty() || mem.len() == 0 {
+        return xcp.clone();
+    }
+    let theta = mem.theta;
+    let Some(mc) = mem.mv(c) else {
+        return xcp.clone();
+    };
+    // WᵀZ (2c × |F|, rows contiguous): the columns of the free variables
+    // (all of W when none is fixed, with WᵀZZᵀW = WᵀW from stored products).
+    let selected;
+    let (wz, wzzw) = if free.len() == n {
+        (mem.w.view(), mem.wtw())
+    } else {
+        selected = mem.w.select(Axis(1), &free);
+        let p = selected.dot(&selected.t());
+        (selected.view(), p)
+    };
+    // Reduced gradient r = Zᵀ(g + θ(xcp − x) − W M c).
+    let wmc = combine(&wz, &mc);
+    let r: Array1<f64> = free
+        .iter()
+        .zip(&wmc)
+        .map(|(&i, wm)| g[i] + theta * (xcp[i] - x[i]) - wm)
+        .collect();
+    // v = M WᵀZ r;  solve (I − M WᵀZ ZᵀW / θ) u = v, i.e. (K − WᵀZZᵀW/θ) u = WᵀZ r.
+    let wzr = wz.dot(&r);
+    let a = &mem.k - &(wzzw / theta);
+    let du = match small_solve(a, wzr) {
+        Some(u) => -(&r / theta) - &(combine(&wz, &u) / (theta * theta)),
+        None => -(&r / theta),
+    };
+    // Project onto the box; if that is not a descent direction, truncate instead.
+    let mut xbar = xcp.clone();
+    for (col, &i) in free.iter().enumerate() {
+        xbar[i] = (xcp[i] + du[col]).clamp(lb[i], ub[i]);
+    }
+    let dd: f64 = (0..n).map(|i| (xbar[i] - x[i]) * g[i]).sum();
+    if dd < 0.0 {
+        return xbar;
+    }
+    let mut alpha = 1.0f64;
+    for (col, &i) in free.iter().enumerate() {
+        let di = du[col];
+        if di > 0.0 {
+            alpha = alpha.min((ub[i] - xcp[i]) / di);
+        } else if di < 0.0 {
+            alpha = alpha.min((lb[i] - xcp[i]) / di);
+        }
+    }
+    let mut xbar = xcp.clone();
+    for (col, &i) in free.iter().enumerate() {
+        xbar[i] = xcp[i] + alpha * du[col];
+    }
+    xbar
+}
+
+/// L-BFGS-B with SciPy's defaults: `maxcor = 10`, `ftol = 2.2e-9`,
+/// `gtol = 1e-5`, `maxfun = maxiter = 15000`, `maxls = 20`.
+pub(crate) fn lbfgsb(
+    obj: &mut Objective<'_>,
+    x0: Array1<f64>,
+    st: &mut Settings<'_>,
+) -> OptimizeResult {
+    let n = x0.len();
+    let (lb, ub) = match &st.bounds {
+        Some(b) => (b.lb.clone(), b.ub.clone()),
+        None => (
+            Array1::from_elem(n, f64::NEG_INFINITY),
+            Array1::from_elem(n, f64::INFINITY),
+        ),
+    };
+    let constrained = lb.iter().chain(ub.iter()).any(|v| v.is_finite());
+    let boxed = lb
+        .iter()
+        .zip(ub.iter())
+        .all(|(l, u)| l.is_finite() && u.is_finite());
+    let maxiter = st.maxiter.unwrap_or(15000);
+    let maxfun = st.maxfev.unwrap_or(15000);
+    let pgtol = st.gtol.unwrap_or(1e-5);
+    let ftol = st.ftol.unwrap_or(2.220446049250313e-09);
+    let maxls = st.maxls.unwrap_or(20);
+    let mut mem = Memory::new(st.maxcor.unwrap_or(10).max(1), n);
+
+    let mut x = x0;
+    for i in 0..n {
+        x[i] = x[i].clamp(lb[i], ub[i]);
+    }
+    let mut f = obj.f(&x);
+    let mut g = obj.grad(&x, f);
+    let mut nit = 0;
+    let status;
+    loop {
+        if !f.is_finite() || g.iter().any(|v| !v.is_finite()) {
+            status = Status::NanEncountered;
+            break;
+        }
+        let pg = proj_grad_norm(&x, &g, &lb, &ub);
+        if pg <= pgtol {
+            status = Status::Success;
+            break;
+        }
+        if nit >= maxiter {
+            status = Status::MaxIterations;
+            break;
+        }
+        if obj.nfev >= maxfun {
+            status = Status::MaxEvaluations;
+            break;
+        }
+        let Some((xcp, c)) = cauchy(&x, &g, &lb, &ub, &mem) else {
+            if mem.len() == 0 {
+                status = Status::PrecisionLoss;
+                break;
+            }
+            mem.clear();
+            continue;
+        };
+        let xbar = subspace(&x, &g, &lb, &ub, &mem, &xcp, &c);
+        let d = &xbar - &x;
+        let gd = g.dot(&d);
+        if gd >= 0.0 {
+            // Not a descent direction: the model is stale; restart once.
+            if mem.len() == 0 {
+                status = Status::PrecisionLoss;
+                break;
+            }
+            mem.clear();
+            continue;
+        }
+        // Largest feasible step along d.
+        let mut stpmax = 1e10f64;
+        if constrained {
+            if nit == 0 {
+                stpmax = 1.0;
+            } else {
+                for i in 0..n {
+                    if d[i] < 0.0 && lb[i].is_finite() {
+                        stpmax = stpmax.min((lb[i] - x[i]) / d[i]);
+                    } else if d[i] > 0.0 && ub[i].is_finite() {
+                        stpmax = stpmax.min((ub[i] - x[i]) / d[i]);
+                    }
+                }
+            }
+        }
+        let dnorm = d.dot(&d).sqrt();
+        let mut stp = if nit == 0 && !boxed {
+            (1.0 / dnorm).min(stpmax)
+        } else {
+            1.0
+        };
+        let (f0, g0, x_old) = (f, g.clone(), x.clone());
+        let mut search = MoreThuente::start(stp, f0, gd, 1e-3, 0.9, 0.1, 0.0, stpmax);
+        let mut ok = false;
+        let mut trials = 0;
+        while let Some(s) = search.as_mut() {
+            if trials >= maxls || obj.nfev >= maxfun {
+                break;
+            }
+            let mut xt = &x_old + &(&d * stp);
+            if stp == 1.0 {
+                xt.assign(&xbar);
+            }
+            let ft = obj.f(&xt);
+            let gt = obj.grad(&xt, ft);
+            trials += 1;
+            x = xt;
+            f = ft;
+            g = gt;
+            match s.step(&mut stp, f, g.dot(&d)) {
+                Search::Converged => {
+                    ok = true;
+                    break;
+                }
+                // A warning (rounding, step at its bound) still ends the
+                // search with the step taken, if it decreased f.
+                Search::Failed => {
+                    ok = f < f0;
+                    break;
+                }
+                Search::Eval => {}
+            }
+        }
+        if !ok {
+            // Go back to the last iterate; retry with a fresh memory once.
+            x = x_old;
+            f = f0;
+            g = g0;
+            if mem.len() == 0 || obj.nfev >= maxfun {
+                status = if obj.nfev >= maxfun {
+                    Status::MaxEvaluations
+                } else {
+                    Status::PrecisionLoss
+                };
+                break;
+            }
+            mem.clear();
+            continue;
+        }
+        nit += 1;
+        if st.stop(&x, f, nit) {
+            status = Status::CallbackStopped;
+            break;
+        }
+        if (f0 - f) <= ftol * f0.abs().max(f.abs()).max(1.0) {
+            status = Status::Success;
+            break;
+        }
+        let s = &x - &x_old;
+        let y = &g - &g0;
+        let sy = s.dot(&y);
+        if sy > f64::EPSILON * y.dot(&y) {
+            mem.push(s, y);
+        }
+    }
+    st.result(obj, x, f, Some(g), None, nit, 0, status)
+}

@@ -1,0 +1,427 @@
+//! `minimize`: one entry point for the local minimizers, with SciPy's
+//! keywords in [`MinimizeOptions`], and the legacy `fmin*` functions.
+
+use super::diff::{FdScheme, Grad, ObjFn, Objective, VecFn};
+use super::newton_cg::Curvature;
+use super::result::{Bounds, Callback, Intermediate, OptimizeResult, Status};
+use crate::{Result, check};
+use ndarray::{Array1, Array2, ArrayRef1};
+
+/// A method of [`minimize`] (SciPy `method=`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Method {
+    /// Downhill simplex; derivative-free; honours `bounds` by clipping.
+    NelderMead,
+    /// Broyden–Fletcher–Goldfarb–Shanno quasi-Newton with a Wolfe line search.
+    Bfgs,
+    /// Nonlinear conjugate gradients (Polak–Ribière).
+    Cg,
+    /// Limited-memory BFGS with bounds.
+    LBfgsB,
+    /// Truncated Newton with CG inner solves; needs `jac`, uses `hess` or
+    /// `hessp` if given, else finite differences of the gradient.
+    NewtonCg,
+}
+
+/// A boxed Hessian: `x ↦ ∇²f(x)`.
+pub(crate) type HessFn<'a> = Box<dyn FnMut(&ArrayRef1<f64>) -> Array2<f64> + 'a>;
+/// A boxed Hessian-vector product: `(x, p) ↦ ∇²f(x)·p`.
+pub(crate) type HesspFn<'a> = Box<dyn FnMut(&ArrayRef1<f64>, &ArrayRef1<f64>) -> Array1<f64> + 'a>;
+
+/// SciPy's keywords and `options=` of [`minimize`]; `Default` is SciPy's
+/// default for every method. Fields a method does not use are ignored by it
+/// (as SciPy ignores unknown keys only with a warning); each field says who
+/// reads it. `None` means the method's own SciPy default.
+pub struct MinimizeOptions<'a> {
+    /// Gradient of the objective (SciPy `jac=callable`). Without it,
+    /// gradient methods use finite differences per `fd`.
+    #[allow(clippy::type_complexity)]
+    pub jac: Option<Box<dyn FnMut(&ArrayRef1<f64>) -> Array1<f64> + 'a>>,
+    /// Finite-difference scheme when `jac` is `None` (SciPy `jac='2-point'`
+    /// (default) or `'3-point'`).
+    pub fd: FdScheme,
+    /// Hessian of the objective (Newton-CG; SciPy `hess=callable`).
+    #[allow(clippy::type_complexity)]
+    pub hess: Option<Box<dyn FnMut(&ArrayRef1<f64>) -> Array2<f64> + 'a>>,
+    /// Hessian-vector product (Newton-CG; SciPy `hessp`), used when `hess` is `None`.
+    #[allow(clippy::type_complexity)]
+    pub hessp: Option<Box<dyn FnMut(&ArrayRef1<f64>, &ArrayRef1<f64>) -> Array1<f64> + 'a>>,
+    /// Box bounds (Nelder-Mead, L-BFGS-B).
+    pub bounds: Option<Bounds>,
+    /// SciPy `tol`: sets `gtol` (BFGS, CG, L-BFGS-B), `ftol` (L-BFGS-B), `xtol` (Newton-CG) or
+    /// `xatol` and `fatol` (Nelder-Mead) unless those are given.
+    pub tol: Option<f64>,
+    /// Iteration cap (default `200·n`; L-BFGS-B 15000).
+    pub maxiter: Option<usize>,
+    /// Cap on function evaluations, finite-difference ones included
+    /// (Nelder-Mead `maxfev`, default `200·n`; L-BFGS-B `maxfun`, default 15000).
+    pub maxfev: Option<usize>,
+    /// Gradient-norm tolerance (BFGS, CG; default `1e-5`), or projected
+    /// gradient tolerance (L-BFGS-B `pgtol`; default `1e-5`).
+    pub gtol: Option<f64>,
+    /// Step-size tolerance (Newton-CG: average ℓ₁ step, default `1e-5`).
+    pub xtol: Option<f64>,
+    /// Relative reduction of `f` that ends the run (L-BFGS-B; default `2.2e-9`).
+    pub ftol: Option<f64>,
+    /// Number of stored correction pairs (L-BFGS-B; default 10).
+    pub maxcor: Option<usize>,
+    /// Line-search evaluations per iteration (L-BFGS-B; default 20).
+    pub maxls: Option<usize>,
+    /// Order of the norm in the `gtol` test (BFGS, CG; default ∞).
+    pub norm: f64,
+    /// Simplex size tolerance (Nelder-Mead; default `1e-4`).
+    pub xatol: Option<f64>,
+    /// Simplex value-spread tolerance (Nelder-Mead; default `1e-4`).
+    pub fatol: Option<f64>,
+    /// Dimension-adapted simplex coefficients (Nelder-Mead; default false).
+    pub adaptive: bool,
+    /// Called after every iteration; `ControlFlow::Break(())` stops the run.
+    pub callback: Option<Callback<'a>>,
+}
+
+impl Default for MinimizeOptions<'_> {
+    fn default() -> Self {
+        MinimizeOptions {
+            jac: None,
+            hess: None,
+            hessp: None,
+            xtol: None,
+            fd: FdScheme::TwoPoint,
+            bounds: None,
+            tol: None,
+            maxiter: None,
+            maxfev: None,
+            gtol: None,
+            ftol: None,
+            maxcor: None,
+            maxls: None,
+            norm: f64::INFINITY,
+            xatol: None,
+            fatol: None,
+            adaptive: false,
+            callback: None,
+        }
+    }
+}
+
+/// Resolved settings handed to a method, with the callback and the result builder.
+pub(crate) struct Settings<'a> {
+    pub(crate) bounds: Option<Bounds>,
+    pub(crate) maxiter: Option<usize>,
+    pub(crate) maxfev: Option<usize>,
+    pub(crate) gtol: Option<f64>,
+    pub(crate) ftol: Option<f64>,
+    pub(crate) xtol: Option<f64>,
+    pub(crate) maxcor: Option<usize>,
+    pub(crate) maxls: Option<usize>,
+    pub(crate) norm: f64,
+    pub(crate) xatol: Option<f64>,
+    pub(crate) fatol: Option<f64>,
+    pub(crate) adaptive: bool,
+    callback: Option<Callback<'a>>,
+}
+
+impl Settings<'_> {
+    /// Runs the callback; true means stop.
+    pub(crate) fn stop(&mut self, x: &Array1<f64>, fun: f64, nit: usize) -> bool {
+        match self.callback.as_mut() {
+            Some(cb) => cb(&Intermediate {
+                x: x.view(),
+                fun,
+                nit,
+            })
+            .is_break(),
+            None => false,
+        }
+    }
+
+    /// Packs a result with the objective's counters.
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn result(
+        &self,
+        obj: &Objective<'_>,
+        x: Array1<f64>,
+        fun: f64,
+        jac: Option<Array1<f64>>,
+        hess_inv: Option<Array2<f64>>,
+        nit: usize,
+        nhev: usize,
+        status: Status,
+    ) -> OptimizeResult {
+        OptimizeResult {
+            x,
+            fun,
+            jac,
+            hess_inv,
+            nit,
+            nfev: obj.nfev,
+            njev: obj.njev,
+            nhev,
+            status,
+            message: status.message().to_string(),
+        }
+    }
+}
+
+/// Minimizes a scalar function of several variables with SciPy's defaults
+/// (SciPy `minimize(fun, x0, method=...)`); gradients, if needed, by
+/// forward differences. See [`minimize_with`] for the keywords.
+///
+/// # Errors
+/// As [`minimize_with`].
+///
+/// # Examples
+/// ```
+/// use ferrosci::optimize::{minimize, rosen, Method};
+/// use ndarray::array;
+///
+/// let res = minimize(rosen, &array![-1.2, 1.0], Method::NelderMead)?;
+/// assert!(res.success());
+/// assert!(res.x.iter().all(|v| (v - 1.0).abs() < 1e-3));
+/// assert_eq!(res.nfev, 159); // as SciPy
+/// # Ok::<(), ferrosci::Error>(())
+/// ```
+pub fn minimize<F>(fun: F, x0: &ArrayRef1<f64>, method: Method) -> Result<OptimizeResult>
+where
+    F: FnMut(&ArrayRef1<f64>) -> f64,
+{
+    minimize_with(fun, x0, method, MinimizeOptions::default())
+}
+
+/// Minimizes a scalar function of several variables, with SciPy's keywords
+/// (SciPy `minimize(fun, x0, method=..., jac=..., bounds=..., tol=...,
+/// options=..., callback=...)`).
+///
+/// Running out of iterations, a failed line search or a NaN objective are
+/// reported in [`OptimizeResult::status`], not as errors.
+///
+/// # Errors
+/// [`crate::Error::InvalidArgument`] if `x0` is empty or not finite, a
+/// tolerance is negative, or Newton-CG is called without `jac`; [`crate::Error::ShapeMismatch`] if `bounds` do not
+/// match `x0`.
+///
+/// # Examples
+/// ```
+/// use ferrosci::optimize::{minimize_with, rosen, rosen_der, Method, MinimizeOptions};
+/// use ndarray::array;
+///
+/// let opts = MinimizeOptions { jac: Some(Box::new(rosen_der)), gtol: Some(1e-8), ..Default::default() };
+/// let res = minimize_with(rosen, &array![-1.2, 1.0], Method::Bfgs, opts)?;
+/// assert!(res.success() && (res.x[0] - 1.0).abs() < 1e-6);
+/// assert!(res.hess_inv.is_some());
+/// # Ok::<(), ferrosci::Error>(())
+/// ```
+pub fn minimize_with<'a, F>(
+    fun: F,
+    x0: &ArrayRef1<f64>,
+    method: Method,
+    options: MinimizeOptions<'a>,
+) -> Result<OptimizeResult>
+where
+    F: FnMut(&ArrayRef1<f64>) -> f64 + 'a,
+{
+    check::nonempty("x0", x0)?;
+    check::finite("x0", x0)?;
+    let o = options;
+    for (name, v) in [
+        ("tol", o.tol),
+        ("gtol", o.gtol),
+        ("xatol", o.xatol),
+        ("fatol", o.fatol),
+    ] {
+        if let Some(v) = v {
+            check::non_negative(name, v)?;
+        }
+    }
+    if let Some(b) = &o.bounds {
+        b.check_len(x0.len())?;
+    }
+    let (gtol, xatol, fatol) = (o.gtol.or(o.tol), o.xatol.or(o.tol), o.fatol.or(o.tol));
+    if method == Method::NewtonCg && o.jac.is_none() {
+        return Err(check::invalid("jac", "Newton-CG needs the gradient `jac`"));
+    }
+    let mut curvature = match (o.hess, o.hessp) {
+        (Some(h), _) => Curvature::Hess(h),
+        (None, Some(hp)) => Curvature::Hessp(hp),
+        (None, None) => Curvature::Fd,
+    };
+    let fun: ObjFn<'a> = Box::new(fun);
+    let grad = match o.jac {
+        Some(j) => Grad::Exact(checked_jac(j, x0.len())),
+        None => Grad::Fd(o.fd),
+    };
+    let mut obj = Objective::new(fun, grad, o.bounds.clone());
+    let mut st = Settings {
+        bounds: o.bounds,
+        maxiter: o.maxiter,
+        maxfev: o.maxfev,
+        gtol,
+        ftol: o.ftol.or(o.tol),
+        xtol: o.xtol.or(o.tol),
+        maxcor: o.maxcor,
+        maxls: o.maxls,
+        norm: o.norm,
+        xatol,
+        fatol,
+        adaptive: o.adaptive,
+        callback: o.callback,
+    };
+    let x0 = x0.to_owned();
+    Ok(match method {
+        Method::NelderMead => super::nelder_mead::nelder_mead(&mut obj, x0, &mut st),
+        Method::Bfgs => super::bfgs::bfgs(&mut obj, x0, &mut st),
+        Method::Cg => super::bfgs::cg(&mut obj, x0, &mut st),
+        Method::LBfgsB => super::lbfgsb::lbfgsb(&mut obj, x0, &mut st),
+        Method::NewtonCg => super::newton_cg::newton_cg(&mut obj, x0, &mut curvature, &mut st),
+    })
+}
+
+/// Wraps a user gradient so that a wrong length becomes NaNs (and so a NaN
+/// status) instead of a panic inside the method.
+fn checked_jac<'a>(mut j: VecFn<'a>, n: usize) -> VecFn<'a> {
+    Box::new(move |x: &ArrayRef1<f64>| {
+        let g = j(x);
+        if g.len() == n {
+            g
+        } else {
+            Array1::from_elem(n, f64::NAN)
+        }
+    })
+}
+
+/// Legacy `fmin`: Nelder–Mead with SciPy's `fmin` defaults
+/// (`xtol = ftol = 1e-4`, `maxiter = maxfun = 200·n`).
+///
+/// # Errors
+/// As [`minimize_with`].
+///
+/// # Examples
+/// ```
+/// use ferrosci::optimize::fmin;
+/// use ndarray::{array, ArrayRef1};
+/// let res = fmin(|x: &ArrayRef1<f64>| (x[0] - 2.0).powi(2) + (x[1] + 1.0).powi(2), &array![0.0, 0.0])?;
+/// assert!((res.x[0] - 2.0).abs() < 1e-3 && (res.x[1] + 1.0).abs() < 1e-3);
+/// # Ok::<(), ferrosci::Error>(())
+/// ```
+pub fn fmin<F>(func: F, x0: &ArrayRef1<f64>) -> Result<OptimizeResult>
+where
+    F: FnMut(&ArrayRef1<f64>) -> f64,
+{
+    minimize(func, x0, Method::NelderMead)
+}
+
+/// Legacy `fmin_bfgs`: BFGS with an optional gradient `fprime`
+/// (forward differences without it) and SciPy's defaults (`gtol = 1e-5`).
+///
+/// # Errors
+/// As [`minimize_with`].
+///
+/// # Examples
+/// The lecture notes' `f(x) = x² + 10 sin x` has its global minimum near
+/// −1.30644 and a local one near 3.83747:
+/// ```
+/// use ferrosci::optimize::fmin_bfgs;
+/// use ndarray::{array, Array1, ArrayRef1};
+///
+/// let f = |x: &ArrayRef1<f64>| x[0] * x[0] + 10.0 * x[0].sin();
+/// let none = None::<fn(&ArrayRef1<f64>) -> Array1<f64>>;
+/// let res = fmin_bfgs(f, none, &array![0.0])?;
+/// assert!((res.x[0] + 1.30644).abs() < 1e-5);
+/// let res = fmin_bfgs(f, none, &array![3.0])?;
+/// assert!((res.x[0] - 3.83747).abs() < 1e-5);
+/// # Ok::<(), ferrosci::Error>(())
+/// ```
+pub fn fmin_bfgs<F, G>(f: F, fprime: Option<G>, x0: &ArrayRef1<f64>) -> Result<OptimizeResult>
+where
+    F: FnMut(&ArrayRef1<f64>) -> f64,
+    G: FnMut(&ArrayRef1<f64>) -> Array1<f64>,
+{
+    legacy_gradient(f, fprime, x0, Method::Bfgs)
+}
+
+/// Legacy `fmin_cg`: nonlinear conjugate gradients with an optional
+/// gradient `fprime` and SciPy's defaults (`gtol = 1e-5`).
+///
+/// # Errors
+/// As [`minimize_with`].
+///
+/// # Examples
+/// ```
+/// use ferrosci::optimize::{fmin_cg, rosen, rosen_der};
+/// use ndarray::array;
+/// let res = fmin_cg(rosen, Some(rosen_der), &array![-1.2, 1.0])?;
+/// assert!(res.success() && (res.x[1] - 1.0).abs() < 1e-4);
+/// # Ok::<(), ferrosci::Error>(())
+/// ```
+pub fn fmin_cg<F, G>(f: F, fprime: Option<G>, x0: &ArrayRef1<f64>) -> Result<OptimizeResult>
+where
+    F: FnMut(&ArrayRef1<f64>) -> f64,
+    G: FnMut(&ArrayRef1<f64>) -> Array1<f64>,
+{
+    legacy_gradient(f, fprime, x0, Method::Cg)
+}
+
+fn legacy_gradient<F, G>(
+    f: F,
+    fprime: Option<G>,
+    x0: &ArrayRef1<f64>,
+    method: Method,
+) -> Result<OptimizeResult>
+where
+    F: FnMut(&ArrayRef1<f64>) -> f64,
+    G: FnMut(&ArrayRef1<f64>) -> Array1<f64>,
+{
+    // Boxed closures need a common lifetime; `fprime` lives for this call.
+    let jac = fprime.map(|g| Box::new(g) as Box<dyn FnMut(&ArrayRef1<f64>) -> Array1<f64>>);
+    minimize_with(
+        f,
+        x0,
+        method,
+        MinimizeOptions {
+            jac,
+            ..Default::default()
+        },
+    )
+}
+
+/// Legacy `fmin_l_bfgs_b`: L-BFGS-B with an optional gradient `fprime`
+/// (forward differences without it), optional `bounds` and SciPy's defaults
+/// (`m = 10`, `factr = 1e7` i.e. `ftol = 2.2e-9`, `pgtol = 1e-5`).
+///
+/// # Errors
+/// As [`minimize_with`].
+///
+/// # Examples
+/// ```
+/// use ferrosci::optimize::{fmin_l_bfgs_b, rosen, rosen_der, Bounds};
+/// use ndarray::array;
+///
+/// let b = Bounds::new(&array![-2.0, -2.0], &array![0.5, 2.0])?;
+/// let res = fmin_l_bfgs_b(rosen, Some(rosen_der), &array![-1.2, 1.0], Some(b))?;
+/// assert!(res.success());
+/// assert!((res.x[0] - 0.5).abs() < 1e-6 && (res.x[1] - 0.25).abs() < 1e-4);
+/// # Ok::<(), ferrosci::Error>(())
+/// ```
+pub fn fmin_l_bfgs_b<F, G>(
+    f: F,
+    fprime: Option<G>,
+    x0: &ArrayRef1<f64>,
+    bounds: Option<Bounds>,
+) -> Result<OptimizeResult>
+where
+    F: FnMut(&ArrayRef1<f64>) -> f64,
+    G: FnMut(&ArrayRef1<f64>) -> Array1<f64>,
+{
+    let jac = fprime.map(|g| Box::new(g) as Box<dyn FnMut(&ArrayRef1<f64>) -> Array1<f64>>);
+    minimize_with(
+        f,
+        x0,
+        Method::LBfgsB,
+        MinimizeOptions {
+            jac,
+            bounds,
+            ..Default::default()
+        },
+    )
+}

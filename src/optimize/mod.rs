@@ -1,0 +1,55 @@
+//! Optimization and root finding (SciPy `scipy.optimize`).
+//!
+//! | SciPy | ferrosci | what it does |
+//! |---|---|---|
+//! | `OptimizeResult` | [`OptimizeResult`], [`Status`] | result of a minimizer |
+//! | `Bounds` | [`Bounds`] | box constraints |
+//! | `approx_fprime` | [`approx_fprime`] | forward-difference gradient |
+//! | `check_grad` | [`check_grad`] | compare a gradient with finite differences |
+//! | `rosen`, `rosen_der`, `rosen_hess`, `rosen_hess_prod` | [`rosen`], [`rosen_der`], [`rosen_hess`], [`rosen_hess_prod`] | Rosenbrock test function |
+//! | `brentq`, `brenth`, `ridder`, `bisect`, `toms748` | [`brentq`], [`brenth`], [`ridder`], [`bisect`], [`toms748`] | bracketing root finders |
+//! | `newton` (scalar) | [`newton`] | Newton, Halley, secant |
+//! | `newton` (array `x0`) | [`newton_array`] | vectorised Newton / secant |
+//! | `root_scalar` | [`root_scalar`] | any scalar root finder by name |
+//! | `bracket` | [`bracket`] | bracket a minimum |
+//! | `brent`, `golden`, `fminbound` | [`brent`], [`golden`], [`fminbound`] | scalar minimizers |
+//! | `minimize_scalar` | [`minimize_scalar`] | any scalar minimizer by name |
+//! | `minimize` | [`minimize`], [`minimize_with`] (keywords in [`MinimizeOptions`]) | local minimizers, [`Method`] |
+//! | `fmin`, `fmin_bfgs`, `fmin_cg`, `fmin_l_bfgs_b` | [`fmin`], [`fmin_bfgs`], [`fmin_cg`], [`fmin_l_bfgs_b`] | legacy names |
+//!
+//! ## Calling `minimize`
+//! SciPy's `minimize(fun, x0, method='BFGS', jac=rosen_der, tol=1e-8)` reads
+//! `minimize_with(rosen, &x0, Method::Bfgs, MinimizeOptions { jac: Some(Box::new(rosen_der)),
+//! tol: Some(1e-8), ..Default::default() })`; without keywords it is
+//! `minimize(rosen, &x0, Method::Bfgs)`. Objectives are closures
+//! `|x: &ArrayRef1<f64>| -> f64`; SciPy's `args=` are captured variables.
+//! The callback sees every iterate and returns `ControlFlow::Break(())` to stop.
+
+mod bfgs;
+mod diff;
+mod lbfgsb;
+mod line_search;
+mod minimize;
+mod nelder_mead;
+mod newton_cg;
+mod result;
+mod rosen;
+mod scalar;
+mod zeros;
+
+pub use diff::{FdScheme, approx_fprime, check_grad};
+pub use minimize::{
+    Method, MinimizeOptions, fmin, fmin_bfgs, fmin_cg, fmin_l_bfgs_b, minimize, minimize_with,
+};
+pub use result::{Bounds, Callback, Intermediate, OptimizeResult, Status};
+pub use rosen::{rosen, rosen_der, rosen_hess, rosen_hess_prod};
+pub use scalar::{
+    Bracket, BracketOptions, BracketResult, BrentOptions, FminboundOptions, GoldenOptions,
+    MinimizeScalarOptions, ScalarMethod, ScalarResult, bracket, brent, fminbound, golden,
+    minimize_scalar,
+};
+pub use zeros::{
+    NewtonArrayOptions, NewtonArrayResult, NewtonOptions, RootFlag, RootOptions, RootResults,
+    RootScalarMethod, RootScalarOptions, bisect, brenth, brentq, newton, newton_array, ridder,
+    root_scalar, toms748,
+};

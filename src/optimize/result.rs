@@ -1,0 +1,201 @@
+//! The shared vocabulary of the minimizers: the result, its status, bounds,
+//! and the callback that watches (and may stop) a run.
+
+use crate::check;
+use crate::{Error, Result};
+use ndarray::{Array1, Array2, ArrayRef1, ArrayView1};
+use std::ops::ControlFlow;
+
+/// Why a minimizer stopped. [`OptimizeResult::success`] is true only for
+/// [`Status::Success`].
+///
+/// SciPy reports the same reasons as integer `status` codes whose meaning
+/// depends on the method; [`Status::code`] gives the BFGS-family code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Status {
+    /// The method's convergence test passed.
+    Success,
+    /// `maxiter` iterations were used up.
+    MaxIterations,
+    /// `maxfev`/`maxfun` function evaluations were used up.
+    MaxEvaluations,
+    /// The line search (or trust region) could not make progress: the
+    /// optimum is reached to machine precision or the gradient is wrong.
+    PrecisionLoss,
+    /// The objective or its gradient returned NaN or ±inf.
+    NanEncountered,
+    /// The callback asked to stop.
+    CallbackStopped,
+}
+
+impl Status {
+    /// SciPy's integer code for this status (BFGS/CG numbering; 99 for a
+    /// callback stop as in SciPy).
+    pub fn code(self) -> i32 {
+        match self {
+            Status::Success => 0,
+            Status::MaxIterations => 1,
+            Status::PrecisionLoss => 2,
+            Status::NanEncountered => 3,
+            Status::MaxEvaluations => 4,
+            Status::CallbackStopped => 99,
+        }
+    }
+
+    /// SciPy's message for this status.
+    pub fn message(self) -> &'static str {
+        match self {
+            Status::Success => "Optimization terminated successfully.",
+            Status::MaxIterations => "Maximum number of iterations has been exceeded.",
+            Status::MaxEvaluations => "Maximum number of function evaluations has been exceeded.",
+            Status::PrecisionLoss => {
+                "Desired error not necessarily achieved due to precision loss."
+            }
+            Status::NanEncountered => "NaN result encountered.",
+            Status::CallbackStopped => "`callback` requested a stop.",
+        }
+    }
+}
+
+/// Outcome of a minimizer (SciPy `OptimizeResult`).
+///
+/// Running out of budget is a [`Status`], not an `Err`: the best iterate is
+/// still returned. Counters that a method does not use stay 0; `jac` and
+/// `hess_inv` are `None` where the method has none.
+#[derive(Debug, Clone)]
+pub struct OptimizeResult {
+    /// The solution (best point found).
+    pub x: Array1<f64>,
+    /// Objective value at `x`.
+    pub fun: f64,
+    /// Gradient at `x`, for gradient-based methods.
+    pub jac: Option<Array1<f64>>,
+    /// Inverse-Hessian approximation at `x` (BFGS).
+    pub hess_inv: Option<Array2<f64>>,
+    /// Number of iterations.
+    pub nit: usize,
+    /// Number of objective evaluations (finite-difference ones included).
+    pub nfev: usize,
+    /// Number of gradient evaluations.
+    pub njev: usize,
+    /// Number of Hessian (or Hessian-vector product) evaluations.
+    pub nhev: usize,
+    /// Why the run stopped.
+    pub status: Status,
+    /// A human-readable description of `status`.
+    pub message: String,
+}
+
+impl OptimizeResult {
+    /// Whether the method's convergence test passed (SciPy `success`).
+    pub fn success(&self) -> bool {
+        self.status == Status::Success
+    }
+}
+
+/// What a callback sees after each iteration (SciPy's `intermediate_result`).
+#[derive(Debug, Clone, Copy)]
+pub struct Intermediate<'a> {
+    /// The current iterate.
+    pub x: ArrayView1<'a, f64>,
+    /// Objective value at `x`.
+    pub fun: f64,
+    /// Iterations done so far.
+    pub nit: usize,
+}
+
+/// A callback: called after every iteration; `ControlFlow::Break(())` stops
+/// the run with [`Status::CallbackStopped`] (SciPy: raising `StopIteration`).
+pub type Callback<'a> = Box<dyn FnMut(&Intermediate<'_>) -> ControlFlow<()> + 'a>;
+
+/// Box-constraints `lb <= x <= ub` on the variables (SciPy `Bounds`).
+///
+/// Use `f64::NEG_INFINITY`/`f64::INFINITY` for a missing bound.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bounds {
+    /// Lower bounds.
+    pub lb: Array1<f64>,
+    /// Upper bounds.
+    pub ub: Array1<f64>,
+}
+
+impl Bounds {
+    /// Bounds from lower and upper arrays of equal length.
+    ///
+    /// # Errors
+    /// [`Error::ShapeMismatch`] if the lengths differ; [`Error::InvalidArgument`]
+    /// if a bound is NaN, `lb > ub`, `lb == +inf` or `ub == -inf`.
+    ///
+    /// # Examples
+    /// ```
+    /// use ferrosci::optimize::Bounds;
+    /// use ndarray::array;
+    ///
+    /// let b = Bounds::new(&array![0.0, f64::NEG_INFINITY], &array![1.0, 2.0])?;
+    /// assert_eq!(b.len(), 2);
+    /// assert!(Bounds::new(&array![1.0], &array![0.0]).is_err());
+    /// # Ok::<(), ferrosci::Error>(())
+    /// ```
+    pub fn new(lb: &ArrayRef1<f64>, ub: &ArrayRef1<f64>) -> Result<Bounds> {
+        check::shape("ub", lb.shape(), ub.shape())?;
+        for (i, (&l, &u)) in lb.iter().zip(ub).enumerate() {
+            if l.is_nan() || u.is_nan() || l > u || l == f64::INFINITY || u == f64::NEG_INFINITY {
+                return Err(check::invalid(
+                    "bounds",
+                    format!(
+                        "need lb <= ub with lb < inf and ub > -inf, got lb[{i}] = {l}, ub[{i}] = {u}"
+                    ),
+                ));
+            }
+        }
+        Ok(Bounds {
+            lb: lb.to_owned(),
+            ub: ub.to_owned(),
+        })
+    }
+
+    /// The same interval `[lb, ub]` for each of `n` variables.
+    ///
+    /// # Errors
+    /// As [`Bounds::new`].
+    ///
+    /// # Examples
+    /// ```
+    /// let b = ferrosci::optimize::Bounds::uniform(3, -1.0, 1.0)?;
+    /// assert_eq!(b.ub[2], 1.0);
+    /// # Ok::<(), ferrosci::Error>(())
+    /// ```
+    pub fn uniform(n: usize, lb: f64, ub: f64) -> Result<Bounds> {
+        Bounds::new(&Array1::from_elem(n, lb), &Array1::from_elem(n, ub))
+    }
+
+    /// Number of variables.
+    pub fn len(&self) -> usize {
+        self.lb.len()
+    }
+
+    /// Whether the bounds cover no variables.
+    pub fn is_empty(&self) -> bool {
+        self.lb.is_empty()
+    }
+
+    /// Checks that these bounds fit `n` variables.
+    pub(crate) fn check_len(&self, n: usize) -> Result<()> {
+        if self.len() != n {
+            return Err(Error::ShapeMismatch {
+                name: "bounds",
+                expected: vec![n],
+                got: vec![self.len()],
+            });
+        }
+        Ok(())
+    }
+
+    /// Moves `x` inside the box.
+    pub(crate) fn clip(&self, x: &mut Array1<f64>) {
+        for ((v, &l), &u) in x.iter_mut().zip(&self.lb).zip(&self.ub) {
+            *v = v.clamp(l, u);
+        }
+    }
+}
