@@ -19,7 +19,11 @@ pub fn run(out: &Path) -> Result<(), Box<dyn Error>> {
     // Γ overflows f64 just above 171.6; ln Γ stays finite and accurate, so
     // ratios of huge factorials are computed as differences of logarithms.
     for x in [170.0, 171.0, 172.0, 1000.0] {
-        println!("x = {x:6}: gamma = {:e}, gammaln = {:.10}", gamma(x), gammaln(x));
+        println!(
+            "x = {x:6}: gamma = {:e}, gammaln = {:.10}",
+            gamma(x),
+            gammaln(x)
+        );
     }
     // C(1000, 500) = 1000! / (500!)² ≈ 2.7e299, from logs without overflow.
     let log_comb = gammaln(1001.0) - 2.0 * gammaln(501.0);
@@ -39,15 +43,28 @@ pub fn run(out: &Path) -> Result<(), Box<dyn Error>> {
     // curve so the poles show as vertical jumps, and gammaln beside it.
     let x: Vec<f64> = (0..2000).map(|i| -4.5 + 9.5 * i as f64 / 1999.0).collect();
     let g: Vec<f64> = x.iter().map(|&v| gamma(v).clamp(-10.0, 10.0)).collect();
-    let lg: Vec<f64> = x.iter().map(|&v| gammaln(v).min(10.0) * gammasgn(v).abs()).collect();
+    let lg: Vec<f64> = x
+        .iter()
+        .map(|&v| gammaln(v).min(10.0) * gammasgn(v).abs())
+        .collect();
     figure(
         &out.join("special_gamma.png"),
         "The gamma function",
         "x",
         "y",
         &[
-            Series { label: "gamma(x) (clipped to ±10)", x: &x, y: &g, style: Style::Line },
-            Series { label: "gammaln(x) = ln|gamma(x)|", x: &x, y: &lg, style: Style::Line },
+            Series {
+                label: "gamma(x) (clipped to ±10)",
+                x: &x,
+                y: &g,
+                style: Style::Line,
+            },
+            Series {
+                label: "gammaln(x) = ln|gamma(x)|",
+                x: &x,
+                y: &lg,
+                style: Style::Line,
+            },
         ],
     )?;
 
@@ -61,8 +78,18 @@ pub fn run(out: &Path) -> Result<(), Box<dyn Error>> {
         "x",
         "y",
         &[
-            Series { label: "erf(x)", x: &x, y: &e, style: Style::Line },
-            Series { label: "ndtr(x)", x: &x, y: &n, style: Style::Line },
+            Series {
+                label: "erf(x)",
+                x: &x,
+                y: &e,
+                style: Style::Line,
+            },
+            Series {
+                label: "ndtr(x)",
+                x: &x,
+                y: &n,
+                style: Style::Line,
+            },
         ],
     )?;
     Ok(())
