@@ -84,6 +84,14 @@
 //! `Σ|terms|`). Justified exceptions, with the measured maximum:
 //! - `spherical_yn(n, x, true)` near its own zeros: 1.1e-13 (SciPy 6.9e-15),
 //!   from the cancellation in `y_{n-1} - (n+1)/x·y_n`.
+//! - `jv`, `yv`: 1.4e-13, 1.0e-13 (SciPy 1.2e-12, ∞) at orders 25–100 in the
+//!   oscillatory region, where CF1 and the recurrences accumulate rounding.
+//! - `hyp1f1`: 1.5e-13 (SciPy 4.5e-13) where Kummer's transformation leaves an
+//!   alternating series (`a = 10, b = 1/2, x = -5`).
+//! - `ellipj` for `m` within 1e-12 of 1 and `|u|` past a few units: 5.3e-11
+//!   (SciPy 0.45): the descending AGM loses the small `√(1-m)`.
+//! - `elliprd` with arguments more than 500 orders of magnitude apart
+//!   (`(0.3, 1e200, 1e-300)`) overflows to `∞`, as SciPy does on another such point.
 //!
 //! Algorithms are the published ones, written for this crate: Steed's
 //! continued fractions with Temme's series for `J`, `Y`, `I`, `K` (Barnett et
