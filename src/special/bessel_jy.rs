@@ -217,30 +217,30 @@ pub(super) fn j_pos(nu: f64, x: f64) -> f64 {
     if x * x <= 2.0 * (nu + 1.0) {
         return j_series(nu, x);
     }
-    if hankel_region(nu, x) {
-        if let Some((j, _)) = jy_hankel(nu, x) {
-            return j;
-        }
+    if hankel_region(nu, x)
+        && let Some((j, _)) = jy_hankel(nu, x)
+    {
+        return j;
     }
     jy_steed(nu, x).0
 }
 
 /// `Y_ν(x)` for `ν ≥ 0`, finite `x > 0`.
 pub(super) fn y_pos(nu: f64, x: f64) -> f64 {
-    if hankel_region(nu, x) {
-        if let Some((_, y)) = jy_hankel(nu, x) {
-            return y;
-        }
+    if hankel_region(nu, x)
+        && let Some((_, y)) = jy_hankel(nu, x)
+    {
+        return y;
     }
     jy_steed(nu, x).1
 }
 
 /// `(J_ν(x), Y_ν(x))` for `ν ≥ 0`, finite `x > 0`.
 pub(super) fn jy_pos(nu: f64, x: f64) -> (f64, f64) {
-    if hankel_region(nu, x) {
-        if let Some(jy) = jy_hankel(nu, x) {
-            return jy;
-        }
+    if hankel_region(nu, x)
+        && let Some(jy) = jy_hankel(nu, x)
+    {
+        return jy;
     }
     let (j, y) = jy_steed(nu, x);
     if x * x <= 2.0 * (nu + 1.0) {

@@ -18,13 +18,35 @@ pub(crate) fn polevl(x: f64, c: &[f64]) -> f64 {
     acc
 }
 
+/// Evaluates `c[0] + c[1]·x + … + c[n]·x^n` as `E(x²) + x·O(x²)`: two
+/// independent Horner chains of half the length, so long polynomials finish
+/// in about half the latency of [`polevl`] (same accuracy for the
+/// well-conditioned interpolants used here).
+#[inline(always)]
+pub(crate) fn polevl_eo(x: f64, c: &[f64]) -> f64 {
+    let x2 = x * x;
+    let (mut even, mut odd) = (0.0, 0.0);
+    let n = c.len();
+    let mut k = n;
+    // Walk down pairs (c[k-2], c[k-1]) so both chains advance together.
+    if n % 2 == 1 {
+        even = c[n - 1];
+        k = n - 1;
+    }
+    while k >= 2 {
+        odd = odd * x2 + c[k - 1];
+        even = even * x2 + c[k - 2];
+        k -= 2;
+    }
+    even + x * odd
+}
+
 /// Evaluates the continued fraction `b0 + a1/(b1 + a2/(b2 + …))` by the modified
 /// Lentz method (Lentz 1976; Thompson and Barnett 1986).
 ///
 /// `term(k)` returns `(a_k, b_k)` for `k = 1, 2, …`. Stops when a step changes
 /// the value by less than `tol` relatively, or after `max_iter` terms, so it
 /// always terminates (NaN input gives NaN).
-#[allow(dead_code)] // callers (incomplete gamma/beta, part B) land next
 pub(crate) fn cont_frac(
     b0: f64,
     mut term: impl FnMut(usize) -> (f64, f64),
@@ -109,6 +131,10 @@ mod tests {
     fn polevl_horner() {
         assert_eq!(polevl(2.0, &[1.0, 2.0, 3.0]), 17.0);
         assert_eq!(polevl(2.0, &[]), 0.0);
+        for n in 0..6 {
+            let c: Vec<f64> = (1..=n).map(f64::from).collect();
+            assert_eq!(polevl_eo(1.5, &c), polevl(1.5, &c), "length {n}");
+        }
     }
 
     #[test]

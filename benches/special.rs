@@ -1,0 +1,54 @@
+//! ferrosci::special against scipy.special on 10⁶ points per function
+//! (SciPy side: tools/bench/special.py; run `python3 tools/bench/compare.py special`).
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use ferrosci::special;
+use ndarray::Array1;
+use std::hint::black_box;
+use std::time::Duration;
+
+const N: usize = 1_000_000;
+
+/// `N` evenly spaced points on `[lo, hi]` (the same grid as the SciPy side).
+fn grid(lo: f64, hi: f64) -> Array1<f64> {
+    Array1::linspace(lo, hi, N)
+}
+
+/// A workload: criterion name, the function, its input grid.
+type Workload = (&'static str, fn(f64) -> f64, Array1<f64>);
+
+fn bench_special_a(c: &mut Criterion) {
+    let mut group = c.benchmark_group("special");
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(2))
+        .warm_up_time(Duration::from_secs(1));
+    let cases: [Workload; 10] = [
+        ("gamma", special::gamma, grid(0.1, 20.0)),
+        ("gammaln", special::gammaln, grid(0.1, 100.0)),
+        ("erf", special::erf, grid(-3.0, 3.0)),
+        ("erfinv", special::erfinv, grid(-0.999, 0.999)),
+        ("ndtri", special::ndtri, grid(1e-6, 1.0 - 1e-6)),
+        (
+            "betainc_2_3",
+            |x| special::betainc(2.0, 3.0, x),
+            grid(0.0, 1.0),
+        ),
+        ("jv_2.5", |x| special::jv(2.5, x), grid(0.01, 50.0)),
+        ("kv_1.5", |x| special::kv(1.5, x), grid(0.01, 20.0)),
+        (
+            "hyp2f1",
+            |x| special::hyp2f1(0.5, 1.5, 2.5, x),
+            grid(-0.99, 0.99),
+        ),
+        ("ellipk", special::ellipk, grid(0.0, 0.999)),
+    ];
+    for (name, f, x) in cases {
+        group.bench_with_input(BenchmarkId::new(name, N), &x, |b, x| {
+            b.iter(|| black_box(x).mapv(f))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench_special_a);
+criterion_main!(benches);

@@ -1,0 +1,274 @@
+//! Regularized incomplete gamma and beta functions.
+//!
+//! * `gammainc`/`gammaincc`: the power series of `P(a, x)` for `x < a + 1`,
+//!   Legendre's continued fraction for `Q(a, x)` otherwise (DLMF 8.7.3 and
+//!   8.9.2), each returning the smaller of `P`, `Q` directly.
+//! * `betainc`/`betaincc`: for integer `a, b` with `a + b ≤ 60`, the finite
+//!   binomial sum `I_x(a, b) = P(Bin(a+b-1, x) ≥ a)` (all terms positive, a
+//!   handful of flops); otherwise the continued fraction DLMF 8.17.22 on the
+//!   side `x < (a+1)/(a+b+2)` where it converges fast, with the symmetry
+//!   `I_x(a, b) = 1 - I_{1-x}(b, a)` on the other side.
+//!
+//! The prefactors `x^a e^(-x)/Γ(a)` and `x^a (1-x)^b / B(a, b)` are formed in
+//! logarithms, so their relative error grows like `ε·(|a ln x| + x)`: accurate
+//! to ~1e-14 for parameters up to a few hundred (see the module docs).
+
+use super::beta::betaln;
+use super::gamma::gammaln;
+use super::kernels::cont_frac;
+
+const TOL: f64 = 1e-16;
+const MAX_ITER: usize = 2000;
+
+/// Regularized lower incomplete gamma function `P(a, x)`.
+///
+/// SciPy: `scipy.special.gammainc`. NaN for `a < 0`, `x < 0` or NaN input;
+/// `P(0, x) = 1` for `x > 0`.
+///
+/// ```text
+/// P(a, x) = 1/Γ(a) ∫₀^x t^(a-1) e^(-t) dt
+/// ```
+///
+/// # Examples
+/// ```
+/// use ferrosci::special::gammainc;
+/// // P(1, x) = 1 - e^(-x)
+/// assert!((gammainc(1.0, 2.0) - (1.0 - (-2.0f64).exp())).abs() < 1e-16);
+/// ```
+pub fn gammainc(a: f64, x: f64) -> f64 {
+    match gamma_inc_domain(a, x) {
+        Some(v) => v,
+        None if use_series(a, x) => gamma_series(a, x),
+        None => 1.0 - gamma_cf(a, x),
+    }
+}
+
+/// Regularized upper incomplete gamma function `Q(a, x) = 1 - P(a, x)`.
+///
+/// SciPy: `scipy.special.gammaincc`. NaN for `a < 0`, `x < 0` or NaN input.
+///
+/// ```text
+/// Q(a, x) = 1/Γ(a) ∫ₓ^∞ t^(a-1) e^(-t) dt
+/// ```
+///
+/// # Examples
+/// ```
+/// use ferrosci::special::gammaincc;
+/// assert!((gammaincc(1.0, 50.0) / (-50.0f64).exp() - 1.0).abs() < 1e-14);
+/// ```
+pub fn gammaincc(a: f64, x: f64) -> f64 {
+    match gamma_inc_domain(a, x) {
+        Some(v) => 1.0 - v,
+        None if use_series(a, x) => 1.0 - gamma_series(a, x),
+        None => gamma_cf(a, x),
+    }
+}
+
+/// Series for `P` below the transition `x = a + 1`; for small `a` the
+/// continued fraction takes over from `x = 1`, where `Q` is already small and
+/// `1 - P` would cancel.
+#[inline(always)]
+fn use_series(a: f64, x: f64) -> bool {
+    x < a + 1.0 && !(a < 1.0 && x >= 1.0)
+}
+
+/// `Some(P(a, x))` for the boundary cases, `None` for `a > 0`, `0 < x < ∞`.
+#[inline(always)]
+fn gamma_inc_domain(a: f64, x: f64) -> Option<f64> {
+    if a.is_nan() || x.is_nan() || a < 0.0 || x < 0.0 {
+        return Some(f64::NAN);
+    }
+    if a == 0.0 {
+        return Some(if x > 0.0 { 1.0 } else { f64::NAN });
+    }
+    if x == 0.0 {
+        return Some(0.0);
+    }
+    if x == f64::INFINITY {
+        return Some(if a == f64::INFINITY { f64::NAN } else { 1.0 });
+    }
+    if a == f64::INFINITY {
+        return Some(0.0);
+    }
+    None
+}
+
+/// `ln(x^a e^(-x) / Γ(a))`.
+#[inline(always)]
+fn gamma_log_prefactor(a: f64, x: f64) -> f64 {
+    a * x.ln() - x - gammaln(a)
+}
+
+/// `P(a, x)` by its power series `x^a e^(-x)/Γ(a+1) Σ xⁿ/((a+1)…(a+n))`.
+fn gamma_series(a: f64, x: f64) -> f64 {
+    let mut term = 1.0;
+    let mut sum = 1.0;
+    let mut ap = a;
+    for _ in 0..MAX_ITER {
+        ap += 1.0;
+        term *= x / ap;
+        sum += term;
+        if term <= sum * TOL {
+            break;
+        }
+    }
+    (gamma_log_prefactor(a, x) - a.ln()).exp() * sum
+}
+
+/// `Q(a, x)` by Legendre's continued fraction, `x ≥ a + 1`.
+fn gamma_cf(a: f64, x: f64) -> f64 {
+    // Q = pref / (x + 1 - a - 1(1-a)/(x + 3 - a - 2(2-a)/(x + 5 - a - …)))
+    let cf = cont_frac(
+        x + 1.0 - a,
+        |k| {
+            let k = k as f64;
+            (-k * (k - a), x + 2.0 * k + 1.0 - a)
+        },
+        TOL,
+        MAX_ITER,
+    );
+    gamma_log_prefactor(a, x).exp() / cf
+}
+
+/// Regularized incomplete beta function `I_x(a, b)`.
+///
+/// SciPy: `scipy.special.betainc`. NaN for `a < 0`, `b < 0`, `x ∉ [0, 1]` or
+/// NaN input; `I_x(0, b) = 1` and `I_x(a, 0) = 0` for `0 < x < 1`.
+///
+/// ```text
+/// I_x(a, b) = 1/B(a, b) ∫₀^x t^(a-1) (1-t)^(b-1) dt
+/// ```
+///
+/// # Examples
+/// ```
+/// use ferrosci::special::betainc;
+/// // I_x(1, 1) = x;  I_x(2, 3) = 6x² - 8x³ + 3x⁴
+/// assert_eq!(betainc(1.0, 1.0, 0.25), 0.25);
+/// let x = 0.3f64;
+/// assert!((betainc(2.0, 3.0, x) - (6.0 * x * x - 8.0 * x.powi(3) + 3.0 * x.powi(4))).abs() < 1e-16);
+/// ```
+pub fn betainc(a: f64, b: f64, x: f64) -> f64 {
+    if let Some(v) = beta_inc_domain(a, b, x) {
+        return v;
+    }
+    if let Some(v) = beta_binomial(a, b, x) {
+        return v;
+    }
+    if x < (a + 1.0) / (a + b + 2.0) {
+        beta_cf(a, b, x)
+    } else {
+        1.0 - beta_cf(b, a, 1.0 - x)
+    }
+}
+
+/// Complement of the regularized incomplete beta function, `1 - I_x(a, b)`.
+///
+/// SciPy: `scipy.special.betaincc`. Accurate where `I_x(a, b)` is close to 1.
+///
+/// ```text
+/// betaincc(a, b, x) = I_{1-x}(b, a) = 1 - I_x(a, b)
+/// ```
+///
+/// # Examples
+/// ```
+/// use ferrosci::special::{betainc, betaincc};
+/// assert!((betaincc(2.5, 1.5, 0.4) - (1.0 - betainc(2.5, 1.5, 0.4))).abs() < 1e-15);
+/// ```
+pub fn betaincc(a: f64, b: f64, x: f64) -> f64 {
+    if let Some(v) = beta_inc_domain(a, b, x) {
+        return 1.0 - v;
+    }
+    if x < (a + 1.0) / (a + b + 2.0) {
+        1.0 - beta_cf(a, b, x)
+    } else {
+        beta_cf(b, a, 1.0 - x)
+    }
+}
+
+/// `Some(I_x(a, b))` for the boundary cases.
+#[inline(always)]
+fn beta_inc_domain(a: f64, b: f64, x: f64) -> Option<f64> {
+    if !(a >= 0.0 && b >= 0.0 && (0.0..=1.0).contains(&x)) {
+        return Some(f64::NAN);
+    }
+    if a == 0.0 || b == 0.0 {
+        return Some(if a == 0.0 && b == 0.0 {
+            f64::NAN
+        } else if a == 0.0 {
+            if x > 0.0 { 1.0 } else { 0.0 }
+        } else if x < 1.0 {
+            0.0
+        } else {
+            1.0
+        });
+    }
+    if x == 0.0 {
+        return Some(0.0);
+    }
+    if x == 1.0 {
+        return Some(1.0);
+    }
+    if a.is_infinite() || b.is_infinite() {
+        return Some(f64::NAN);
+    }
+    None
+}
+
+/// `I_x(a, b)` for small integer `a, b`: `Σ_{j=a}^{n} C(n, j) x^j (1-x)^(n-j)`,
+/// `n = a + b - 1`; all terms are positive. Written as
+/// `C(n, a) x^a Σ_k c_k x^k y^(m-k)` (`y = 1-x`, `m = n-a`) and summed by
+/// Horner's rule in the ratio `min(x, y)/max(x, y) ≤ 1`.
+#[inline(always)]
+fn beta_binomial(a: f64, b: f64, x: f64) -> Option<f64> {
+    if a.fract() != 0.0 || b.fract() != 0.0 || a + b > 60.0 {
+        return None;
+    }
+    let (ai, n) = (a as i32, (a + b) as i32 - 1);
+    let m = n - ai;
+    let mut c = [0.0f64; 60];
+    // c_k = C(n, a+k)/C(n, a)
+    c[0] = 1.0;
+    for k in 0..m {
+        c[k as usize + 1] = c[k as usize] * f64::from(m - k) / f64::from(ai + k + 1);
+    }
+    let mut binom_na = 1.0;
+    for j in 0..ai {
+        binom_na = binom_na * f64::from(n - j) / f64::from(j + 1);
+    }
+    let y = 1.0 - x;
+    let mut acc = 0.0;
+    let big = if y >= x {
+        let r = x / y;
+        for k in (0..=m).rev() {
+            acc = acc * r + c[k as usize];
+        }
+        y
+    } else {
+        let r = y / x;
+        for k in 0..=m {
+            acc = acc * r + c[k as usize];
+        }
+        x
+    };
+    Some(binom_na * x.powi(ai) * big.powi(m) * acc)
+}
+
+/// `I_x(a, b)` by the continued fraction DLMF 8.17.22, for `x < (a+1)/(a+b+2)`.
+fn beta_cf(a: f64, b: f64, x: f64) -> f64 {
+    let cf = cont_frac(
+        1.0,
+        |k| {
+            let m = (k / 2) as f64;
+            let d = if k % 2 == 1 {
+                -(a + m) * (a + b + m) * x / ((a + 2.0 * m) * (a + 2.0 * m + 1.0))
+            } else {
+                m * (b - m) * x / ((a + 2.0 * m - 1.0) * (a + 2.0 * m))
+            };
+            (d, 1.0)
+        },
+        TOL,
+        MAX_ITER,
+    );
+    let log_pref = a * x.ln() + b * (-x).ln_1p() - betaln(a, b);
+    log_pref.exp() / (a * cf)
+}
