@@ -11,6 +11,7 @@ mod fft;
 mod linalg;
 mod optimize;
 mod plot;
+mod special;
 
 use std::error::Error;
 use std::path::PathBuf;
@@ -22,7 +23,8 @@ fn main() -> Result<(), Box<dyn Error>> {
     let out = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target").join("tutorial");
     std::fs::create_dir_all(&out)?;
     // In the order of the lecture notes' chapter.
-    let sections: [(&str, Section); 3] = [
+    let sections: [(&str, Section); 4] = [
+        ("Special functions: scipy.special", special::run),
         ("Linear algebra operations: scipy.linalg", linalg::run),
         ("Fast Fourier transforms: scipy.fftpack", fft::run),
         ("Optimization and fit: scipy.optimize", optimize::run),
