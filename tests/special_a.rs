@@ -194,3 +194,59 @@ fn convenience_functions_match_mpmath() {
         }
     });
 }
+
+/// Combinatorics and thin wrappers: identities and SciPy's edge values
+/// (values from `scipy.special` 1.17 where stated).
+#[test]
+fn combinatorics_and_wrappers() {
+    use ferrosci::special::*;
+    // factorial = Γ(n+1), 0 below 0; SciPy: factorial(2.5) = 3.323350970447843
+    assert_eq!(factorial(5.0), 120.0);
+    assert_eq!(factorial(-1.0), 0.0);
+    assert!((factorial(2.5) / 3.323350970447843 - 1.0).abs() < 1e-15);
+    assert_eq!(factorial(171.0), f64::INFINITY);
+    assert!(factorial(f64::NAN).is_nan());
+    // double and multi-factorials; SciPy: factorial2(-1) = 0
+    assert_eq!(factorial2(9), 945.0);
+    assert_eq!(factorial2(0), 1.0);
+    assert_eq!(factorial2(-1), 0.0);
+    assert_eq!(factorialk(10, 3), 280.0);
+    assert!(factorialk(5, 0).is_nan());
+    // comb / perm against exact integers and each other
+    for n in 0..=60u64 {
+        for k in 0..=n {
+            let exact = comb_exact(n, k).unwrap() as f64;
+            let float = comb(n as f64, k as f64);
+            assert!(
+                (float - exact).abs() <= 4.0 * f64::EPSILON * exact,
+                "comb({n}, {k})"
+            );
+        }
+    }
+    assert_eq!(comb_exact(200, 100), None); // 9.05e58 does not fit in u128
+    assert_eq!(comb(5.5, 2.0), 12.375); // SciPy
+    assert_eq!(comb(-1.0, 0.0), 0.0);
+    assert_eq!(perm(10.0, 3.0), 720.0);
+    assert_eq!(perm(5.5, 2.0), 24.75); // SciPy
+    assert_eq!(perm(3.0, 4.0), 0.0);
+    // binom for negative n via the finite product; SciPy: binom(-3.5, 2) = 7.875
+    assert_eq!(binom(-3.5, 2.0), 7.875);
+    assert_eq!(binom(5.0, -1.0), 0.0);
+    // loggamma: real principal branch
+    assert_eq!(loggamma(10.0), gammaln(10.0));
+    assert!(loggamma(-2.5).is_nan());
+    assert_eq!(loggamma(0.0), f64::INFINITY);
+    // wrappers
+    assert_eq!(round(0.5), 0.0);
+    assert_eq!(round(1.5), 2.0);
+    assert_eq!(round(-2.5), -2.0);
+    assert_eq!(cbrt(-8.0), -2.0);
+    assert_eq!(exp2(-3.0), 0.125);
+    assert_eq!(exp10(-2.0), 0.01);
+    assert_eq!(expm1(0.0), 0.0);
+    assert_eq!(log1p(-1.0), f64::NEG_INFINITY);
+    assert_eq!(sinc(0.0), 1.0);
+    assert!((sinc(0.5) - 2.0 / std::f64::consts::PI).abs() < 1e-16);
+    assert!((radian(90.0, 30.0, 36.0) - (90.51f64).to_radians()).abs() < 1e-15);
+    assert!(multigammaln(0.5, 3).is_nan()); // SciPy raises for a <= (d-1)/2
+}
