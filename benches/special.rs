@@ -8,6 +8,9 @@ use std::time::Duration;
 
 const N: usize = 1_000_000;
 
+/// A workload: name, function, input grid.
+type Workload = (&'static str, fn(f64) -> f64, Array1<f64>);
+
 /// `N` evenly spaced points on `[lo, hi]` (the same grid as the SciPy side).
 fn grid(lo: f64, hi: f64) -> Array1<f64> {
     Array1::linspace(lo, hi, N)
@@ -19,7 +22,7 @@ fn bench_special_a(c: &mut Criterion) {
         .sample_size(10)
         .measurement_time(Duration::from_secs(2))
         .warm_up_time(Duration::from_secs(1));
-    let cases: [(&str, fn(f64) -> f64, Array1<f64>); 6] = [
+    let cases: [Workload; 6] = [
         ("gamma", special::gamma, grid(0.1, 20.0)),
         ("gammaln", special::gammaln, grid(0.1, 100.0)),
         ("erf", special::erf, grid(-3.0, 3.0)),
