@@ -22,6 +22,13 @@
 //! | `binom` | [`binom`] | binomial coefficient of real arguments |
 //! | `gammainc`, `gammaincc` | [`gammainc`], [`gammaincc`] | regularized incomplete gamma P and Q |
 //! | `betainc`, `betaincc` | [`betainc`], [`betaincc`] | regularized incomplete beta and complement |
+//! | `chdtr`, `chdtrc` | [`chdtr`], [`chdtrc`] | chi-square cdf and survival function |
+//! | `gdtr`, `gdtrc` | [`gdtr`], [`gdtrc`] | gamma distribution cdf and sf |
+//! | `pdtr`, `pdtrc` | [`pdtr`], [`pdtrc`] | Poisson cdf and sf |
+//! | `bdtr`, `bdtrc` | [`bdtr`], [`bdtrc`] | binomial cdf and sf |
+//! | `fdtr`, `fdtrc` | [`fdtr`], [`fdtrc`] | F distribution cdf and sf |
+//! | `nbdtr`, `nbdtrc` | [`nbdtr`], [`nbdtrc`] | negative binomial cdf and sf |
+//! | `stdtr` | [`stdtr`] | Student's t cdf |
 //! | `expit`, `logit`, `log_expit` | [`expit`], [`logit`], [`log_expit`] | logistic sigmoid, its inverse and log |
 //! | `xlogy`, `xlog1py` | [`xlogy`], [`xlog1py`] | x·ln y and x·ln(1+y), 0 at x = 0 |
 //! | `exprel`, `expm1`, `log1p`, `cosm1` | [`exprel`], [`expm1`], [`log1p`], [`cosm1`] | cancellation-free exp/log/cos forms |
@@ -85,6 +92,7 @@ mod bessel_util;
 mod beta;
 mod carlson;
 mod convenience;
+mod distributions;
 mod elliptic;
 mod erf;
 mod expint;
@@ -107,6 +115,9 @@ pub use convenience::{
     agm, boxcox, boxcox1p, cbrt, cosdg, cosm1, cotdg, entr, exp2, exp10, expit, expm1, exprel,
     huber, inv_boxcox, inv_boxcox1p, kl_div, log_expit, log1p, logit, pseudo_huber, radian,
     rel_entr, round, sinc, sindg, tandg, xlog1py, xlogy,
+};
+pub use distributions::{
+    bdtr, bdtrc, chdtr, chdtrc, fdtr, fdtrc, gdtr, gdtrc, nbdtr, nbdtrc, pdtr, pdtrc, stdtr,
 };
 pub use elliptic::{Ellipj, ellipe, ellipeinc, ellipj, ellipk, ellipkinc, ellipkm1};
 pub use erf::{erf, erfc, erfcinv, erfcx, erfinv, log_ndtr, ndtr, ndtri, ndtri_exp};
