@@ -2,7 +2,9 @@
 //! (`python3 tools/bench/compare.py linalg`).
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
-use ferrosci::linalg::{cholesky, det, inv, lu_factor, qr, solve};
+use ferrosci::linalg::{
+    SvdOptions, cholesky, det, eigh, inv, lu_factor, qr, solve, svd_with, svdvals,
+};
 use ndarray::{Array1, Array2};
 use std::hint::black_box;
 use std::time::Duration;
@@ -49,6 +51,25 @@ fn bench_linalg(c: &mut Criterion) {
     g.bench_with_input(BenchmarkId::new("solve", n), &a, |b, a| {
         b.iter(|| solve(black_box(a), &rhs).unwrap())
     });
+    let thin = SvdOptions {
+        full_matrices: false,
+        ..Default::default()
+    };
+    for n in [200usize, 500] {
+        let a = matrix(n);
+        g.bench_with_input(BenchmarkId::new("svd", n), &a, |b, a| {
+            b.iter(|| svd_with(black_box(a), &thin).unwrap())
+        });
+    }
+    g.bench_with_input(BenchmarkId::new("svdvals", 1000), &a, |b, a| {
+        b.iter(|| svdvals(black_box(a)).unwrap())
+    });
+    for n in [500usize, 1000] {
+        let s = spd(n);
+        g.bench_with_input(BenchmarkId::new("eigh", n), &s, |b, s| {
+            b.iter(|| eigh(black_box(s)).unwrap())
+        });
+    }
     for n in [4usize, 16] {
         let a = matrix(n);
         let rhs = Array1::from_shape_fn(n, |i| (i as f64).cos());

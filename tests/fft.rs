@@ -623,3 +623,54 @@ fn dct_round_trips_at_larger_sizes_and_rejects_bad_input() {
     };
     assert_eq!(invalid_name(fft::dctn_with(&one, &o).unwrap_err()), "axes");
 }
+
+#[test]
+fn fast_hankel_transform_matches_scipy() {
+    for c in common::load("fft", "hankel") {
+        let bias = c.f64("bias");
+        match c.str("func") {
+            "fhtoffset" => {
+                let o = fft::FhtoffsetOptions {
+                    initial: c.f64("initial"),
+                    bias,
+                };
+                common::check_scalar(
+                    &c,
+                    fft::fhtoffset_with(c.f64("dln"), c.f64("mu"), &o).unwrap(),
+                );
+            }
+            f => {
+                let o = fft::FhtOptions {
+                    offset: c.f64("offset"),
+                    bias,
+                };
+                let x = c.array("x");
+                let got = if f == "fht" {
+                    fft::fht_with(&x, c.f64("dln"), c.f64("mu"), &o)
+                } else {
+                    fft::ifht_with(&x, c.f64("dln"), c.f64("mu"), &o)
+                };
+                check_array(&c, &got.unwrap());
+            }
+        }
+    }
+    let a = Array1::from(vec![1.0, 2.0]);
+    assert_eq!(invalid_name(fft::fht(&a, 0.0, 0.0).unwrap_err()), "dln");
+    assert_eq!(invalid_name(fft::fht(&a, 0.1, f64::NAN).unwrap_err()), "mu");
+    assert_eq!(
+        invalid_name(fft::ifht(&Array1::<f64>::zeros(0), 0.1, 0.0).unwrap_err()),
+        "a"
+    );
+}
+
+#[test]
+fn large_inputs_take_the_parallel_copy_and_agree_with_the_serial_one() {
+    // 2^20 elements: the contiguous input is copied in parallel (with rayon),
+    // the transposed view serially; both must give the same transform.
+    let mut rng = StdRng::seed_from_u64(9);
+    let x = crand(&mut rng, &[1024, 1024]);
+    let xt = x.t().to_owned();
+    let a = fft::fft2(&x).unwrap();
+    let b = fft::fft2(&xt.t()).unwrap();
+    assert_array_close(&a, &b, 0.0, 0.0, "parallel vs serial copy");
+}

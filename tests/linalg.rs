@@ -118,6 +118,8 @@ fn assume(s: &str) -> AssumeA {
     match s {
         "auto" => AssumeA::Auto,
         "pos" => AssumeA::PositiveDefinite,
+        "tridiagonal" => AssumeA::Tridiagonal,
+        "banded" => AssumeA::Banded,
         other => panic!("fixture uses assume_a={other}"),
     }
 }
@@ -889,6 +891,264 @@ fn norm_edges_and_errors() {
     assert!(cond(&array![[1.0, 2.0], [2.0, 4.0]]).unwrap() > 1e15);
     assert!(matches!(
         cond_with(&Array2::<f64>::zeros((2, 3)), NormOrd::Fro),
+        Err(Error::ShapeMismatch { .. })
+    ));
+}
+
+#[test]
+fn eigh_matches_scipy() {
+    for case in load("linalg", "eigh") {
+        let ctx = case.ctx();
+        if is_complex(&case, "a") {
+            let a = c2(case.carray("a"));
+            check_array(&case, &eigvalsh(&a).unwrap());
+            let Eigh { w, v } = eigh(&a).unwrap();
+            check_array(&case, &w);
+            let av = a.dot(&v) - v.dot(&Array2::from_diag(&w.mapv(|x| Complex64::new(x, 0.0))));
+            assert!(
+                fro(&av) / (fro(&a) * a.nrows() as f64 * f64::EPSILON) < 8.0,
+                "{ctx}"
+            );
+        } else {
+            let a = m2(case.array("a"));
+            check_array(&case, &eigvalsh(&a).unwrap());
+            let Eigh { w, v } = eigh(&a).unwrap();
+            check_array(&case, &w);
+            let n = a.nrows();
+            let av = a.dot(&v) - v.dot(&Array2::from_diag(&w));
+            assert!(
+                fro(&av) / (fro(&a) * n as f64 * f64::EPSILON) < 8.0,
+                "{ctx}"
+            );
+            let orth = fro(&(v.t().dot(&v) - Array2::<f64>::eye(n))) / (n as f64 * f64::EPSILON);
+            assert!(orth < 8.0, "{ctx}: orthogonality {orth}");
+        }
+    }
+}
+
+#[test]
+fn eigh_random_and_edges() {
+    let mut rng = StdRng::seed_from_u64(31);
+    for n in [1usize, 2, 40, 150] {
+        let b = crandom(n, n, &mut rng);
+        let a = &b + &b.t().mapv(|v| v.conj());
+        let Eigh { w, v } = eigh(&a).unwrap();
+        assert!(w.to_vec().windows(2).all(|p| p[0] <= p[1]), "ascending");
+        let av = a.dot(&v) - v.dot(&Array2::from_diag(&w.mapv(|x| Complex64::new(x, 0.0))));
+        assert!(
+            fro(&av) / (fro(&a) * n as f64 * f64::EPSILON) < 8.0,
+            "n={n}"
+        );
+        let vhv = v.t().mapv(|x| x.conj()).dot(&v) - Array2::<Complex64>::eye(n);
+        assert!(fro(&vhv) / (n as f64 * f64::EPSILON) < 8.0, "n={n}");
+        // Trace = sum of eigenvalues.
+        let tr: f64 = a.diag().iter().map(|v| v.re).sum();
+        assert!((tr - w.sum()).abs() < 1e-12 * fro(&a) * n as f64);
+    }
+    let e = Array2::<f64>::zeros((0, 0));
+    let Eigh { w, v } = eigh(&e).unwrap();
+    assert_eq!((w.len(), v.dim()), (0, (0, 0)));
+    assert!(matches!(
+        eigh(&Array2::<f64>::zeros((2, 3))),
+        Err(Error::ShapeMismatch { name: "a", .. })
+    ));
+    assert!(matches!(
+        eigvalsh(&array![[f64::NAN]]),
+        Err(Error::InvalidArgument { name: "a", .. })
+    ));
+    // The upper triangle is ignored by default (lower=True).
+    let w = eigvalsh(&array![[1.0, 123.0], [0.0, 1.0]]).unwrap();
+    assert_eq!(w.to_vec(), vec![1.0, 1.0]);
+}
+
+#[test]
+fn banded_solvers_match_scipy() {
+    for case in load("linalg", "solve_banded") {
+        let lu = (case.usize("l"), case.usize("u"));
+        if is_complex(&case, "ab") {
+            check_carray(
+                &case,
+                &solve_banded(lu, &c2(case.carray("ab")), &case.carray("b")).unwrap(),
+            );
+        } else {
+            check_array(
+                &case,
+                &solve_banded(lu, &m2(case.array("ab")), &case.array("b")).unwrap(),
+            );
+        }
+    }
+    for case in load("linalg", "solveh_banded") {
+        let opts = SolvehBandedOptions {
+            lower: case.arg("lower").as_bool().unwrap(),
+        };
+        if is_complex(&case, "ab") {
+            check_carray(
+                &case,
+                &solveh_banded_with(&c2(case.carray("ab")), &case.carray("b"), &opts).unwrap(),
+            );
+        } else {
+            check_array(
+                &case,
+                &solveh_banded_with(&m2(case.array("ab")), &case.array("b"), &opts).unwrap(),
+            );
+        }
+    }
+}
+
+#[test]
+fn banded_solvers_edges() {
+    // Singular tridiagonal: a zero column.
+    let ab = array![[0.0, 0.0, 1.0], [1.0, 0.0, 1.0], [0.0, 0.0, 0.0]];
+    assert!(matches!(
+        solve_banded((1, 1), &ab, &array![1.0, 1.0, 1.0]),
+        Err(Error::Singular { pivot: 1 })
+    ));
+    let e = solve_banded(
+        (1, 1),
+        &Array2::<f64>::zeros((2, 3)),
+        &array![1.0, 1.0, 1.0],
+    )
+    .unwrap_err();
+    assert!(
+        matches!(e, Error::ShapeMismatch { name: "ab", ref expected, .. } if expected == &[3, 3]),
+        "{e:?}"
+    );
+    let not_pd = array![[0.0, 2.0], [1.0, 1.0]]; // [[1, 2], [2, 1]]
+    assert!(matches!(
+        solveh_banded(&not_pd, &array![1.0, 1.0]),
+        Err(Error::InvalidArgument { name: "ab", .. })
+    ));
+    assert_eq!(
+        solve_banded(
+            (0, 0),
+            &Array2::<f64>::zeros((1, 0)),
+            &Array1::<f64>::zeros(0)
+        )
+        .unwrap()
+        .len(),
+        0
+    );
+    // Agrees with the dense solver on a wide band.
+    let mut rng = StdRng::seed_from_u64(37);
+    let (n, l, u) = (60, 4, 3);
+    let a = Array2::from_shape_fn((n, n), |(i, j)| {
+        if j + l >= i && i + u >= j {
+            rng.random::<f64>() - 0.5
+        } else {
+            0.0
+        }
+    });
+    let ab = Array2::from_shape_fn((l + u + 1, n), |(r, j)| {
+        let i = (r + j) as isize - u as isize;
+        if i >= 0 && (i as usize) < n {
+            a[[i as usize, j]]
+        } else {
+            0.0
+        }
+    });
+    let b = random(n, 3, &mut rng);
+    let x = solve_banded((l, u), &ab, &b).unwrap();
+    let r = fro(&(&b - &a.dot(&x))) / (fro(&a) * fro(&x) * n as f64 * f64::EPSILON);
+    assert!(r < 1.0, "{r}");
+}
+
+#[test]
+fn rq_matches_scipy() {
+    for case in load("linalg", "rq") {
+        let e = &case.expected;
+        let ctx = case.ctx();
+        if is_complex(&case, "a") {
+            let a = c2(case.carray("a"));
+            for (Rq { r, q }, rk, qk) in [
+                (rq(&a).unwrap(), "r", "q"),
+                (rq_economic(&a).unwrap(), "re", "qe"),
+            ] {
+                assert_array_close(
+                    &r.into_dyn(),
+                    &as_carray(&e[rk]),
+                    case.rtol,
+                    case.atol,
+                    &ctx,
+                );
+                assert_array_close(
+                    &q.into_dyn(),
+                    &as_carray(&e[qk]),
+                    case.rtol,
+                    case.atol,
+                    &ctx,
+                );
+            }
+        } else {
+            let a = m2(case.array("a"));
+            for (Rq { r, q }, rk, qk) in [
+                (rq(&a).unwrap(), "r", "q"),
+                (rq_economic(&a).unwrap(), "re", "qe"),
+            ] {
+                assert!(backward(&a, &r.dot(&q)) < 4.0, "{ctx}");
+                assert_array_close(&r.into_dyn(), &as_array(&e[rk]), case.rtol, case.atol, &ctx);
+                assert_array_close(&q.into_dyn(), &as_array(&e[qk]), case.rtol, case.atol, &ctx);
+            }
+        }
+    }
+}
+
+#[test]
+fn structure_tests_match_scipy() {
+    for case in load("linalg", "structure") {
+        let e = &case.expected;
+        let ctx = case.ctx();
+        let opts = SymmetryOptions {
+            atol: case.has("atol").then(|| case.f64("atol")),
+            rtol: case.has("rtol").then(|| case.f64("rtol")),
+        };
+        let bw: Vec<usize> = e["bandwidth"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_u64().unwrap() as usize)
+            .collect();
+        let (bw, sym, her) = if is_complex(&case, "a") {
+            let a = c2(case.carray("a"));
+            let square = a.is_square();
+            let s = square.then(|| {
+                (
+                    issymmetric_with(&a, &opts).unwrap(),
+                    ishermitian_with(&a, &opts).unwrap(),
+                )
+            });
+            (
+                bandwidth(&a) == (bw[0], bw[1]),
+                s.map(|p| p.0),
+                s.map(|p| p.1),
+            )
+        } else {
+            let a = m2(case.array("a"));
+            let square = a.is_square();
+            let s = square.then(|| {
+                (
+                    issymmetric_with(&a, &opts).unwrap(),
+                    ishermitian_with(&a, &opts).unwrap(),
+                )
+            });
+            (
+                bandwidth(&a) == (bw[0], bw[1]),
+                s.map(|p| p.0),
+                s.map(|p| p.1),
+            )
+        };
+        assert!(bw, "{ctx}: bandwidth");
+        if let Some(s) = sym {
+            assert_eq!(s, e["issymmetric"].as_bool().unwrap(), "{ctx}: issymmetric");
+            assert_eq!(
+                her.unwrap(),
+                e["ishermitian"].as_bool().unwrap(),
+                "{ctx}: ishermitian"
+            );
+        }
+    }
+    assert!(!issymmetric(&array![[1.0, f64::NAN], [f64::NAN, 1.0]]).unwrap());
+    assert!(matches!(
+        issymmetric(&Array2::<f64>::zeros((2, 3))),
         Err(Error::ShapeMismatch { .. })
     ));
 }

@@ -5,7 +5,7 @@
 use crate::check;
 use crate::fft::kernels::lanes::for_each_lane;
 use crate::fft::kernels::real::{c2c_lanes, irfft_lanes, rfft_lanes};
-use crate::fft::plan_cache::{FftFloat, FftInput, cst};
+use crate::fft::plan_cache::{Buffers, FftFloat, FftInput, cst};
 use crate::{Error, Result};
 use ndarray::{ArrayD, ArrayRef, Axis, Dimension, IxDyn, Slice};
 use num_complex::Complex;
@@ -203,17 +203,21 @@ pub(crate) fn resolve_nd(
     Ok((axes, lens))
 }
 
+/// Inputs at least this long are copied in parallel (with `rayon`).
+#[cfg(feature = "rayon")]
+const PAR_COPY_MIN: usize = 1 << 20;
+
 /// `x` mapped through `f`, zero-padded or truncated to `lens` along `axes`, in
 /// row-major layout.
 pub(crate) fn resized<A, B, D>(
     x: &ArrayRef<A, D>,
     axes: &[usize],
     lens: &[usize],
-    f: impl Fn(A) -> B,
+    f: impl Fn(A) -> B + Sync,
 ) -> ArrayD<B>
 where
-    A: Copy,
-    B: Copy + Default,
+    A: Copy + Sync,
+    B: Copy + Default + Send,
     D: Dimension,
 {
     let x = x.view().into_dyn();
@@ -222,6 +226,17 @@ where
         shape[a] = l;
     }
     if shape == x.shape() {
+        #[cfg(feature = "rayon")]
+        if let Some(src) = x.as_slice()
+            && src.len() >= PAR_COPY_MIN
+            && rayon::current_num_threads() > 1
+        {
+            // The copy of a large input is a serial step before the parallel
+            // lanes; splitting it keeps multi-core transforms scaling.
+            use rayon::prelude::*;
+            let data: Vec<B> = src.par_iter().map(|&v| f(v)).collect();
+            return ArrayD::from_shape_vec(IxDyn(&shape), data).expect("same number of elements");
+        }
         let out = x.mapv(f);
         return if out.is_standard_layout() {
             out
@@ -273,12 +288,9 @@ pub(crate) fn c2c_inplace<T: FftFloat>(
     order.sort_unstable_by(|a, b| b.cmp(a));
     for ax in order {
         let n = shape[ax];
-        for_each_lane(
-            data,
-            &shape,
-            ax,
-            &|buf: &mut [Complex<T>], scr: &mut Vec<Complex<T>>| c2c_lanes(buf, n, dir, scr),
-        );
+        for_each_lane(data, &shape, ax, &|buf: &mut [Complex<T>]| {
+            c2c_lanes(buf, n, dir, &mut Buffers::<T>::take().scratch)
+        });
     }
 }
 
@@ -323,12 +335,9 @@ pub(crate) fn r2c_axis<T: FftFloat>(x: &ArrayD<T>, axis: usize) -> ArrayD<Comple
             }
         });
     let data = out.as_slice_mut().expect("row-major by construction");
-    for_each_lane(
-        data,
-        &shape,
-        axis,
-        &|buf: &mut [Complex<T>], scr: &mut Vec<Complex<T>>| rfft_lanes(buf, n, scr),
-    );
+    for_each_lane(data, &shape, axis, &|buf: &mut [Complex<T>]| {
+        rfft_lanes(buf, n, &mut Buffers::<T>::take().scratch)
+    });
     out
 }
 
@@ -355,12 +364,9 @@ pub(crate) fn c2r_axis<T: FftFloat>(mut a: ArrayD<Complex<T>>, axis: usize, n: u
     }
     let ashape = a.shape().to_vec();
     let data = a.as_slice_mut().expect("row-major by construction");
-    for_each_lane(
-        data,
-        &ashape,
-        axis,
-        &|buf: &mut [Complex<T>], scr: &mut Vec<Complex<T>>| irfft_lanes(buf, n, scr),
-    );
+    for_each_lane(data, &ashape, axis, &|buf: &mut [Complex<T>]| {
+        irfft_lanes(buf, n, &mut Buffers::<T>::take().scratch)
+    });
     let mut out = ArrayD::from_elem(IxDyn(&shape), T::zero());
     let h = n / 2;
     ndarray::Zip::from(out.lanes_mut(Axis(axis)))

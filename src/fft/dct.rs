@@ -139,8 +139,8 @@ impl Pass {
         let r2 = cst::<T>(std::f64::consts::SQRT_2);
         let (kind, ty, orth) = (self.kind, self.ty, self.orth);
         let data = a.as_slice_mut().expect("row-major by construction");
-        for_each_lane(data, &shape, axis, &|buf: &mut [T], _: &mut Vec<T>| {
-            let mut w = Work::default();
+        for_each_lane(data, &shape, axis, &|buf: &mut [T]| {
+            let mut w = Work::take();
             for x in buf.chunks_exact_mut(n) {
                 if orth {
                     match (kind, ty) {

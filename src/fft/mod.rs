@@ -14,6 +14,7 @@
 //! | `hfftn`, `ihfftn` | [`hfftn`], [`ihfftn`] | N-D Hermitian DFT |
 //! | `dct`, `idct`, `dst`, `idst` | [`dct`], [`idct`], [`dst`], [`idst`] (+ `_with`: [`DctOptions`]) | cosine/sine transforms, types 1–4 |
 //! | `dctn`, `idctn`, `dstn`, `idstn` | [`dctn`], [`idctn`], [`dstn`], [`idstn`] (+ `_with`: [`DctnOptions`]) | N-D cosine/sine transforms |
+//! | `fht`, `ifht`, `fhtoffset` | [`fht`], [`ifht`], [`fhtoffset`] (+ `_with`) | fast Hankel transform (FFTLog) |
 //! | `fftfreq`, `rfftfreq` | [`fftfreq`], [`rfftfreq`] | sample frequencies |
 //! | `fftshift`, `ifftshift` | [`fftshift`], [`ifftshift`] (+ `_with` for `axes`) | centre the zero frequency |
 //! | `scipy.fftpack` | [`fftpack`] | the legacy interface: packed `rfft`, `diff`, `hilbert`, `shift`, ... |
@@ -45,6 +46,7 @@ mod common;
 mod complex;
 mod dct;
 pub mod fftpack;
+mod fht;
 mod helper;
 mod hermitian;
 mod kernels;
@@ -60,6 +62,9 @@ pub use complex::{
 pub use dct::{
     DctOptions, DctType, DctnOptions, dct, dct_with, dctn, dctn_with, dst, dst_with, dstn,
     dstn_with, idct, idct_with, idctn, idctn_with, idst, idst_with, idstn, idstn_with,
+};
+pub use fht::{
+    FhtOptions, FhtoffsetOptions, fht, fht_with, fhtoffset, fhtoffset_with, ifht, ifht_with,
 };
 pub use helper::{
     ShiftOptions, fftfreq, fftshift, fftshift_with, ifftshift, ifftshift_with, next_fast_len,

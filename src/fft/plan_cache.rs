@@ -51,11 +51,15 @@ impl<T: FftFloat> FftInput for Complex<T> {
 }
 
 /// Planned transforms and twiddle tables for one float type.
+/// A pair of complex work buffers.
+type BufferPair<T> = (Vec<Complex<T>>, Vec<Complex<T>>);
+
 #[doc(hidden)]
 pub struct PlanCache<T: FftNum> {
     planner: Mutex<FftPlanner<T>>,
     twiddles: Mutex<HashMap<usize, Arc<Vec<Complex<T>>>>>,
     quarter: Mutex<HashMap<usize, Arc<Vec<Complex<T>>>>>,
+    pool: Mutex<Vec<BufferPair<T>>>,
 }
 
 impl<T: FftFloat> PlanCache<T> {
@@ -64,6 +68,7 @@ impl<T: FftFloat> PlanCache<T> {
             planner: Mutex::new(FftPlanner::new()),
             twiddles: Mutex::new(HashMap::new()),
             quarter: Mutex::new(HashMap::new()),
+            pool: Mutex::new(Vec::new()),
         }
     }
 }
@@ -123,6 +128,42 @@ pub(crate) fn quarter_twiddles<T: FftFloat>(n: usize) -> Arc<Vec<Complex<T>>> {
             Arc::new(tw)
         })
         .clone()
+}
+
+/// Buffers kept for reuse per float type: enough for a few threads, few
+/// enough that little memory stays pinned.
+const POOL_SIZE: usize = 8;
+
+/// Two complex work buffers (data and FFT scratch) borrowed from a per-type
+/// pool and returned on drop, so repeated large transforms do not pay for
+/// fresh pages (page faults cost as much as the FFT itself at 2^20 points).
+pub(crate) struct Buffers<T: FftFloat> {
+    pub(crate) c: Vec<Complex<T>>,
+    pub(crate) scratch: Vec<Complex<T>>,
+}
+
+impl<T: FftFloat> Buffers<T> {
+    pub(crate) fn take() -> Self {
+        let got = T::cache()
+            .pool
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .pop();
+        let (c, scratch) = got.unwrap_or_default();
+        Buffers { c, scratch }
+    }
+}
+
+impl<T: FftFloat> Drop for Buffers<T> {
+    fn drop(&mut self) {
+        let mut pool = T::cache().pool.lock().unwrap_or_else(|e| e.into_inner());
+        if pool.len() < POOL_SIZE {
+            pool.push((
+                std::mem::take(&mut self.c),
+                std::mem::take(&mut self.scratch),
+            ));
+        }
+    }
 }
 
 /// Converts an `f64` constant to `T` (exact for f64, rounded for f32).

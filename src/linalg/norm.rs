@@ -1,9 +1,9 @@
 //! Vector and matrix norms and condition numbers: `norm`, `cond`.
 
-use super::{RealScalar, Scalar};
 use super::solve::inv;
 use super::svd::svdvals;
 use super::util::finite;
+use super::{RealScalar, Scalar};
 use crate::{Result, check};
 use ndarray::{ArrayRef, ArrayRef2, Dimension, Ix2};
 use num_traits::{Float, Zero};

@@ -25,6 +25,14 @@ def workloads(workers):
     yield f"linalg/inv/{n}", lambda: sl.inv(a)
     yield f"linalg/det/{n}", lambda: sl.det(a)
     yield f"linalg/solve/{n}", lambda: sl.solve(a, rhs)
+    for n in (200, 500):
+        a = matrix(n)
+        yield f"linalg/svd/{n}", lambda a=a: sl.svd(a, full_matrices=False)
+    a = matrix(1000)
+    yield "linalg/svdvals/1000", lambda: sl.svdvals(a)
+    for n in (500, 1000):
+        s = spd(n)
+        yield f"linalg/eigh/{n}", lambda s=s: sl.eigh(s)
     for n in (4, 16):
         a = matrix(n)
         rhs = np.cos(np.arange(n))

@@ -25,13 +25,12 @@ unsafe impl<C: Send> Sync for SharedPtr<C> {}
 
 /// Runs `op` on every lane of length `shape[axis]` of the row-major `data`.
 ///
-/// `op(buf, scratch)` receives a contiguous slice holding a whole number of
-/// lanes back to back and must transform each in place; `scratch` is a
-/// reusable per-thread vector.
+/// `op(buf)` receives a contiguous slice holding a whole number of lanes back
+/// to back and must transform each in place.
 pub(crate) fn for_each_lane<C, F>(data: &mut [C], shape: &[usize], axis: usize, op: &F)
 where
     C: Copy + Default + Send + Sync,
-    F: Fn(&mut [C], &mut Vec<C>) + Sync,
+    F: Fn(&mut [C]) + Sync,
 {
     let n = shape[axis];
     let outer: usize = shape[..axis].iter().product();
@@ -50,7 +49,7 @@ where
 fn contiguous<C, F>(data: &mut [C], n: usize, op: &F)
 where
     C: Copy + Default + Send + Sync,
-    F: Fn(&mut [C], &mut Vec<C>) + Sync,
+    F: Fn(&mut [C]) + Sync,
 {
     #[cfg(feature = "rayon")]
     {
@@ -60,23 +59,22 @@ where
             use rayon::prelude::*;
             // A few tasks per thread balance uneven progress.
             let per = lanes.div_ceil(4 * threads).max(PAR_MIN.div_ceil(n));
-            data.par_chunks_mut(per * n)
-                .for_each_init(Vec::new, |scratch, chunk| op(chunk, scratch));
+            data.par_chunks_mut(per * n).for_each(op);
             return;
         }
     }
-    op(data, &mut Vec::new());
+    op(data);
 }
 
 fn strided<C, F>(data: &mut [C], n: usize, outer: usize, inner: usize, op: &F)
 where
     C: Copy + Default + Send + Sync,
-    F: Fn(&mut [C], &mut Vec<C>) + Sync,
+    F: Fn(&mut [C]) + Sync,
 {
     let chunks = inner.div_ceil(GATHER);
     let tasks = outer * chunks;
     let ptr = SharedPtr(data.as_mut_ptr());
-    let run = |t: usize, buf: &mut Vec<C>, scratch: &mut Vec<C>| {
+    let run = |t: usize, buf: &mut Vec<C>| {
         let (o, c) = (t / chunks, t % chunks);
         let c0 = c * GATHER;
         let width = GATHER.min(inner - c0);
@@ -96,7 +94,7 @@ where
                 }
             }
         }
-        op(buf, scratch);
+        op(buf);
         // SAFETY: same index set as the gather above.
         unsafe {
             for r in 0..n {
@@ -111,16 +109,15 @@ where
     {
         if rayon::current_num_threads() > 1 && tasks > 1 && outer * n * inner >= 2 * PAR_MIN {
             use rayon::prelude::*;
-            (0..tasks).into_par_iter().for_each_init(
-                || (Vec::new(), Vec::new()),
-                |(buf, scratch), t| run(t, buf, scratch),
-            );
+            (0..tasks)
+                .into_par_iter()
+                .for_each_init(Vec::new, |buf, t| run(t, buf));
             return;
         }
     }
-    let (mut buf, mut scratch) = (Vec::new(), Vec::new());
+    let mut buf = Vec::new();
     for t in 0..tasks {
-        run(t, &mut buf, &mut scratch);
+        run(t, &mut buf);
     }
 }
 
@@ -141,7 +138,7 @@ mod tests {
                 &mut data,
                 &shape,
                 axis,
-                &|buf: &mut [usize], _: &mut Vec<usize>| {
+                &|buf: &mut [usize]| {
                     for lane in buf.chunks_mut(n) {
                         lane.reverse();
                     }

@@ -11,7 +11,7 @@
 //! ```
 
 use crate::fft::kernels::real::{c2c_lanes, irfft_lanes, rfft_lanes};
-use crate::fft::plan_cache::{FftFloat, cst, quarter_twiddles};
+use crate::fft::plan_cache::{Buffers, FftFloat, cst, quarter_twiddles};
 use num_complex::Complex;
 use rustfft::FftDirection;
 
@@ -22,12 +22,8 @@ pub(crate) enum Trig {
     Sin,
 }
 
-/// Reusable complex buffers for one thread.
-#[derive(Default)]
-pub(crate) struct Work<T> {
-    c: Vec<Complex<T>>,
-    scratch: Vec<Complex<T>>,
-}
+/// Reusable complex buffers (data and FFT scratch).
+pub(crate) type Work<T> = Buffers<T>;
 
 /// Transforms `x` in place: unnormalised `kind` of type `ty` (1..=4).
 pub(crate) fn transform<T: FftFloat>(x: &mut [T], kind: Trig, ty: u8, w: &mut Work<T>) {
@@ -105,7 +101,24 @@ fn dct2<T: FftFloat>(x: &mut [T], w: &mut Work<T>) {
             x[2 * (n - 1 - j) + 1]
         }
     };
-    if n.is_multiple_of(2) {
+    if n.is_multiple_of(4) {
+        // Branch-free packing: z_m = v_{2m} + i v_{2m+1} reads x[4m], x[4m+2]
+        // for the even samples and x[n-1-4m], x[n-3-4m] for the reversed odd ones.
+        w.c.clear();
+        w.c.extend(x.chunks_exact(4).map(|q| Complex::new(q[0], q[2])));
+        w.c.extend(x.rchunks_exact(4).map(|q| Complex::new(q[3], q[1])));
+        w.c.push(Complex::default());
+        rfft_lanes(&mut w.c, n, &mut w.scratch);
+        let h = n / 2;
+        let (lo, hi) = x.split_at_mut(h + 1);
+        for ((y, t), z) in lo.iter_mut().zip(&tw[..=h]).zip(&w.c[..=h]) {
+            *y = two * (t.re * z.re - t.im * z.im);
+        }
+        // k > n/2: V_k = conj V_{n-k}
+        for ((y, t), z) in hi.iter_mut().zip(&tw[h + 1..n]).zip(w.c[1..h].iter().rev()) {
+            *y = two * (t.re * z.re + t.im * z.im);
+        }
+    } else if n.is_multiple_of(2) {
         real_fft(n, v, w);
         let c = &w.c;
         for k in 0..n {

@@ -11,7 +11,7 @@ use crate::linalg::{RealScalar, Scalar};
 use num_traits::Float;
 
 /// Panels this narrow are factored column by column.
-const LEAF: usize = 8;
+const LEAF: usize = 32;
 
 /// Factors the `m × n` block `a` in place: on return its strict lower part
 /// holds `L` (unit diagonal implied) and its upper part `U`. `piv[i]` (for

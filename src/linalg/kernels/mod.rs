@@ -6,6 +6,7 @@
 //! the kernels may overwrite it and split it into disjoint blocks freely.
 
 pub(crate) mod cholesky;
+pub(crate) mod eigh;
 pub(crate) mod gemm;
 pub(crate) mod lu;
 pub(crate) mod qr;

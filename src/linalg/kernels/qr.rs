@@ -9,8 +9,9 @@ use super::gemm::{gemm, gemm_h};
 use crate::linalg::Scalar;
 use num_traits::{Float, One, Zero};
 
-/// Panel width: trailing updates are GEMMs with this inner dimension.
-const NB: usize = 32;
+/// Panel width: trailing updates are GEMMs with this inner dimension (64
+/// measured faster than 32 at n = 1000: fewer passes over the trailing matrix).
+const NB: usize = 64;
 
 /// Generates the reflector of column `j` below row `j` of `a` (LAPACK
 /// `larfg`): afterwards `a[j, j] = beta` and `a[j+1.., j]` holds `v` (with
