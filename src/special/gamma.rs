@@ -8,7 +8,7 @@
 //! Stirling's series for `x ≥ 10`. Coefficients come from
 //! `tools/fixtures/special_a_fit.py` (mpmath, 60 digits).
 
-use super::kernels::{cospi, is_odd, nearest_int, polevl, polevl_eo, sinpi};
+use super::kernels::{cospi, is_nonpositive_int, is_odd, nearest_int, polevl, polevl_eo, sinpi};
 use super::zeta::zeta;
 use std::f64::consts::PI;
 
@@ -209,7 +209,7 @@ fn rgamma_large(x: f64) -> f64 {
 /// Whether `x` is zero or a negative integer (a pole of Γ), or `-∞`.
 #[inline(always)]
 fn is_pole(x: f64) -> bool {
-    x <= 0.0 && x == x.floor()
+    is_nonpositive_int(x)
 }
 
 /// Gamma function Γ(x) for real `x`.
