@@ -108,20 +108,20 @@ impl Memory {
             }
         }
         self.theta = y.dot(&y) / s.dot(&y);
-        for (i, (si, yi)) in self.s.iter().zip(&self.y).enumerate() {
-            self.sy[i].push_back(si.dot(&y));
-            self.ss[i].push_back(si.dot(&s));
-            self.yy[i].push_back(yi.dot(&y));
+        // New products with the stored pairs (symmetric ones computed once).
+        let s_y: Vec<f64> = self.y.iter().map(|yj| s.dot(yj)).collect();
+        let y_s: Vec<f64> = self.s.iter().map(|si| si.dot(&y)).collect();
+        let s_s: Vec<f64> = self.s.iter().map(|sj| s.dot(sj)).collect();
+        let y_y: Vec<f64> = self.y.iter().map(|yj| y.dot(yj)).collect();
+        for i in 0..self.s.len() {
+            self.sy[i].push_back(y_s[i]);
+            self.ss[i].push_back(s_s[i]);
+            self.yy[i].push_back(y_y[i]);
         }
-        let mut sy_row: VecDeque<f64> = self.y.iter().map(|yj| s.dot(yj)).collect();
-        sy_row.push_back(s.dot(&y));
-        let mut ss_row: VecDeque<f64> = self.s.iter().map(|sj| s.dot(sj)).collect();
-        ss_row.push_back(s.dot(&s));
-        let mut yy_row: VecDeque<f64> = self.y.iter().map(|yj| y.dot(yj)).collect();
-        yy_row.push_back(y.dot(&y));
-        self.sy.push_back(sy_row);
-        self.ss.push_back(ss_row);
-        self.yy.push_back(yy_row);
+        let row = |v: Vec<f64>, last: f64| -> VecDeque<f64> { v.into_iter().chain([last]).collect() };
+        self.sy.push_back(row(s_y, s.dot(&y)));
+        self.ss.push_back(row(s_s, s.dot(&s)));
+        self.yy.push_back(row(y_y, y.dot(&y)));
         self.s.push_back(s);
         self.y.push_back(y);
         let c = self.len();
