@@ -466,6 +466,7 @@ fn minimize_matches_scipy() {
             "Nelder-Mead" => Method::NelderMead,
             "BFGS" => Method::Bfgs,
             "CG" => Method::Cg,
+            "Powell" => Method::Powell,
             "L-BFGS-B" => Method::LBfgsB,
             "Newton-CG" => Method::NewtonCg,
             m => panic!("{m}"),

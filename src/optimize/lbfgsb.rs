@@ -118,7 +118,8 @@ impl Memory {
             self.ss[i].push_back(s_s[i]);
             self.yy[i].push_back(y_y[i]);
         }
-        let row = |v: Vec<f64>, last: f64| -> VecDeque<f64> { v.into_iter().chain([last]).collect() };
+        let row =
+            |v: Vec<f64>, last: f64| -> VecDeque<f64> { v.into_iter().chain([last]).collect() };
         self.sy.push_back(row(s_y, s.dot(&y)));
         self.ss.push_back(row(s_s, s.dot(&s)));
         self.yy.push_back(row(y_y, y.dot(&y)));

@@ -15,7 +15,7 @@
 //! | `brent`, `golden`, `fminbound` | [`brent`], [`golden`], [`fminbound`] | scalar minimizers |
 //! | `minimize_scalar` | [`minimize_scalar`] | any scalar minimizer by name |
 //! | `minimize` | [`minimize`], [`minimize_with`] (keywords in [`MinimizeOptions`]) | local minimizers, [`Method`] |
-//! | `fmin`, `fmin_bfgs`, `fmin_cg`, `fmin_l_bfgs_b` | [`fmin`], [`fmin_bfgs`], [`fmin_cg`], [`fmin_l_bfgs_b`] | legacy names |
+//! | `fmin`, `fmin_powell`, `fmin_bfgs`, `fmin_cg`, `fmin_l_bfgs_b` | [`fmin`], [`fmin_powell`], [`fmin_bfgs`], [`fmin_cg`], [`fmin_l_bfgs_b`] | legacy names |
 //!
 //! ## Calling `minimize`
 //! SciPy's `minimize(fun, x0, method='BFGS', jac=rosen_der, tol=1e-8)` reads
@@ -32,6 +32,7 @@ mod line_search;
 mod minimize;
 mod nelder_mead;
 mod newton_cg;
+mod powell;
 mod result;
 mod rosen;
 mod scalar;
@@ -39,7 +40,8 @@ mod zeros;
 
 pub use diff::{FdScheme, approx_fprime, check_grad};
 pub use minimize::{
-    Method, MinimizeOptions, fmin, fmin_bfgs, fmin_cg, fmin_l_bfgs_b, minimize, minimize_with,
+    Method, MinimizeOptions, fmin, fmin_bfgs, fmin_cg, fmin_l_bfgs_b, fmin_powell, minimize,
+    minimize_with,
 };
 pub use result::{Bounds, Callback, Intermediate, OptimizeResult, Status};
 pub use rosen::{rosen, rosen_der, rosen_hess, rosen_hess_prod};
