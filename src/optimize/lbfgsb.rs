@@ -511,3 +511,60 @@ pub(crate) fn lbfgsb(
     }
     st.result(obj, x, f, Some(g), None, nit, 0, status)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ndarray::array;
+
+    #[test]
+    fn small_solve_pivots_and_detects_singularity() {
+        // Needs a row swap: a[0][0] = 0.
+        let a = array![[0.0, 2.0, 1.0], [1.0, 1.0, 0.0], [3.0, 0.0, 1.0]];
+        let x = array![1.0, -2.0, 0.5];
+        let b = a.dot(&x);
+        let got = small_solve(a, b).unwrap();
+        assert!((&got - &x).iter().all(|d| d.abs() < 1e-14), "{got}");
+        assert!(small_solve(array![[1.0, 2.0], [2.0, 4.0]], array![1.0, 2.0]).is_none());
+    }
+
+    #[test]
+    fn compact_memory_matches_dense_bfgs_matrix() {
+        // B = θI − W M Wᵀ must equal the dense BFGS update of θI by the same pairs.
+        let n = 4;
+        let pairs = [
+            (array![0.1, -0.2, 0.3, 0.05], array![0.3, -0.1, 0.4, 0.2]),
+            (array![-0.05, 0.1, 0.2, -0.1], array![0.02, 0.3, 0.25, -0.2]),
+        ];
+        let mut mem = Memory::new(5, n);
+        for (s, y) in &pairs {
+            mem.push(s.clone(), y.clone());
+        }
+        let theta = mem.theta;
+        let mut b = Array2::<f64>::eye(n) * theta;
+        for (s, y) in &pairs {
+            let bs = b.dot(s);
+            let sbs = s.dot(&bs);
+            let sy = s.dot(y);
+            for i in 0..n {
+                for j in 0..n {
+                    b[[i, j]] += -bs[i] * bs[j] / sbs + y[i] * y[j] / sy;
+                }
+            }
+        }
+        for j in 0..n {
+            let mut e = Array1::zeros(n);
+            e[j] = 1.0;
+            let we = mem.wt(&e);
+            let col = &e * theta - &combine(&mem.w.view(), &mem.mv(&we).unwrap());
+            for i in 0..n {
+                assert!(
+                    (col[i] - b[[i, j]]).abs() < 1e-12,
+                    "B[{i},{j}]: {} vs {}",
+                    col[i],
+                    b[[i, j]]
+                );
+            }
+        }
+    }
+}
