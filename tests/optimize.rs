@@ -232,13 +232,14 @@ fn newton_array_matches_scipy() {
             .into_dimensionality::<ndarray::Ix1>()
             .unwrap();
         let f = |x: &ArrayRef1<f64>| -> Array1<f64> { x.mapv(|v| v * v) - &a };
-        let fp = |x: &ArrayRef1<f64>| -> Array1<f64> { x.mapv(|v| 2.0 * v) };
-        let opts = NewtonArrayOptions::default();
-        let r = if c.str("method") == "newton" {
-            newton_array(f, Some(fp), &x0, &opts).unwrap()
-        } else {
-            newton_array(f, None::<fn(&ArrayRef1<f64>) -> Array1<f64>>, &x0, &opts).unwrap()
-        };
+        let mut opts = NewtonArrayOptions::default();
+        if c.str("method") != "secant" {
+            opts.fprime = Some(Box::new(|x: &ArrayRef1<f64>| x.mapv(|v| 2.0 * v)));
+        }
+        if c.str("method") == "halley" {
+            opts.fprime2 = Some(Box::new(|x: &ArrayRef1<f64>| x.mapv(|_| 2.0)));
+        }
+        let r = newton_array(f, &x0, opts).unwrap();
         let want = as_array(&c.expected["root"]);
         for (g, w) in r.root.iter().zip(want.iter()) {
             assert!((g - w).abs() <= 1e-10 * w.abs(), "{}: {g} vs {w}", c.ctx());
@@ -247,14 +248,22 @@ fn newton_array_matches_scipy() {
     }
     // Wrong output length and bad input are errors.
     let bad = |x: &ArrayRef1<f64>| -> Array1<f64> { Array1::zeros(x.len() + 1) };
-    let none = None::<fn(&ArrayRef1<f64>) -> Array1<f64>>;
     assert!(matches!(
-        newton_array(bad, none, &array![1.0], &NewtonArrayOptions::default()),
+        newton_array(bad, &array![1.0], NewtonArrayOptions::default()),
         Err(Error::ShapeMismatch { .. })
     ));
     let id = |x: &ArrayRef1<f64>| -> Array1<f64> { x.to_owned() };
-    assert!(newton_array(id, none, &array![f64::NAN], &NewtonArrayOptions::default()).is_err());
-    assert!(newton_array(id, none, &Array1::zeros(0), &NewtonArrayOptions::default()).is_err());
+    assert!(newton_array(id, &array![f64::NAN], NewtonArrayOptions::default()).is_err());
+    assert!(newton_array(id, &Array1::zeros(0), NewtonArrayOptions::default()).is_err());
+    // No real roots anywhere: an error with disp, flags without.
+    let none = |x: &ArrayRef1<f64>| -> Array1<f64> { x.mapv(|v| v * v + 1.0) };
+    assert!(newton_array(none, &array![0.5, 2.0], NewtonArrayOptions::default()).is_err());
+    let quiet = NewtonArrayOptions {
+        disp: false,
+        ..Default::default()
+    };
+    let r = newton_array(none, &array![0.5, 2.0], quiet).unwrap();
+    assert!(r.converged.iter().all(|&b| !b));
 }
 
 #[test]

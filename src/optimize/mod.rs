@@ -51,7 +51,7 @@ pub use scalar::{
     minimize_scalar,
 };
 pub use zeros::{
-    NewtonArrayOptions, NewtonArrayResult, NewtonOptions, RootFlag, RootOptions, RootResults,
-    RootScalarMethod, RootScalarOptions, bisect, brenth, brentq, newton, newton_array, ridder,
-    root_scalar, toms748,
+    ArrayFn, NewtonArrayOptions, NewtonArrayResult, NewtonOptions, RootFlag, RootOptions,
+    RootResults, RootScalarMethod, RootScalarOptions, bisect, brenth, brentq, newton, newton_array,
+    ridder, root_scalar, toms748,
 };
