@@ -700,3 +700,32 @@ fn three_point_differences_and_bounded_simplex() {
         "{r:?}"
     );
 }
+
+#[test]
+fn root_finders_at_extreme_magnitudes() {
+    let o = RootOptions::default();
+    type Solver = fn(fn(f64) -> f64, f64, f64, &RootOptions) -> ferrosci::Result<RootResults>;
+    let solvers: [Solver; 5] = [brentq, brenth, ridder, bisect, toms748];
+    for solver in solvers {
+        // A root near 1e-200 inside a unit bracket: found to xtol.
+        let r = solver(|x| x - 1e-200, -1.0, 1.0, &o).unwrap();
+        assert!(r.root.abs() < 1e-11, "{r:?}");
+        // Huge brackets (one wider than f64::MAX): 100 iterations are too few
+        // for most methods (SciPy's brentq ends at the same 1.58e270), but
+        // nothing panics or hangs, and a converged answer is right.
+        let quiet = RootOptions { disp: false, ..o };
+        for (root, a, b) in [(3e150, -1e300, 1e300), (1.0, -1.7e308, 1.7e308)] {
+            let g: fn(f64) -> f64 = if root == 1.0 {
+                |x| x - 1.0
+            } else {
+                |x| x - 3e150
+            };
+            if let Ok(r) = solver(g, a, b, &quiet) {
+                assert!(
+                    !r.converged || (r.root - root).abs() <= 1e-9 * root,
+                    "{r:?}"
+                );
+            }
+        }
+    }
+}
