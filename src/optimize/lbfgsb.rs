@@ -19,36 +19,65 @@ use super::result::{OptimizeResult, Status};
 use ndarray::{Array1, Array2, ArrayRef1, ArrayView1, ArrayView2, Axis};
 use std::collections::VecDeque;
 
-/// Solves the small dense system `a x = b` by Gaussian elimination with
-/// partial pivoting; `None` if `a` is numerically singular.
-fn small_solve(mut a: Array2<f64>, mut b: Array1<f64>) -> Option<Array1<f64>> {
-    let n = b.len();
-    for k in 0..n {
-        let p = (k..n).max_by(|&i, &j| a[[i, k]].abs().total_cmp(&a[[j, k]].abs()))?;
-        if a[[p, k]].abs() <= f64::MIN_POSITIVE || !a[[p, k]].is_finite() {
-            return None;
-        }
-        if p != k {
-            for j in 0..n {
-                a.swap([k, j], [p, j]);
+/// An LU factorization with partial pivoting of a small dense matrix (the
+/// 2m × 2m middle matrices here).
+#[derive(Clone)]
+struct Lu {
+    lu: Array2<f64>,
+    piv: Vec<usize>,
+}
+
+impl Lu {
+    /// Factors `a`; `None` if it is numerically singular.
+    fn factor(mut a: Array2<f64>) -> Option<Lu> {
+        let n = a.nrows();
+        let mut piv = Vec::with_capacity(n);
+        for k in 0..n {
+            let p = (k..n).max_by(|&i, &j| a[[i, k]].abs().total_cmp(&a[[j, k]].abs()))?;
+            if a[[p, k]].abs() <= f64::MIN_POSITIVE || !a[[p, k]].is_finite() {
+                return None;
             }
-            b.swap(k, p);
-        }
-        for i in k + 1..n {
-            let m = a[[i, k]] / a[[k, k]];
-            if m != 0.0 {
-                for j in k..n {
-                    a[[i, j]] -= m * a[[k, j]];
+            piv.push(p);
+            if p != k {
+                for j in 0..n {
+                    a.swap([k, j], [p, j]);
                 }
-                b[i] -= m * b[k];
+            }
+            for i in k + 1..n {
+                let m = a[[i, k]] / a[[k, k]];
+                a[[i, k]] = m;
+                if m != 0.0 {
+                    for j in k + 1..n {
+                        a[[i, j]] -= m * a[[k, j]];
+                    }
+                }
             }
         }
+        Some(Lu { lu: a, piv })
     }
-    for k in (0..n).rev() {
-        let s: f64 = (k + 1..n).map(|j| a[[k, j]] * b[j]).sum();
-        b[k] = (b[k] - s) / a[[k, k]];
+
+    /// Solves `a x = b` with the stored factors.
+    fn solve(&self, b: &ArrayRef1<f64>) -> Array1<f64> {
+        let n = b.len();
+        let mut x = b.to_owned();
+        for (k, &p) in self.piv.iter().enumerate() {
+            x.swap(k, p);
+        }
+        for i in 0..n {
+            let s: f64 = (0..i).map(|j| self.lu[[i, j]] * x[j]).sum();
+            x[i] -= s;
+        }
+        for i in (0..n).rev() {
+            let s: f64 = (i + 1..n).map(|j| self.lu[[i, j]] * x[j]).sum();
+            x[i] = (x[i] - s) / self.lu[[i, i]];
+        }
+        x
     }
-    Some(b)
+}
+
+/// Solves the small dense system `a x = b`; `None` if `a` is singular.
+fn small_solve(a: Array2<f64>, b: Array1<f64>) -> Option<Array1<f64>> {
+    Some(Lu::factor(a)?.solve(&b))
 }
 
 /// The limited memory: pairs `(s, y)`, `W = [Y, θS]` (n × 2c, one row per
@@ -66,6 +95,8 @@ struct Memory {
     theta: f64,
     w: Array2<f64>,
     k: Array2<f64>,
+    /// Factors of `k` (`None` if singular), computed once per update.
+    k_lu: Option<Lu>,
 }
 
 impl Memory {
@@ -80,6 +111,7 @@ impl Memory {
             theta: 1.0,
             w: Array2::zeros((0, n)),
             k: Array2::zeros((0, 0)),
+            k_lu: None,
         }
     }
 
@@ -146,6 +178,7 @@ impl Memory {
                 k[[c + i, c + j]] = self.theta * self.ss[i][j];
             }
         }
+        self.k_lu = Lu::factor(k.clone());
         self.k = k;
     }
 
@@ -180,7 +213,7 @@ impl Memory {
         if v.is_empty() {
             return Some(Array1::zeros(0));
         }
-        small_solve(self.k.clone(), v.to_owned())
+        self.k_lu.as_ref().map(|lu| lu.solve(v))
     }
 }
 
