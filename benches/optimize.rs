@@ -2,8 +2,9 @@
 use criterion::{Criterion, criterion_group, criterion_main};
 use ferrosci::optimize::{
     Method, MinimizeOptions, RootOptions, brentq, minimize, minimize_with, rosen, rosen_der,
+    rosen_hess_prod,
 };
-use ndarray::Array1;
+use ndarray::{Array1, ArrayRef1};
 use std::hint::black_box;
 use std::time::Duration;
 
@@ -41,6 +42,21 @@ fn bench_optimize(c: &mut Criterion) {
             };
             minimize_with(rosen, black_box(&x1000), Method::LBfgsB, opts).unwrap()
         })
+    });
+    g.bench_function("newton_cg_rosen10_hessp", |b| {
+        b.iter(|| {
+            let opts = MinimizeOptions {
+                jac: Some(Box::new(rosen_der)),
+                hessp: Some(Box::new(|x: &ArrayRef1<f64>, p: &ArrayRef1<f64>| {
+                    rosen_hess_prod(x, p).unwrap()
+                })),
+                ..Default::default()
+            };
+            minimize_with(rosen, black_box(&x10), Method::NewtonCg, opts).unwrap()
+        })
+    });
+    g.bench_function("powell_rosen2", |b| {
+        b.iter(|| minimize(rosen, black_box(&x2), Method::Powell).unwrap())
     });
     g.bench_function("brentq_cos", |b| {
         b.iter(|| {

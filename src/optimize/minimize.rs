@@ -8,6 +8,25 @@ use crate::{Result, check};
 use ndarray::{Array1, Array2, ArrayRef1};
 
 /// A method of [`minimize`] (SciPy `method=`).
+///
+/// # Examples
+/// Every method on the 2-D Rosenbrock function from SciPy's usual start:
+/// ```
+/// use ferrosci::optimize::{minimize_with, rosen, rosen_der, rosen_hess, Method, MinimizeOptions};
+/// use ndarray::array;
+///
+/// for m in [Method::NelderMead, Method::Powell, Method::Cg, Method::Bfgs, Method::LBfgsB, Method::NewtonCg] {
+///     let opts = MinimizeOptions {
+///         jac: Some(Box::new(rosen_der)),
+///         hess: Some(Box::new(|x: &ndarray::ArrayRef1<f64>| rosen_hess(x))),
+///         ..Default::default()
+///     };
+///     let res = minimize_with(rosen, &array![-1.2, 1.0], m, opts)?;
+///     assert!(res.success(), "{m:?}");
+///     assert!((res.x[0] - 1.0).abs() < 2e-2 && (res.x[1] - 1.0).abs() < 4e-2, "{m:?}: {}", res.x);
+/// }
+/// # Ok::<(), ferrosci::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Method {

@@ -12,4 +12,7 @@ def workloads(workers):
     yield "optimize/bfgs_rosen10_jac", lambda: so.minimize(so.rosen, x10, method="BFGS", jac=so.rosen_der)
     yield "optimize/nelder_mead_rosen2", lambda: so.minimize(so.rosen, x2, method="Nelder-Mead")
     yield "optimize/lbfgsb_rosen1000_jac", lambda: so.minimize(so.rosen, x1000, method="L-BFGS-B", jac=so.rosen_der)
+    yield "optimize/newton_cg_rosen10_hessp", lambda: so.minimize(so.rosen, x10, method="Newton-CG", jac=so.rosen_der,
+                                                              hessp=so.rosen_hess_prod)
+    yield "optimize/powell_rosen2", lambda: so.minimize(so.rosen, x2, method="Powell")
     yield "optimize/brentq_cos", lambda: so.brentq(lambda x: np.cos(x) - x, 0.0, 1.0)
