@@ -729,3 +729,41 @@ fn root_finders_at_extreme_magnitudes() {
         }
     }
 }
+
+#[test]
+fn lbfgsb_with_fixed_and_one_sided_bounds() {
+    use std::cell::Cell;
+    // x1 fixed at 0.5 (lb == ub); the function must never see another x1.
+    let outside = Cell::new(false);
+    let f = |x: &ArrayRef1<f64>| {
+        if x[1] != 0.5 {
+            outside.set(true);
+        }
+        rosen(x)
+    };
+    let b = Bounds::new(
+        &array![f64::NEG_INFINITY, 0.5, 0.0],
+        &array![0.8, 0.5, f64::INFINITY],
+    )
+    .unwrap();
+    let opts = MinimizeOptions {
+        bounds: Some(b),
+        ..Default::default()
+    };
+    let r = minimize_with(f, &array![-1.0, 0.5, 2.0], Method::LBfgsB, opts).unwrap();
+    assert!(r.success(), "{r:?}");
+    assert!(!outside.get());
+    // With x1 = 0.5 fixed: x0 minimizes 100(0.5 − x0²)² + (1 − x0)², x2 = 0.25 (x2 ≥ 0 inactive).
+    let g0 = |x0: f64| -400.0 * x0 * (0.5 - x0 * x0) - 2.0 * (1.0 - x0);
+    assert!(g0(r.x[0]).abs() < 1e-4 && r.x[0] <= 0.8, "{}", r.x);
+    assert!((r.x[2] - 0.25).abs() < 1e-4, "{}", r.x);
+    // A start outside the box is moved inside first.
+    let b = Bounds::uniform(2, -0.5, 0.5).unwrap();
+    let opts = MinimizeOptions {
+        bounds: Some(b),
+        jac: Some(Box::new(rosen_der)),
+        ..Default::default()
+    };
+    let r = minimize_with(rosen, &array![3.0, -3.0], Method::LBfgsB, opts).unwrap();
+    assert!(r.success() && r.x.iter().all(|v| v.abs() <= 0.5), "{r:?}");
+}

@@ -24,6 +24,16 @@
 //! `minimize(rosen, &x0, Method::Bfgs)`. Objectives are closures
 //! `|x: &ArrayRef1<f64>| -> f64`; SciPy's `args=` are captured variables.
 //! The callback sees every iterate and returns `ControlFlow::Break(())` to stop.
+//!
+//! ## Agreement with SciPy
+//! The methods follow SciPy's algorithms and defaults closely enough that on
+//! SciPy's standard problems (Rosenbrock 2/10/100-D, Beale, Booth,
+//! Himmelblau, Powell singular) `nit` and `nfev` match SciPy's, mostly
+//! exactly (the fixtures in `tests/fixtures/optimize/` record them).
+//!
+//! ## Not yet
+//! TNC, trust-region methods, COBYLA, SLSQP, trust-constr, `root`/`fsolve`,
+//! `least_squares`, `curve_fit`, `nnls`, `lsq_linear`.
 
 mod bfgs;
 mod diff;
