@@ -58,11 +58,12 @@ pub fn run(out: &Path) -> Result<(), Box<dyn Error>> {
     // same starting guesses finds the same two roots.
     let r1 = newton(f, 1.0, NewtonOptions::default())?;
     let r2 = newton(f, -2.5, NewtonOptions::default())?;
-    // (Adding 0.0 turns a −0.0 root into 0.0 for printing.)
+    // A root within 1e-12 of zero prints as 0, as the notes show it.
+    let show = |v: f64| if v.abs() < 1e-12 { 0.0 } else { v };
     println!(
         "roots of f from 1 and -2.5: {:.8}, {:.8}",
-        r1.root + 0.0,
-        r2.root
+        show(r1.root),
+        show(r2.root)
     );
 
     let xs: Vec<f64> = (0..200).map(|i| -10.0 + 0.1 * i as f64).collect();
