@@ -58,8 +58,8 @@ pub fn run(out: &Path) -> Result<(), Box<dyn Error>> {
     // same starting guesses finds the same two roots.
     let r1 = newton(f, 1.0, NewtonOptions::default())?;
     let r2 = newton(f, -2.5, NewtonOptions::default())?;
-    // A root within 1e-12 of zero prints as 0, as the notes show it.
-    let show = |v: f64| if v.abs() < 1e-12 { 0.0 } else { v };
+    // A root within the tolerance (1.48e-8) of zero prints as 0, as in the notes.
+    let show = |v: f64| if v.abs() < 1.48e-8 { 0.0 } else { v };
     println!(
         "roots of f from 1 and -2.5: {:.8}, {:.8}",
         show(r1.root),
