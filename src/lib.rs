@@ -17,6 +17,7 @@
 //!   reproduces a result.
 //!
 //! ## Modules
+//! - [`linalg`]: dense linear algebra (`scipy.linalg`): solve, inv, det, LU, Cholesky.
 //! - [`optimize`]: minimizers, root finders, scalar minimization (SciPy `scipy.optimize`).
 //!
 //! ## Features
@@ -26,6 +27,7 @@
 
 mod check;
 mod error;
+pub mod linalg;
 pub mod optimize;
 
 pub use error::{Error, Result};
