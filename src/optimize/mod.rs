@@ -15,6 +15,8 @@
 //! | `brent`, `golden`, `fminbound` | [`brent`], [`golden`], [`fminbound`] | scalar minimizers |
 //! | `minimize_scalar` | [`minimize_scalar`] | any scalar minimizer by name |
 //! | `minimize` | [`minimize`], [`minimize_with`] (keywords in [`MinimizeOptions`]) | local minimizers, [`Method`] |
+//! | `least_squares` | [`least_squares`], [`least_squares_with`] ([`LeastSquaresOptions`], [`LeastSquaresResult`], [`LsqMethod`], [`Loss`], [`XScale`], [`Jacobian`]) | nonlinear least squares: TRF with bounds and robust losses, Levenberg–Marquardt |
+//! | `curve_fit` | [`curve_fit`], [`curve_fit_with`] ([`CurveFitOptions`], [`CurveFit`]) | fit a model to data, with the parameters' covariance |
 //! | `fmin`, `fmin_powell`, `fmin_bfgs`, `fmin_cg`, `fmin_l_bfgs_b` | [`fmin`], [`fmin_powell`], [`fmin_bfgs`], [`fmin_cg`], [`fmin_l_bfgs_b`] | legacy names |
 //!
 //! ## Calling `minimize`
@@ -33,12 +35,17 @@
 //!
 //! ## Not yet
 //! TNC, trust-region methods, COBYLA, SLSQP, trust-constr, `root`/`fsolve`,
-//! `least_squares`, `curve_fit`, `nnls`, `lsq_linear`.
+//! `least_squares(method='dogbox')`, `curve_fit` with a 2-D `sigma` or an
+//! analytic `jac`, `nnls`, `lsq_linear`.
 
 mod bfgs;
+mod curve_fit;
 mod diff;
 mod lbfgsb;
+mod least_squares;
 mod line_search;
+mod lm;
+mod lsq_common;
 mod minimize;
 mod nelder_mead;
 mod newton_cg;
@@ -46,9 +53,16 @@ mod powell;
 mod result;
 mod rosen;
 mod scalar;
+mod trf;
 mod zeros;
 
+pub use curve_fit::{CurveFit, CurveFitOptions, curve_fit, curve_fit_with};
 pub use diff::{FdScheme, approx_fprime, check_grad};
+pub use least_squares::{
+    Jacobian, JacobianFn, LeastSquaresOptions, LeastSquaresResult, LsqMethod, XScale,
+    least_squares, least_squares_with,
+};
+pub use lsq_common::Loss;
 pub use minimize::{
     Method, MinimizeOptions, fmin, fmin_bfgs, fmin_cg, fmin_l_bfgs_b, fmin_powell, minimize,
     minimize_with,

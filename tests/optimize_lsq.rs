@@ -1,0 +1,404 @@
+//! ferrosci::optimize least squares and curve fitting against SciPy fixtures
+//! (`python3 tools/fixtures/optimize.py`).
+mod common;
+
+use common::{Case, as_array, as_f64, assert_array_close, assert_close, load};
+use ferrosci::optimize::*;
+use ndarray::{Array1, Array2, ArrayRef1, Ix1, array};
+
+type Res = Box<dyn Fn(&ArrayRef1<f64>) -> Array1<f64>>;
+type Jac = Box<dyn Fn(&ArrayRef1<f64>) -> Array2<f64>>;
+
+fn arr1(v: &serde_json::Value) -> Array1<f64> {
+    as_array(v).into_dimensionality::<Ix1>().unwrap()
+}
+
+/// The residual problems of the fixture generator (`LSQ` there); the data of
+/// `exp3` travel in the fixture.
+fn problem(name: &str, case: &Case) -> (Res, Option<Jac>) {
+    match name {
+        "rosen" => (
+            Box::new(|x| array![10.0 * (x[1] - x[0] * x[0]), 1.0 - x[0]]),
+            Some(Box::new(|x| array![[-20.0 * x[0], 10.0], [-1.0, 0.0]])),
+        ),
+        "exp3" => {
+            let t = arr1(case.arg("t"));
+            let y = arr1(case.arg("y"));
+            let t2 = t.clone();
+            (
+                Box::new(move |p| t.mapv(|t| p[0] * (-p[1] * t).exp() + p[2]) - &y),
+                Some(Box::new(move |p| {
+                    let mut j = Array2::ones((t2.len(), 3));
+                    for (i, &ti) in t2.iter().enumerate() {
+                        let e = (-p[1] * ti).exp();
+                        j[[i, 0]] = e;
+                        j[[i, 1]] = -p[0] * ti * e;
+                    }
+                    j
+                })),
+            )
+        }
+        "powell_bs" => (
+            Box::new(|x| {
+                array![
+                    1e4 * x[0] * x[1] - 1.0,
+                    (-x[0]).exp() + (-x[1]).exp() - 1.0001
+                ]
+            }),
+            Some(Box::new(|x| {
+                array![[1e4 * x[1], 1e4 * x[0]], [-(-x[0]).exp(), -(-x[1]).exp()]]
+            })),
+        ),
+        "kowalik" => (
+            Box::new(|x| {
+                Array1::from_shape_fn(8, |i| {
+                    let i = i as f64;
+                    x[0] * (1.0 + 0.1 * i) / (1.0 + x[1] * i) - (i + 1.0).sqrt() / 3.0
+                })
+            }),
+            None,
+        ),
+        _ => panic!("unknown problem {name}"),
+    }
+}
+
+fn loss(name: &str) -> Loss {
+    match name {
+        "linear" => Loss::Linear,
+        "soft_l1" => Loss::SoftL1,
+        "huber" => Loss::Huber,
+        "cauchy" => Loss::Cauchy,
+        "arctan" => Loss::Arctan,
+        _ => panic!("unknown loss {name}"),
+    }
+}
+
+fn run_case(case: &Case) -> LeastSquaresResult {
+    let (fun, jacf) = problem(case.str("problem"), case);
+    let jac = match case.str("jac") {
+        "2-point" => Jacobian::TwoPoint,
+        "3-point" => Jacobian::ThreePoint,
+        _ => {
+            let j = jacf.expect("analytic Jacobian");
+            Jacobian::Callable(Box::new(move |x: &ArrayRef1<f64>| j(x)))
+        }
+    };
+    let x_scale = if !case.has("x_scale") {
+        XScale::Default
+    } else if case.arg("x_scale").is_string() {
+        XScale::Jac
+    } else {
+        XScale::Values(arr1(case.arg("x_scale")))
+    };
+    let opts = LeastSquaresOptions {
+        jac,
+        method: if case.str("method") == "lm" {
+            LsqMethod::Lm
+        } else {
+            LsqMethod::Trf
+        },
+        loss: loss(case.str("loss")),
+        f_scale: case.f64("f_scale"),
+        bounds: case
+            .has("lb")
+            .then(|| Bounds::new(&arr1(case.arg("lb")), &arr1(case.arg("ub"))).unwrap()),
+        x_scale,
+        max_nfev: case.has("max_nfev").then(|| case.usize("max_nfev")),
+        diff_step: case.has("diff_step").then(|| case.f64("diff_step")),
+        ..Default::default()
+    };
+    least_squares_with(|x: &ArrayRef1<f64>| fun(x), &arr1(case.arg("x0")), opts).unwrap()
+}
+
+#[test]
+fn least_squares_matches_scipy() {
+    for case in load("optimize", "least_squares") {
+        let ctx = case.ctx();
+        let res = run_case(&case);
+        let e = &case.expected;
+        let budget = case.has("max_nfev");
+        let want_x = arr1(&e["x"]);
+        let status = e["status"].as_i64().unwrap() as i32;
+        if budget {
+            // Stopped by the budget: the same point after the same steps.
+            assert_eq!(res.status, status, "{ctx}");
+            assert_eq!(res.nfev, e["nfev"].as_u64().unwrap() as usize, "{ctx}");
+        } else {
+            assert!(res.success(), "{ctx}: {}", res.message);
+        }
+        // The same minimum: x to 1e-6 relative. `lm` stops by `ftol` where
+        // the cost has settled but x has not (SciPy's own lm and trf answers
+        // differ by ~1e-5 on exp3), and so do we, at a slightly different
+        // point: 1e-4 there, and for the ill-conditioned Powell problem.
+        let rtol = if case.str("problem") == "powell_bs" || case.str("method") == "lm" {
+            1e-4
+        } else {
+            1e-6
+        };
+        assert_array_close(&res.x, &want_x, rtol, 1e-8, &ctx);
+        assert_close(res.cost, as_f64(&e["cost"]), 1e-8, 1e-12, &ctx);
+        assert_array_close(&res.fun, &arr1(&e["fun"]), rtol, rtol, &ctx);
+        let mask: Vec<i32> = as_array(&e["active_mask"])
+            .iter()
+            .map(|&v| v as i32)
+            .collect();
+        assert_eq!(res.active_mask.to_vec(), mask, "{ctx}");
+        // Evaluation counts within 1.5× SciPy's.
+        let nfev = e["nfev"].as_u64().unwrap() as usize;
+        assert!(
+            res.nfev * 2 <= nfev * 3 + 2,
+            "{ctx}: nfev {} vs SciPy {nfev}",
+            res.nfev
+        );
+    }
+}
+
+type Model = fn(f64, &ArrayRef1<f64>) -> f64;
+
+/// The models of the fixture generator (`MODELS` there).
+fn model(name: &str) -> Model {
+    match name {
+        "quad_sin" => |x, p| p[0] * x * x + p[1] * x.sin(),
+        "yearly" => |t, p| p[0] + p[1] * ((t + p[2]) * 2.0 * std::f64::consts::PI / 12.0).cos(),
+        "exp_decay" => |x, p| p[0] * (-p[1] * x).exp() + p[2],
+        "redundant" => |x, p| (p[0] + p[1]) * x,
+        "gauss4" => |x, p| p[0] * (-0.5 * ((x - p[1]) / p[2]).powi(2)).exp() + p[3],
+        _ => panic!("unknown model {name}"),
+    }
+}
+
+#[test]
+fn curve_fit_matches_scipy() {
+    for case in load("optimize", "curve_fit") {
+        let ctx = case.ctx();
+        let opts = CurveFitOptions {
+            sigma: case.has("sigma").then(|| arr1(case.arg("sigma"))),
+            absolute_sigma: case.arg("absolute_sigma").as_bool().unwrap(),
+            bounds: case
+                .has("lb")
+                .then(|| Bounds::new(&arr1(case.arg("lb")), &arr1(case.arg("ub"))).unwrap()),
+            method: Some(if case.str("method") == "lm" {
+                LsqMethod::Lm
+            } else {
+                LsqMethod::Trf
+            }),
+            ..Default::default()
+        };
+        let fit = curve_fit_with(
+            model(case.str("model")),
+            &arr1(case.arg("x")),
+            &arr1(case.arg("y")),
+            &arr1(case.arg("p0")),
+            &opts,
+        )
+        .unwrap_or_else(|e| panic!("{ctx}: {e}"));
+        let want_p = arr1(&case.expected["popt"]);
+        let want_c = as_array(&case.expected["pcov"])
+            .into_dimensionality::<ndarray::Ix2>()
+            .unwrap();
+        if case.str("model") == "redundant" {
+            // Only a + b is determined (which split is found depends on
+            // rounding); trf's pseudo-inverse keeps the covariance finite.
+            assert_close(fit.popt.sum(), want_p.sum(), 1e-9, 0.0, &ctx);
+            assert!(fit.pcov.iter().all(|v| v.is_finite()), "{ctx}");
+            continue;
+        }
+        assert_array_close(&fit.popt, &want_p, 1e-6, 1e-12, &ctx);
+        if want_c.iter().all(|v| v.is_infinite()) {
+            assert!(fit.pcov.iter().all(|v| *v == f64::INFINITY), "{ctx}");
+            continue;
+        }
+        // 1e-6 relative, off-diagonal entries relative to their row/column scale.
+        for ((i, j), &w) in want_c.indexed_iter() {
+            let scale = (want_c[[i, i]] * want_c[[j, j]]).sqrt();
+            assert_close(
+                fit.pcov[[i, j]],
+                w,
+                1e-6,
+                1e-6 * scale,
+                &format!("{ctx} pcov[{i},{j}]"),
+            );
+        }
+        let nfev = case.expected["nfev"].as_u64().unwrap() as usize;
+        assert!(
+            fit.nfev * 2 <= nfev * 3 + 2,
+            "{ctx}: nfev {} vs SciPy {nfev}",
+            fit.nfev
+        );
+    }
+}
+
+#[test]
+fn least_squares_bad_input() {
+    let f = |x: &ArrayRef1<f64>| array![x[0] - 1.0, x[1] + 2.0];
+    let err = least_squares(f, &array![f64::NAN, 0.0]).unwrap_err();
+    assert!(
+        matches!(err, ferrosci::Error::InvalidArgument { name: "x0", .. }),
+        "{err}"
+    );
+    let err = least_squares(f, &Array1::<f64>::zeros(0)).unwrap_err();
+    assert!(
+        matches!(err, ferrosci::Error::InvalidArgument { name: "x0", .. }),
+        "{err}"
+    );
+    // x0 outside the bounds, bounds of the wrong length.
+    let opts = LeastSquaresOptions {
+        bounds: Some(Bounds::uniform(2, 1.0, 2.0).unwrap()),
+        ..Default::default()
+    };
+    let err = least_squares_with(f, &array![0.0, 1.5], opts).unwrap_err();
+    assert!(err.to_string().contains("outside"), "{err}");
+    let opts = LeastSquaresOptions {
+        bounds: Some(Bounds::uniform(3, -1.0, 2.0).unwrap()),
+        ..Default::default()
+    };
+    let err = least_squares_with(f, &array![0.0, 1.5], opts).unwrap_err();
+    assert!(
+        matches!(err, ferrosci::Error::ShapeMismatch { name: "bounds", .. }),
+        "{err}"
+    );
+    // lm refuses bounds, robust losses and m < n.
+    let opts = LeastSquaresOptions {
+        method: LsqMethod::Lm,
+        loss: Loss::Huber,
+        ..Default::default()
+    };
+    assert!(least_squares_with(f, &array![0.0, 0.0], opts).is_err());
+    let short = |x: &ArrayRef1<f64>| array![x[0] + x[1]];
+    let opts = LeastSquaresOptions {
+        method: LsqMethod::Lm,
+        ..Default::default()
+    };
+    let err = least_squares_with(short, &array![0.0, 0.0], opts).unwrap_err();
+    assert!(err.to_string().contains("m = 1 < n = 2"), "{err}");
+    // trf handles m < n.
+    let res = least_squares(short, &array![0.0, 0.0]).unwrap();
+    assert!(res.success() && res.cost < 1e-20);
+    // Residuals that are not finite at x0, or change length.
+    let err = least_squares(|x: &ArrayRef1<f64>| array![x[0].ln()], &array![-1.0]).unwrap_err();
+    assert!(err.to_string().contains("not finite"), "{err}");
+    let mut calls = 0;
+    let growing = |x: &ArrayRef1<f64>| {
+        calls += 1;
+        Array1::from_elem(calls, x[0])
+    };
+    let err = least_squares(growing, &array![1.0]).unwrap_err();
+    assert!(
+        matches!(err, ferrosci::Error::ShapeMismatch { name: "fun", .. }),
+        "{err}"
+    );
+    // A wrong-shaped analytic Jacobian, bad f_scale, x_scale, tolerances.
+    let opts = LeastSquaresOptions {
+        jac: Jacobian::Callable(Box::new(|_: &ArrayRef1<f64>| Array2::zeros((3, 2)))),
+        ..Default::default()
+    };
+    let err = least_squares_with(f, &array![0.0, 0.0], opts).unwrap_err();
+    assert!(
+        matches!(err, ferrosci::Error::ShapeMismatch { name: "jac", .. }),
+        "{err}"
+    );
+    for opts in [
+        LeastSquaresOptions {
+            f_scale: 0.0,
+            ..Default::default()
+        },
+        LeastSquaresOptions {
+            x_scale: XScale::Values(array![1.0, -1.0]),
+            ..Default::default()
+        },
+        LeastSquaresOptions {
+            ftol: Some(-1.0),
+            ..Default::default()
+        },
+        LeastSquaresOptions {
+            ftol: Some(0.0),
+            xtol: Some(0.0),
+            gtol: Some(0.0),
+            ..Default::default()
+        },
+    ] {
+        assert!(matches!(
+            least_squares_with(f, &array![0.0, 0.0], opts),
+            Err(ferrosci::Error::InvalidArgument { .. })
+        ));
+    }
+}
+
+#[test]
+fn least_squares_nan_trial_point_shrinks_the_region() {
+    // sqrt is NaN left of 0: trial steps there must be rejected, not accepted.
+    let f = |x: &ArrayRef1<f64>| array![x[0].sqrt() - 0.1, 0.1 * (x[0] - 0.01)];
+    let res = least_squares(f, &array![4.0]).unwrap();
+    assert!(res.success(), "{}", res.message);
+    assert!((res.x[0] - 0.01).abs() < 1e-8, "{}", res.x[0]);
+}
+
+#[test]
+fn least_squares_bounds_active_and_degenerate() {
+    // The upper bound on x₁ is active at the solution.
+    let f = |x: &ArrayRef1<f64>| array![x[0] - 3.0, x[1] - 10.0, x[0] * 1e-3];
+    let opts = LeastSquaresOptions {
+        bounds: Some(Bounds::new(&array![0.0, 0.0], &array![10.0, 2.0]).unwrap()),
+        ..Default::default()
+    };
+    let res = least_squares_with(f, &array![1.0, 1.0], opts).unwrap();
+    assert!(res.success(), "{}", res.message);
+    assert!((res.x[1] - 2.0).abs() < 1e-8, "{}", res.x[1]);
+    assert!((res.x[0] - 3.0 / (1.0 + 1e-6)).abs() < 1e-6);
+    assert_eq!(res.active_mask.to_vec(), vec![0, 1]);
+    // lb == ub is refused, as SciPy does.
+    let opts = LeastSquaresOptions {
+        bounds: Some(Bounds::new(&array![0.0, 2.0], &array![10.0, 2.0]).unwrap()),
+        ..Default::default()
+    };
+    let err = least_squares_with(f, &array![1.0, 2.0], opts).unwrap_err();
+    assert!(err.to_string().contains("strictly less"), "{err}");
+}
+
+#[test]
+fn curve_fit_bad_input_and_degenerate_covariance() {
+    let x = Array1::linspace(0.0, 1.0, 5);
+    let y = x.mapv(|v| 2.0 * v);
+    let lin = |x: f64, p: &ArrayRef1<f64>| p[0] * x;
+    let err = curve_fit(lin, &x, &Array1::zeros(4), &array![1.0]).unwrap_err();
+    assert!(
+        matches!(err, ferrosci::Error::ShapeMismatch { name: "ydata", .. }),
+        "{err}"
+    );
+    let mut ybad = y.clone();
+    ybad[2] = f64::NAN;
+    assert!(curve_fit(lin, &x, &ybad, &array![1.0]).is_err());
+    let opts = CurveFitOptions {
+        sigma: Some(array![1.0, 1.0, 0.0, 1.0, 1.0]),
+        ..Default::default()
+    };
+    assert!(curve_fit_with(lin, &x, &y, &array![1.0], &opts).is_err());
+    // More parameters than points with lm.
+    let many = |x: f64, p: &ArrayRef1<f64>| p.iter().sum::<f64>() * x;
+    let err = curve_fit(many, &x, &y, &Array1::ones(6)).unwrap_err();
+    assert!(err.to_string().contains("must not exceed"), "{err}");
+    // Two identical parameters: lm cannot estimate the covariance -> inf.
+    let fit = curve_fit(
+        |x, p: &ArrayRef1<f64>| (p[0] + p[1]) * x,
+        &x,
+        &y,
+        &array![1.0, 1.0],
+    )
+    .unwrap();
+    assert!((fit.popt.sum() - 2.0).abs() < 1e-8);
+    assert!(fit.pcov.iter().all(|v| *v == f64::INFINITY));
+    // A budget too small: SciPy's RuntimeError is NotConverged here.
+    let opts = CurveFitOptions {
+        max_nfev: Some(2),
+        ..Default::default()
+    };
+    let exp = |x: f64, p: &ArrayRef1<f64>| p[0] * (p[1] * x).exp();
+    let err = curve_fit_with(
+        exp,
+        &x,
+        &x.mapv(|v| (3.0 * v).exp()),
+        &array![1.0, 0.0],
+        &opts,
+    );
+    assert!(matches!(err, Err(ferrosci::Error::NotConverged { .. })));
+}
