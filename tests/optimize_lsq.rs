@@ -402,3 +402,145 @@ fn curve_fit_bad_input_and_degenerate_covariance() {
     );
     assert!(matches!(err, Err(ferrosci::Error::NotConverged { .. })));
 }
+
+/// The systems of the fixture generator (`SYSTEMS` there).
+fn system(name: &str) -> Res {
+    match name {
+        "x2_10sin" => Box::new(|x| x.mapv(|x| x * x + 10.0 * x.sin())),
+        "scipy_doc" => Box::new(|x| {
+            array![
+                x[0] + 0.5 * (x[0] - x[1]).powi(3) - 1.0,
+                0.5 * (x[1] - x[0]).powi(3) + x[1]
+            ]
+        }),
+        "rosen_grad" => Box::new(rosen_der),
+        "powell_bs" => problem("powell_bs", &load("optimize", "root")[0]).0,
+        "broyden_tri" => Box::new(|x| {
+            let n = x.len();
+            Array1::from_shape_fn(n, |i| {
+                let prev = if i > 0 { x[i - 1] } else { 0.0 };
+                let next = if i + 1 < n { x[i + 1] } else { 0.0 };
+                (3.0 - 2.0 * x[i]) * x[i] - prev - 2.0 * next + 1.0
+            })
+        }),
+        "trig" => Box::new(|x| {
+            let n = x.len() as f64;
+            let sc: f64 = x.iter().map(|v| v.cos()).sum();
+            Array1::from_shape_fn(x.len(), |i| {
+                n - sc + (i + 1) as f64 * (1.0 - x[i].cos()) - x[i].sin()
+            })
+        }),
+        _ => panic!("unknown system {name}"),
+    }
+}
+
+#[test]
+fn root_matches_scipy() {
+    for case in load("optimize", "root") {
+        let ctx = case.ctx();
+        let f = system(case.str("problem"));
+        let method = if case.str("method") == "lm" {
+            RootMethod::Lm
+        } else {
+            RootMethod::Hybr
+        };
+        let x0 = arr1(case.arg("x0"));
+        let res = root_with(
+            |x: &ArrayRef1<f64>| f(x),
+            &x0,
+            method,
+            &RootOptionsNd::default(),
+        )
+        .unwrap();
+        let e = &case.expected;
+        let nfev = e["nfev"].as_u64().unwrap() as usize;
+        let want_x = arr1(&e["x"]);
+        let scipy_root = arr1(&e["fun"]).iter().all(|v| v.abs() < 1e-8);
+        if method == RootMethod::Hybr {
+            // Powell's hybrid method takes SciPy's path: same verdict, same x.
+            assert_eq!(res.status, e["status"].as_i64().unwrap() as i32, "{ctx}");
+            assert_eq!(res.success(), e["success"].as_bool().unwrap(), "{ctx}");
+            if res.success() {
+                assert_array_close(&res.x, &want_x, 1e-6, 1e-9, &ctx);
+            }
+        } else if scipy_root {
+            // lm finds the same root; it stops by ftol or xtol, so 1e-4.
+            assert!(res.success(), "{ctx}: {}", res.message);
+            assert!(res.fun.iter().all(|v| v.abs() < 1e-8), "{ctx}: {}", res.fun);
+            assert_array_close(&res.x, &want_x, 1e-4, 1e-8, &ctx);
+        }
+        // (SciPy's lm "succeeds" at a non-root of scipy_doc where a column of
+        // its finite-difference Jacobian degenerates: a rounding accident.)
+        if e["success"].as_bool().unwrap() && (scipy_root || method == RootMethod::Hybr) {
+            assert!(
+                res.nfev * 2 <= nfev * 3 + 2,
+                "{ctx}: nfev {} vs SciPy {nfev}",
+                res.nfev
+            );
+        }
+    }
+}
+
+#[test]
+fn fsolve_lecture_roots_and_bad_input() {
+    let f = |x: &ArrayRef1<f64>| x.mapv(|x| x * x + 10.0 * x.sin());
+    let cases = load("optimize", "root");
+    for x0 in [1.0, -2.5] {
+        let want = cases
+            .iter()
+            .find(|c| {
+                c.str("method") == "hybr"
+                    && c.str("problem") == "x2_10sin"
+                    && c.array("x0")[0] == x0
+            })
+            .unwrap();
+        let x = fsolve(f, &array![x0]).unwrap();
+        assert_close(
+            x[0],
+            as_array(&want.expected["x"])[0],
+            1e-10,
+            1e-12,
+            &want.ctx(),
+        );
+    }
+    let out = fsolve_with(f, &array![-2.5], &RootOptionsNd::default()).unwrap();
+    assert_eq!(out.status, 1);
+    assert_eq!(out.message, "The solution converged.");
+    assert_eq!((out.fjac.dim(), out.r.len(), out.qtf.len()), ((1, 1), 1, 1));
+    // The factorization describes the final Jacobian approximation: |r| ≈ |f'(x)|.
+    let fp = 2.0 * out.x[0] + 10.0 * out.x[0].cos();
+    assert!(
+        (out.r[0].abs() - fp.abs()).abs() < 1e-3 * fp.abs(),
+        "{} vs {fp}",
+        out.r[0]
+    );
+    // Budget exhausted: status 2 with SciPy's message.
+    let opts = RootOptionsNd {
+        maxfev: Some(5),
+        ..Default::default()
+    };
+    let out = fsolve_with(|x: &ArrayRef1<f64>| rosen_der(x), &array![-1.2, 1.0], &opts).unwrap();
+    assert_eq!(out.status, 2);
+    assert!(out.message.contains("maxfev = 5"), "{}", out.message);
+    // Shape mismatch, NaN start, non-finite F(x0), bad diag.
+    let err = fsolve(|x: &ArrayRef1<f64>| array![x[0], x[0]], &array![1.0]).unwrap_err();
+    assert!(
+        matches!(err, ferrosci::Error::ShapeMismatch { name: "fun", .. }),
+        "{err}"
+    );
+    assert!(fsolve(f, &array![f64::NAN]).is_err());
+    assert!(fsolve(|x: &ArrayRef1<f64>| x.mapv(f64::ln), &array![-1.0]).is_err());
+    let opts = RootOptionsNd {
+        diag: Some(array![0.0]),
+        ..Default::default()
+    };
+    assert!(fsolve_with(f, &array![1.0], &opts).is_err());
+    // A function without a root: no hang, a status that says so.
+    let out = fsolve_with(
+        |x: &ArrayRef1<f64>| x.mapv(|v| v * v + 1.0),
+        &array![3.0],
+        &RootOptionsNd::default(),
+    )
+    .unwrap();
+    assert!(!out.success());
+}

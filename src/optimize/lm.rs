@@ -48,7 +48,7 @@ fn norm(v: &ArrayRef1<f64>) -> f64 {
 
 /// MINPACK-style forward differences: step `√epsfcn·|xⱼ|` (or `√epsfcn`
 /// at 0); these evaluations count in `nfev`.
-fn fd_jacobian(
+pub(crate) fn fd_jacobian(
     fun: &mut ResidualFn<'_>,
     x: &ArrayRef1<f64>,
     f0: &ArrayRef1<f64>,

@@ -17,6 +17,8 @@
 //! | `minimize` | [`minimize`], [`minimize_with`] (keywords in [`MinimizeOptions`]) | local minimizers, [`Method`] |
 //! | `least_squares` | [`least_squares`], [`least_squares_with`] ([`LeastSquaresOptions`], [`LeastSquaresResult`], [`LsqMethod`], [`Loss`], [`XScale`], [`Jacobian`]) | nonlinear least squares: TRF with bounds and robust losses, Levenberg–Marquardt |
 //! | `curve_fit` | [`curve_fit`], [`curve_fit_with`] ([`CurveFitOptions`], [`CurveFit`]) | fit a model to data, with the parameters' covariance |
+//! | `root` (systems) | [`root`], [`root_with`] ([`RootMethod`], [`RootOptionsNd`], [`RootResult`]) | Powell's hybrid method (MINPACK `hybrd`), Levenberg–Marquardt |
+//! | `fsolve` | [`fsolve`], [`fsolve_with`] (full output in [`RootResult`]) | roots of `F: ℝⁿ → ℝⁿ` |
 //! | `fmin`, `fmin_powell`, `fmin_bfgs`, `fmin_cg`, `fmin_l_bfgs_b` | [`fmin`], [`fmin_powell`], [`fmin_bfgs`], [`fmin_cg`], [`fmin_l_bfgs_b`] | legacy names |
 //!
 //! ## Calling `minimize`
@@ -34,7 +36,8 @@
 //! exactly (the fixtures in `tests/fixtures/optimize/` record them).
 //!
 //! ## Not yet
-//! TNC, trust-region methods, COBYLA, SLSQP, trust-constr, `root`/`fsolve`,
+//! TNC, trust-region methods, COBYLA, SLSQP, trust-constr, `root`'s quasi-Newton
+//! and Krylov methods (broyden1/2, anderson, krylov, df-sane, ...),
 //! `least_squares(method='dogbox')`, `curve_fit` with a 2-D `sigma` or an
 //! analytic `jac`, `nnls`, `lsq_linear`.
 
@@ -51,6 +54,7 @@ mod nelder_mead;
 mod newton_cg;
 mod powell;
 mod result;
+mod root;
 mod rosen;
 mod scalar;
 mod trf;
@@ -68,6 +72,7 @@ pub use minimize::{
     minimize_with,
 };
 pub use result::{Bounds, Callback, Intermediate, OptimizeResult, Status};
+pub use root::{RootMethod, RootOptionsNd, RootResult, fsolve, fsolve_with, root, root_with};
 pub use rosen::{rosen, rosen_der, rosen_hess, rosen_hess_prod};
 pub use scalar::{
     Bracket, BracketOptions, BracketResult, BrentOptions, FminboundOptions, GoldenOptions,
