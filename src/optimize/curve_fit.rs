@@ -3,7 +3,7 @@
 use super::diff::FdScheme;
 use super::least_squares::{LsqMethod, check_box, minpack_to_common, termination_message};
 use super::lm::{LmSettings, lm};
-use super::lsq_common::{JacSource, Loss, ResidualFn, svd_econ};
+use super::lsq_common::{JacSource, Loss, ResidualFn, svd_uf};
 use super::result::Bounds;
 use super::trf::{TrfSettings, trf};
 use crate::{Error, Result, check};
@@ -257,7 +257,7 @@ where
 /// Jacobian gives NaN (so an infinite `pcov`).
 fn covariance(jac: &Array2<f64>, strict: bool) -> Result<Array2<f64>> {
     let n = jac.ncols();
-    let (_, s, v) = svd_econ(jac)?;
+    let (_, s, v) = svd_uf(jac, &Array1::zeros(jac.nrows()))?;
     let threshold = f64::EPSILON * jac.nrows().max(n) as f64 * s.first().copied().unwrap_or(0.0);
     let k = s.iter().take_while(|&&si| si > threshold).count();
     if strict && k < n {

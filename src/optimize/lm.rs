@@ -7,7 +7,7 @@
 //! The subproblem is solved from an SVD of `J D⁻¹` rather than a QR.
 
 use super::lsq_common::{
-    EPS, JacSource, ResidualFn, all_finite, call_fun, jacobian, solve_tr_subproblem, svd_econ,
+    EPS, JacSource, ResidualFn, all_finite, call_fun, jacobian, solve_tr_subproblem, svd_uf,
 };
 use crate::Result;
 use ndarray::{Array1, Array2, ArrayRef1};
@@ -135,11 +135,10 @@ pub(crate) fn lm(
         }
         // SVD of J D⁻¹ for the scaled subproblem min ‖J p + f‖, ‖D p‖ ≤ Δ.
         let mut js = jm.clone();
-        for mut row in js.rows_mut() {
-            row /= &diag;
+        for (k, mut col) in js.columns_mut().into_iter().enumerate() {
+            col /= diag[k];
         }
-        let (u, s, v) = svd_econ(&js)?;
-        let uf = u.t().dot(&f);
+        let (uf, s, v) = svd_uf(&js, &f)?;
         loop {
             let (z, p_par) = solve_tr_subproblem(m, &uf, &s, &v, delta, par);
             par = p_par;

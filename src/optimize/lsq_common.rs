@@ -5,7 +5,7 @@
 use super::diff::FdScheme;
 use crate::linalg::{SvdOptions, svd_with};
 use crate::{Error, Result};
-use ndarray::{Array1, Array2, ArrayRef1, ArrayRef2, Axis};
+use ndarray::{Array1, Array2, ArrayRef1, ArrayRef2};
 
 pub(crate) const EPS: f64 = f64::EPSILON;
 
@@ -85,12 +85,18 @@ impl Loss {
             return;
         }
         let c2 = f_scale * f_scale;
-        for (mut row, fi) in j.axis_iter_mut(Axis(0)).zip(f.iter_mut()) {
-            let (_, r1, r2) = self.rho(*fi * *fi / c2);
-            let r2 = r2 / c2;
-            let js = (r1 + 2.0 * r2 * *fi * *fi).max(EPS).sqrt();
-            *fi *= r1 / js;
-            row *= js;
+        let scale: Vec<f64> = f
+            .iter_mut()
+            .map(|fi| {
+                let (_, r1, r2) = self.rho(*fi * *fi / c2);
+                let r2 = r2 / c2;
+                let js = (r1 + 2.0 * r2 * *fi * *fi).max(EPS).sqrt();
+                *fi *= r1 / js;
+                js
+            })
+            .collect();
+        for ((i, _), v) in j.indexed_iter_mut() {
+            *v *= scale[i];
         }
     }
 }
@@ -223,14 +229,64 @@ pub(crate) fn jacobian(
     Ok(jac)
 }
 
-/// Economic SVD `J = U S Vᵀ`, returned as `(U, s, V)`.
-pub(crate) fn svd_econ(j: &ArrayRef2<f64>) -> Result<(Array2<f64>, Array1<f64>, Array2<f64>)> {
+/// SVD of `J` for the trust-region subproblem: `(Uᵀ f, s, V)` with
+/// `J = U diag(s) Vᵀ` (economic). A tall `J` is first reduced by Householder
+/// QR, applied to `f` on the way (`J = Q R`, `R = U_r S Vᵀ`, `Uᵀ f =
+/// U_rᵀ Qᵀ f`), so `U` and `Q` are never formed: O(m n²) work.
+pub(crate) fn svd_uf(
+    j: &ArrayRef2<f64>,
+    f: &ArrayRef1<f64>,
+) -> Result<(Array1<f64>, Array1<f64>, Array2<f64>)> {
     let opts = SvdOptions {
         full_matrices: false,
         ..Default::default()
     };
-    let d = svd_with(j, &opts)?;
-    Ok((d.u, d.s, d.vt.reversed_axes()))
+    let (m, n) = j.dim();
+    if m <= 2 * n {
+        let d = svd_with(j, &opts)?;
+        return Ok((d.u.t().dot(f), d.s, d.vt.reversed_axes()));
+    }
+    let (r, qtf) = householder_r_qtf(j, f);
+    let d = svd_with(&r, &opts)?;
+    Ok((d.u.t().dot(&qtf), d.s, d.vt.reversed_axes()))
+}
+
+/// `R` (`n × n`) and the first `n` entries of `Qᵀ f` of the Householder QR
+/// of a tall `J` (`m > n`), working on contiguous columns.
+fn householder_r_qtf(j: &ArrayRef2<f64>, f: &ArrayRef1<f64>) -> (Array2<f64>, Array1<f64>) {
+    let (m, n) = j.dim();
+    let mut cols: Vec<Vec<f64>> = (0..n).map(|k| j.column(k).to_vec()).collect();
+    let mut b = f.to_vec();
+    let mut r = Array2::zeros((n, n));
+    for k in 0..n {
+        let (head, tail) = cols.split_at_mut(k + 1);
+        let v = &mut head[k][k..];
+        let alpha = v.iter().map(|x| x * x).sum::<f64>().sqrt();
+        if alpha == 0.0 {
+            r[[k, k]] = 0.0;
+        } else {
+            // v = x + sign(x₀)‖x‖e₁, reflect x to −sign(x₀)‖x‖e₁.
+            let beta = if v[0] >= 0.0 { -alpha } else { alpha };
+            v[0] -= beta;
+            let vtv: f64 = v.iter().map(|x| x * x).sum();
+            let reflect = |w: &mut [f64]| {
+                let d: f64 = v.iter().zip(w.iter()).map(|(a, c)| a * c).sum();
+                let t = 2.0 * d / vtv;
+                for (wi, vi) in w.iter_mut().zip(v.iter()) {
+                    *wi -= t * vi;
+                }
+            };
+            for c in tail.iter_mut() {
+                reflect(&mut c[k..]);
+            }
+            reflect(&mut b[k..m]);
+            r[[k, k]] = beta;
+        }
+        for (jj, c) in tail.iter().enumerate() {
+            r[[k, k + 1 + jj]] = c[k];
+        }
+    }
+    (r, Array1::from(b[..n].to_vec()))
 }
 
 /// Solves `min ‖J p + f‖` subject to `‖p‖ ≤ Δ` from the SVD of `J`
@@ -448,5 +504,54 @@ impl NextToward for f64 {
         let bits = self.to_bits();
         let up = (to > self) == (self > 0.0);
         f64::from_bits(if up { bits + 1 } else { bits - 1 })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ndarray::array;
+
+    #[test]
+    fn householder_qr_keeps_normal_equations_and_projection() {
+        let j = Array2::from_shape_fn((9, 3), |(i, k)| {
+            ((i * 5 + k * 3) % 7) as f64 - 2.5 + (k == i) as i32 as f64
+        });
+        let f = Array1::from_shape_fn(9, |i| (i as f64).sin());
+        let (r, qtf) = householder_r_qtf(&j, &f);
+        // Rᵀ R = Jᵀ J, R upper triangular, Rᵀ (Qᵀ f) = Jᵀ f.
+        let d = &r.t().dot(&r) - &j.t().dot(&j);
+        assert!(d.iter().all(|v| v.abs() < 1e-12), "{d}");
+        assert!((0..3).all(|i| (0..i).all(|k| r[[i, k]] == 0.0)));
+        let g = &r.t().dot(&qtf) - &j.t().dot(&f);
+        assert!(g.iter().all(|v| v.abs() < 1e-12), "{g}");
+        // The tall path and the direct SVD agree on s and Uᵀ f up to signs.
+        let (uf, s, v) = svd_uf(&j, &f).unwrap();
+        let d = svd_with(
+            &j,
+            &SvdOptions {
+                full_matrices: false,
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        let uf2 = d.u.t().dot(&f);
+        for k in 0..3 {
+            assert!((s[k] - d.s[k]).abs() < 1e-12);
+            let sign = v.column(k).dot(&d.vt.row(k)).signum();
+            assert!((uf[k] - sign * uf2[k]).abs() < 1e-12);
+        }
+    }
+
+    #[test]
+    fn robust_losses_at_zero_and_large_residuals() {
+        for loss in [Loss::SoftL1, Loss::Huber, Loss::Cauchy, Loss::Arctan] {
+            let (r0, r1, _) = loss.rho(0.0);
+            assert_eq!((r0, r1), (0.0, 1.0), "{loss:?}");
+            // Every robust loss grows slower than z.
+            assert!(loss.rho(100.0).0 < 100.0, "{loss:?}");
+        }
+        assert_eq!(Loss::Huber.rho(4.0).0, 3.0);
+        assert_eq!(Loss::Linear.cost(&array![3.0, 4.0], 1.0), 12.5);
     }
 }

@@ -9,7 +9,7 @@
 
 use super::lsq_common::{
     JacSource, Loss, ResidualFn, all_finite, call_fun, check_termination, evaluate_quadratic,
-    find_active, jac_scale_inv, jacobian, make_strictly_feasible, solve_tr_subproblem, svd_econ,
+    find_active, jac_scale_inv, jacobian, make_strictly_feasible, solve_tr_subproblem, svd_uf,
     update_tr_radius,
 };
 use crate::Result;
@@ -307,11 +307,11 @@ pub(crate) fn trf(
         let diag_h = Array1::from_shape_fn(n, |i| g[i] * dv[i] * scale[i]);
         let g_h = &d * &g;
         let mut j_h = jm.clone();
-        for mut row in j_h.rows_mut() {
-            row *= &d;
+        for (k, mut col) in j_h.columns_mut().into_iter().enumerate() {
+            col *= d[k];
         }
         // Subproblem matrix: J_h augmented by diag(√diag_h) when bounded.
-        let (u, sv, vm, f_aug) = if bounded {
+        let (uf, sv, vm) = if bounded {
             let mut ja = Array2::zeros((m + n, n));
             ja.slice_mut(s![..m, ..]).assign(&j_h);
             for i in 0..n {
@@ -319,13 +319,10 @@ pub(crate) fn trf(
             }
             let mut fa = Array1::zeros(m + n);
             fa.slice_mut(s![..m]).assign(&f);
-            let (u, sv, vm) = svd_econ(&ja)?;
-            (u, sv, vm, fa)
+            svd_uf(&ja, &fa)?
         } else {
-            let (u, sv, vm) = svd_econ(&j_h)?;
-            (u, sv, vm, f.clone())
+            svd_uf(&j_h, &f)?
         };
-        let uf = u.t().dot(&f_aug);
         let theta = 0.995_f64.max(1.0 - g_norm);
         let mut actual_reduction = -1.0;
         let mut accepted = None;
