@@ -544,3 +544,49 @@ fn fsolve_lecture_roots_and_bad_input() {
     .unwrap();
     assert!(!out.success());
 }
+
+#[test]
+fn nnls_matches_scipy() {
+    for case in load("optimize", "nnls") {
+        let ctx = case.ctx();
+        let a = as_array(case.arg("a"))
+            .into_dimensionality::<ndarray::Ix2>()
+            .unwrap();
+        let (x, rnorm) = nnls(&a, &arr1(case.arg("b"))).unwrap();
+        assert_array_close(&x, &arr1(&case.expected["x"]), 1e-9, 1e-11, &ctx);
+        assert_close(rnorm, as_f64(&case.expected["rnorm"]), 1e-10, 1e-12, &ctx);
+        assert!(x.iter().all(|&v| v >= 0.0), "{ctx}");
+    }
+}
+
+#[test]
+fn nnls_bad_input() {
+    let a = array![[1.0, 0.0], [0.0, 1.0]];
+    let err = nnls(&a, &array![1.0, 2.0, 3.0]).unwrap_err();
+    assert!(
+        matches!(err, ferrosci::Error::ShapeMismatch { name: "b", .. }),
+        "{err}"
+    );
+    assert!(nnls(&array![[f64::NAN]], &array![1.0]).is_err());
+    // Empty problems: no variables, or no equations.
+    let (x, r) = nnls(&Array2::zeros((2, 0)), &array![3.0, 4.0]).unwrap();
+    assert_eq!((x.len(), r), (0, 5.0));
+    let (x, r) = nnls(&Array2::zeros((0, 2)), &Array1::zeros(0)).unwrap();
+    assert_eq!((x, r), (array![0.0, 0.0], 0.0));
+    // A budget too small is SciPy's RuntimeError.
+    let a = array![
+        [1.0, 2.0, 3.0],
+        [4.0, 5.0, 6.0],
+        [7.0, 8.0, 10.0],
+        [1.0, 0.0, 1.0]
+    ];
+    let opts = NnlsOptions {
+        maxiter: Some(1),
+        ..Default::default()
+    };
+    let err = nnls_with(&a, &array![1.0, 2.0, 3.0, 4.0], &opts);
+    assert!(
+        matches!(err, Err(ferrosci::Error::NotConverged { .. })),
+        "{err:?}"
+    );
+}

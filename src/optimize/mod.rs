@@ -19,6 +19,7 @@
 //! | `curve_fit` | [`curve_fit`], [`curve_fit_with`] ([`CurveFitOptions`], [`CurveFit`]) | fit a model to data, with the parameters' covariance |
 //! | `root` (systems) | [`root`], [`root_with`] ([`RootMethod`], [`RootOptionsNd`], [`RootResult`]) | Powell's hybrid method (MINPACK `hybrd`), Levenberg–Marquardt |
 //! | `fsolve` | [`fsolve`], [`fsolve_with`] (full output in [`RootResult`]) | roots of `F: ℝⁿ → ℝⁿ` |
+//! | `nnls` | [`nnls`], [`nnls_with`] ([`NnlsOptions`]) | non-negative linear least squares (Lawson–Hanson) |
 //! | `fmin`, `fmin_powell`, `fmin_bfgs`, `fmin_cg`, `fmin_l_bfgs_b` | [`fmin`], [`fmin_powell`], [`fmin_bfgs`], [`fmin_cg`], [`fmin_l_bfgs_b`] | legacy names |
 //!
 //! ## Calling `minimize`
@@ -39,7 +40,7 @@
 //! TNC, trust-region methods, COBYLA, SLSQP, trust-constr, `root`'s quasi-Newton
 //! and Krylov methods (broyden1/2, anderson, krylov, df-sane, ...),
 //! `least_squares(method='dogbox')`, `curve_fit` with a 2-D `sigma` or an
-//! analytic `jac`, `nnls`, `lsq_linear`.
+//! analytic `jac`, `lsq_linear`, `isotonic_regression`.
 
 mod bfgs;
 mod curve_fit;
@@ -52,6 +53,7 @@ mod lsq_common;
 mod minimize;
 mod nelder_mead;
 mod newton_cg;
+mod nnls;
 mod powell;
 mod result;
 mod root;
@@ -71,6 +73,7 @@ pub use minimize::{
     Method, MinimizeOptions, fmin, fmin_bfgs, fmin_cg, fmin_l_bfgs_b, fmin_powell, minimize,
     minimize_with,
 };
+pub use nnls::{NnlsOptions, nnls, nnls_with};
 pub use result::{Bounds, Callback, Intermediate, OptimizeResult, Status};
 pub use root::{RootMethod, RootOptionsNd, RootResult, fsolve, fsolve_with, root, root_with};
 pub use rosen::{rosen, rosen_der, rosen_hess, rosen_hess_prod};
