@@ -590,3 +590,73 @@ fn nnls_bad_input() {
         "{err:?}"
     );
 }
+
+#[test]
+fn lsq_linear_matches_scipy() {
+    for case in load("optimize", "lsq_linear") {
+        let ctx = case.ctx();
+        let a = as_array(case.arg("a"))
+            .into_dimensionality::<ndarray::Ix2>()
+            .unwrap();
+        let opts = LsqLinearOptions {
+            bounds: Some(Bounds::new(&arr1(case.arg("lb")), &arr1(case.arg("ub"))).unwrap()),
+            ..Default::default()
+        };
+        let res = lsq_linear_with(&a, &arr1(case.arg("b")), &opts).unwrap();
+        let e = &case.expected;
+        assert!(res.success(), "{ctx}: {}", res.message);
+        assert_eq!(res.status, e["status"].as_i64().unwrap() as i32, "{ctx}");
+        assert_array_close(&res.x, &arr1(&e["x"]), 1e-6, 1e-8, &ctx);
+        assert_close(res.cost, as_f64(&e["cost"]), 1e-10, 0.0, &ctx);
+        let mask: Vec<i32> = as_array(&e["active_mask"])
+            .iter()
+            .map(|&v| v as i32)
+            .collect();
+        assert_eq!(res.active_mask.to_vec(), mask, "{ctx}");
+        assert!(
+            res.optimality < 1e-8,
+            "{ctx}: optimality {}",
+            res.optimality
+        );
+    }
+}
+
+#[test]
+fn lsq_linear_bad_input_and_budget() {
+    let a = array![[1.0, 0.0], [0.0, 1.0]];
+    let err = lsq_linear(&a, &array![1.0]).unwrap_err();
+    assert!(
+        matches!(err, ferrosci::Error::ShapeMismatch { name: "b", .. }),
+        "{err}"
+    );
+    let opts = LsqLinearOptions {
+        bounds: Some(Bounds::new(&array![0.0, 1.0], &array![1.0, 1.0]).unwrap()),
+        ..Default::default()
+    };
+    assert!(lsq_linear_with(&a, &array![1.0, 1.0], &opts).is_err());
+    let opts = LsqLinearOptions {
+        tol: Some(-1.0),
+        ..Default::default()
+    };
+    assert!(lsq_linear_with(&a, &array![1.0, 1.0], &opts).is_err());
+    // One active-set change allowed where two are needed: status 0.
+    let opts = LsqLinearOptions {
+        bounds: Some(Bounds::uniform(2, -0.5, 0.5).unwrap()),
+        max_iter: Some(1),
+        ..Default::default()
+    };
+    let a = array![[1.0, 0.9], [0.9, 1.0], [0.2, -0.3]];
+    let res = lsq_linear_with(&a, &array![3.0, -2.0, 1.0], &opts).unwrap();
+    let full = lsq_linear_with(
+        &a,
+        &array![3.0, -2.0, 1.0],
+        &LsqLinearOptions {
+            max_iter: None,
+            ..opts.clone()
+        },
+    )
+    .unwrap();
+    assert!(full.success() && full.nit > 1, "{full:?}");
+    assert_eq!(res.status, 0);
+    assert!(res.cost >= full.cost);
+}

@@ -20,6 +20,7 @@
 //! | `root` (systems) | [`root`], [`root_with`] ([`RootMethod`], [`RootOptionsNd`], [`RootResult`]) | Powell's hybrid method (MINPACK `hybrd`), Levenberg–Marquardt |
 //! | `fsolve` | [`fsolve`], [`fsolve_with`] (full output in [`RootResult`]) | roots of `F: ℝⁿ → ℝⁿ` |
 //! | `nnls` | [`nnls`], [`nnls_with`] ([`NnlsOptions`]) | non-negative linear least squares (Lawson–Hanson) |
+//! | `lsq_linear` | [`lsq_linear`], [`lsq_linear_with`] ([`LsqLinearOptions`], [`LsqLinearResult`]) | bounded linear least squares (active set, BVLS-style) |
 //! | `fmin`, `fmin_powell`, `fmin_bfgs`, `fmin_cg`, `fmin_l_bfgs_b` | [`fmin`], [`fmin_powell`], [`fmin_bfgs`], [`fmin_cg`], [`fmin_l_bfgs_b`] | legacy names |
 //!
 //! ## Calling `minimize`
@@ -40,7 +41,8 @@
 //! TNC, trust-region methods, COBYLA, SLSQP, trust-constr, `root`'s quasi-Newton
 //! and Krylov methods (broyden1/2, anderson, krylov, df-sane, ...),
 //! `least_squares(method='dogbox')`, `curve_fit` with a 2-D `sigma` or an
-//! analytic `jac`, `lsq_linear`, `isotonic_regression`.
+//! analytic `jac`, `lsq_linear`'s `trf` iteration (one exact active-set
+//! solver serves both methods), `isotonic_regression`.
 
 mod bfgs;
 mod curve_fit;
@@ -50,6 +52,7 @@ mod least_squares;
 mod line_search;
 mod lm;
 mod lsq_common;
+mod lsq_linear;
 mod minimize;
 mod nelder_mead;
 mod newton_cg;
@@ -69,6 +72,7 @@ pub use least_squares::{
     least_squares, least_squares_with,
 };
 pub use lsq_common::Loss;
+pub use lsq_linear::{LsqLinearOptions, LsqLinearResult, lsq_linear, lsq_linear_with};
 pub use minimize::{
     Method, MinimizeOptions, fmin, fmin_bfgs, fmin_cg, fmin_l_bfgs_b, fmin_powell, minimize,
     minimize_with,
