@@ -17,7 +17,11 @@
 //!   reproduces a result.
 //!
 //! ## Modules
-//! - [`linalg`]: dense linear algebra (`scipy.linalg`): solve, inv, det, LU, Cholesky.
+//! - [`fft`]: `scipy.fft` (and `scipy.fftpack` in [`fft::fftpack`]): FFTs of
+//!   any dimension, real and Hermitian transforms, helpers.
+//! - [`linalg`]: dense linear algebra (`scipy.linalg`): solve, inv, det, LU,
+//!   Cholesky, QR, SVD, symmetric eigenproblems, least squares, norms.
+//! - [`special`]: `scipy.special`, special functions of one real argument.
 //! - [`optimize`]: minimizers, root finders, scalar minimization (SciPy `scipy.optimize`).
 //!
 //! ## Features
@@ -27,7 +31,14 @@
 
 mod check;
 mod error;
+pub mod fft;
 pub mod linalg;
 pub mod optimize;
+pub mod special;
 
 pub use error::{Error, Result};
+
+// The README's example runs as a doc-test, so it cannot go stale.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

@@ -118,6 +118,8 @@ fn assume(s: &str) -> AssumeA {
     match s {
         "auto" => AssumeA::Auto,
         "pos" => AssumeA::PositiveDefinite,
+        "tridiagonal" => AssumeA::Tridiagonal,
+        "banded" => AssumeA::Banded,
         other => panic!("fixture uses assume_a={other}"),
     }
 }
@@ -1048,4 +1050,105 @@ fn banded_solvers_edges() {
     let x = solve_banded((l, u), &ab, &b).unwrap();
     let r = fro(&(&b - &a.dot(&x))) / (fro(&a) * fro(&x) * n as f64 * f64::EPSILON);
     assert!(r < 1.0, "{r}");
+}
+
+#[test]
+fn rq_matches_scipy() {
+    for case in load("linalg", "rq") {
+        let e = &case.expected;
+        let ctx = case.ctx();
+        if is_complex(&case, "a") {
+            let a = c2(case.carray("a"));
+            for (Rq { r, q }, rk, qk) in [
+                (rq(&a).unwrap(), "r", "q"),
+                (rq_economic(&a).unwrap(), "re", "qe"),
+            ] {
+                assert_array_close(
+                    &r.into_dyn(),
+                    &as_carray(&e[rk]),
+                    case.rtol,
+                    case.atol,
+                    &ctx,
+                );
+                assert_array_close(
+                    &q.into_dyn(),
+                    &as_carray(&e[qk]),
+                    case.rtol,
+                    case.atol,
+                    &ctx,
+                );
+            }
+        } else {
+            let a = m2(case.array("a"));
+            for (Rq { r, q }, rk, qk) in [
+                (rq(&a).unwrap(), "r", "q"),
+                (rq_economic(&a).unwrap(), "re", "qe"),
+            ] {
+                assert!(backward(&a, &r.dot(&q)) < 4.0, "{ctx}");
+                assert_array_close(&r.into_dyn(), &as_array(&e[rk]), case.rtol, case.atol, &ctx);
+                assert_array_close(&q.into_dyn(), &as_array(&e[qk]), case.rtol, case.atol, &ctx);
+            }
+        }
+    }
+}
+
+#[test]
+fn structure_tests_match_scipy() {
+    for case in load("linalg", "structure") {
+        let e = &case.expected;
+        let ctx = case.ctx();
+        let opts = SymmetryOptions {
+            atol: case.has("atol").then(|| case.f64("atol")),
+            rtol: case.has("rtol").then(|| case.f64("rtol")),
+        };
+        let bw: Vec<usize> = e["bandwidth"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_u64().unwrap() as usize)
+            .collect();
+        let (bw, sym, her) = if is_complex(&case, "a") {
+            let a = c2(case.carray("a"));
+            let square = a.is_square();
+            let s = square.then(|| {
+                (
+                    issymmetric_with(&a, &opts).unwrap(),
+                    ishermitian_with(&a, &opts).unwrap(),
+                )
+            });
+            (
+                bandwidth(&a) == (bw[0], bw[1]),
+                s.map(|p| p.0),
+                s.map(|p| p.1),
+            )
+        } else {
+            let a = m2(case.array("a"));
+            let square = a.is_square();
+            let s = square.then(|| {
+                (
+                    issymmetric_with(&a, &opts).unwrap(),
+                    ishermitian_with(&a, &opts).unwrap(),
+                )
+            });
+            (
+                bandwidth(&a) == (bw[0], bw[1]),
+                s.map(|p| p.0),
+                s.map(|p| p.1),
+            )
+        };
+        assert!(bw, "{ctx}: bandwidth");
+        if let Some(s) = sym {
+            assert_eq!(s, e["issymmetric"].as_bool().unwrap(), "{ctx}: issymmetric");
+            assert_eq!(
+                her.unwrap(),
+                e["ishermitian"].as_bool().unwrap(),
+                "{ctx}: ishermitian"
+            );
+        }
+    }
+    assert!(!issymmetric(&array![[1.0, f64::NAN], [f64::NAN, 1.0]]).unwrap());
+    assert!(matches!(
+        issymmetric(&Array2::<f64>::zeros((2, 3))),
+        Err(Error::ShapeMismatch { .. })
+    ));
 }

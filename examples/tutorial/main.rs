@@ -7,15 +7,26 @@
 //!
 //! Run with `cargo run --release --example tutorial`.
 
+mod fft;
+mod linalg;
+mod optimize;
 mod plot;
 
 use std::error::Error;
 use std::path::PathBuf;
 
+/// A tutorial section: prints its results and writes its figures into the directory.
+type Section = fn(&std::path::Path) -> Result<(), Box<dyn Error>>;
+
 fn main() -> Result<(), Box<dyn Error>> {
     let out = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target").join("tutorial");
     std::fs::create_dir_all(&out)?;
-    let sections: [(&str, fn(&std::path::Path) -> Result<(), Box<dyn Error>>); 0] = [];
+    // In the order of the lecture notes' chapter.
+    let sections: [(&str, Section); 3] = [
+        ("Linear algebra operations: scipy.linalg", linalg::run),
+        ("Fast Fourier transforms: scipy.fftpack", fft::run),
+        ("Optimization and fit: scipy.optimize", optimize::run),
+    ];
     for (title, run) in sections {
         println!("\n=== {title} ===\n");
         run(&out)?;

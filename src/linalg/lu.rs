@@ -56,7 +56,7 @@ fn factor<T: Scalar>(
     if check_finite {
         finite("a", a)?;
     }
-    let mut f = a.to_owned().as_standard_layout().into_owned();
+    let mut f = a.as_standard_layout().into_owned();
     let mut piv = vec![0; f.nrows().min(f.ncols())];
     // SAFETY: `f` is an owned row-major array; `piv` has min(M, N) entries.
     let zero = unsafe { getrf(MatMut::from_array(&mut f), &mut piv) };

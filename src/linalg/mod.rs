@@ -8,7 +8,7 @@
 //!
 //! | SciPy | ferrosci | what it does |
 //! |---|---|---|
-//! | `solve(a, b)` | [`solve`], [`solve_with`] ([`SolveOptions`], [`AssumeA`]) | `a·x = b`; general, triangular, diagonal, positive definite |
+//! | `solve(a, b)` | [`solve`], [`solve_with`] ([`SolveOptions`], [`AssumeA`]) | `a·x = b`; general, triangular, diagonal, tridiagonal, banded, positive definite |
 //! | `solve_banded` | [`solve_banded`] | banded systems in LAPACK band storage, pivoted LU |
 //! | `solveh_banded` | [`solveh_banded`], [`solveh_banded_with`] ([`SolvehBandedOptions`]) | Hermitian positive-definite banded systems, Cholesky |
 //! | `solve_triangular` | [`solve_triangular`], [`solve_triangular_with`] | triangular systems, `trans`, `unit_diagonal` |
@@ -32,6 +32,9 @@
 //! | `numpy.linalg.cond` | [`cond`], [`cond_with`] | condition number |
 //! | `eigh` | [`eigh`], [`eigh_with`] ([`Eigh`], [`EighOptions`]) | Hermitian eigenvalues (ascending) and eigenvectors |
 //! | `eigvalsh` | [`eigvalsh`], [`eigvalsh_with`] | Hermitian eigenvalues only |
+//! | `rq(a)` | [`rq`], [`rq_economic`] ([`Rq`]) | `a = r·q` |
+//! | `bandwidth` | [`bandwidth`] | lower and upper bandwidth |
+//! | `issymmetric`, `ishermitian` | [`issymmetric`], [`ishermitian`] (`_with`: [`SymmetryOptions`]) | structure tests |
 //! | `cholesky` | [`cholesky`], [`cholesky_with`] ([`CholeskyOptions`]) | `a = Uᴴ·U` or `L·Lᴴ` |
 //! | `cho_factor` / `cho_solve` | [`cho_factor`], [`cho_factor_with`] ([`ChoFactor`]), [`cho_solve`] | reusable Cholesky |
 //!
@@ -71,6 +74,7 @@ mod norm;
 mod qr;
 mod scalar;
 mod solve;
+mod structure;
 mod svd;
 mod util;
 
@@ -87,10 +91,15 @@ pub use lu::{
     Lu, LuFactor, LuPermuted, LuSolveOptions, lu, lu_factor, lu_permute_l, lu_solve, lu_solve_with,
 };
 pub use norm::{NormOptions, NormOrd, cond, cond_with, norm, norm_with};
-pub use qr::{Qr, QrPivoted, qr, qr_economic, qr_pivoting, qr_pivoting_economic, qr_r};
+pub use qr::{
+    Qr, QrPivoted, Rq, qr, qr_economic, qr_pivoting, qr_pivoting_economic, qr_r, rq, rq_economic,
+};
 pub use scalar::{RealScalar, Scalar};
 pub use solve::{
     AssumeA, Slogdet, SolveOptions, SolveTriangularOptions, Trans, det, inv, slogdet, solve,
     solve_triangular, solve_triangular_with, solve_with,
+};
+pub use structure::{
+    SymmetryOptions, bandwidth, ishermitian, ishermitian_with, issymmetric, issymmetric_with,
 };
 pub use svd::{Svd, SvdOptions, svd, svd_with, svdvals};

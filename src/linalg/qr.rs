@@ -1,5 +1,5 @@
 //! QR decomposition by Householder reflections: `qr` (full, economic,
-//! r-only, column pivoting).
+//! r-only, column pivoting), and `rq` through the QR of the flipped adjoint.
 
 use super::Scalar;
 use super::kernels::MatMut;
@@ -213,4 +213,80 @@ pub fn qr_pivoting_economic<T: Scalar>(a: &ArrayRef2<T>) -> Result<QrPivoted<T>>
         r,
         p: Array1::from(p.expect("pivoting was asked for")),
     })
+}
+
+/// The factors of [`rq`] and [`rq_economic`]: `a = r·q`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rq<T> {
+    /// Upper-trapezoidal `M × N` (its last `min(M, N)` columns hold the
+    /// triangle) or, economic, `M × K`.
+    pub r: Array2<T>,
+    /// Unitary `N × N` or, economic, `K × N` with orthonormal rows.
+    pub q: Array2<T>,
+}
+
+/// Reverses rows and columns.
+fn flip<T: Scalar>(a: &Array2<T>) -> Array2<T> {
+    a.slice(s![..;-1, ..;-1]).to_owned()
+}
+
+fn rq_impl<T: Scalar>(a: &ArrayRef2<T>, mode: Mode) -> Result<Rq<T>> {
+    // With J the reversal, a = J·(J·a·J)·J; the QR of b = (J·a·J)ᴴ gives
+    // a = (J·r̃ᴴ·J)·(J·q̃ᴴ·J), and J·r̃ᴴ·J is upper trapezoidal. The reflector
+    // order matches LAPACK's gerqf (last row first), and so do the signs.
+    let b = a.slice(s![..;-1, ..;-1]).t().mapv(|v| v.conj());
+    let Qr { q, r } = match mode {
+        Mode::Full => qr(&b)?,
+        Mode::Economic => qr_economic(&b)?,
+    };
+    let conj_t = |x: &Array2<T>| x.t().mapv(|v| v.conj());
+    Ok(Rq {
+        r: flip(&conj_t(&r)),
+        q: flip(&conj_t(&q)),
+    })
+}
+
+/// RQ decomposition `a = r·q`: `r` upper-trapezoidal `M × N`, `q` unitary `N × N`.
+///
+/// SciPy: `scipy.linalg.rq(a)`.
+///
+/// # Errors
+/// As [`qr`].
+///
+/// # Examples
+/// ```
+/// use ferrosci::linalg::{rq, Rq};
+/// use ndarray::array;
+///
+/// let a = array![[1.0_f64, 2.0, 3.0], [4.0, 5.0, 6.0]];
+/// let Rq { r, q } = rq(&a)?;
+/// assert_eq!((r.dim(), q.dim()), ((2, 3), (3, 3)));
+/// assert!((r.dot(&q) - &a).iter().all(|e| e.abs() < 1e-13));
+/// assert!(r[[0, 0]] == 0.0 && r[[1, 0]] == 0.0 && r[[1, 1]] == 0.0);
+/// # Ok::<(), ferrosci::Error>(())
+/// ```
+pub fn rq<T: Scalar>(a: &ArrayRef2<T>) -> Result<Rq<T>> {
+    rq_impl(a, Mode::Full)
+}
+
+/// Economic RQ: `r` is `M × K`, `q` is `K × N` with orthonormal rows.
+///
+/// SciPy: `scipy.linalg.rq(a, mode='economic')`.
+///
+/// # Errors
+/// As [`qr`].
+///
+/// # Examples
+/// ```
+/// use ferrosci::linalg::{rq_economic, Rq};
+/// use ndarray::array;
+///
+/// let a = array![[1.0_f64, 2.0, 3.0], [4.0, 5.0, 6.0]];
+/// let Rq { r, q } = rq_economic(&a)?;
+/// assert_eq!((r.dim(), q.dim()), ((2, 2), (2, 3)));
+/// assert!((r.dot(&q) - &a).iter().all(|e| e.abs() < 1e-13));
+/// # Ok::<(), ferrosci::Error>(())
+/// ```
+pub fn rq_economic<T: Scalar>(a: &ArrayRef2<T>) -> Result<Rq<T>> {
+    rq_impl(a, Mode::Economic)
 }

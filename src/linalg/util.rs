@@ -31,7 +31,7 @@ pub(crate) fn square_copy<T: Scalar>(
     if check_finite {
         finite(name, a)?;
     }
-    Ok(a.to_owned().as_standard_layout().into_owned())
+    Ok(a.as_standard_layout().into_owned())
 }
 
 /// A row-major `n × k` copy of a right-hand side that is either a vector of

@@ -1,0 +1,138 @@
+//! Building blocks shared by the special functions: polynomial evaluation,
+//! continued fractions, and trigonometric functions of `π·x` that stay exact
+//! for large `x`.
+//!
+//! Everything here is `pub(crate)`, allocation-free and branch-light: the
+//! public functions call these in their inner loops.
+
+/// Evaluates `c[0] + c[1]·x + … + c[n]·x^n` by Horner's rule.
+///
+/// Plain multiply-add, not `f64::mul_add`: without a target-feature build the
+/// latter becomes a slow library call.
+#[inline(always)]
+pub(crate) fn polevl(x: f64, c: &[f64]) -> f64 {
+    let mut acc = 0.0;
+    for &ck in c.iter().rev() {
+        acc = acc * x + ck;
+    }
+    acc
+}
+
+/// Evaluates the continued fraction `b0 + a1/(b1 + a2/(b2 + …))` by the modified
+/// Lentz method (Lentz 1976; Thompson and Barnett 1986).
+///
+/// `term(k)` returns `(a_k, b_k)` for `k = 1, 2, …`. Stops when a step changes
+/// the value by less than `tol` relatively, or after `max_iter` terms, so it
+/// always terminates (NaN input gives NaN).
+#[allow(dead_code)] // callers (incomplete gamma/beta, part B) land next
+pub(crate) fn cont_frac(
+    b0: f64,
+    mut term: impl FnMut(usize) -> (f64, f64),
+    tol: f64,
+    max_iter: usize,
+) -> f64 {
+    const TINY: f64 = 1e-300;
+    let mut f = if b0 == 0.0 { TINY } else { b0 };
+    let mut c = f;
+    let mut d = 0.0;
+    for k in 1..=max_iter {
+        let (a, b) = term(k);
+        d = b + a * d;
+        if d == 0.0 {
+            d = TINY;
+        }
+        c = b + a / c;
+        if c == 0.0 {
+            c = TINY;
+        }
+        d = 1.0 / d;
+        let delta = c * d;
+        f *= delta;
+        if (delta - 1.0).abs() <= tol || delta.is_nan() {
+            break;
+        }
+    }
+    f
+}
+
+/// Splits `x` into its nearest integer `n` and the remainder `x - n` in
+/// `[-1/2, 1/2]`; the subtraction is exact for every finite `x`.
+#[inline(always)]
+pub(crate) fn nearest_int(x: f64) -> (f64, f64) {
+    let n = x.round();
+    (n, x - n)
+}
+
+/// Whether the integer-valued `n` is odd (exact for every integer-valued f64).
+#[inline(always)]
+pub(crate) fn is_odd(n: f64) -> bool {
+    (n * 0.5).fract() != 0.0
+}
+
+/// `π·t` for `|t| ≤ 1/2`, with the rounding of `π` compensated (two-term `π`).
+#[inline(always)]
+fn pi_times(t: f64) -> f64 {
+    const PI_LO: f64 = 1.2246467991473532e-16;
+    t * std::f64::consts::PI + t * PI_LO
+}
+
+/// `sin(π·x)`, exact zeros at integers and no loss of accuracy for large `x`.
+pub(crate) fn sinpi(x: f64) -> f64 {
+    if !x.is_finite() {
+        return f64::NAN;
+    }
+    let (n, t) = nearest_int(x);
+    let s = if t == 0.0 { 0.0 } else { pi_times(t).sin() };
+    if is_odd(n) { -s } else { s }
+}
+
+/// `cos(π·x)`, exact zeros at half-integers and no loss of accuracy for large `x`.
+pub(crate) fn cospi(x: f64) -> f64 {
+    if !x.is_finite() {
+        return f64::NAN;
+    }
+    let (n, t) = nearest_int(x);
+    // cos(π t) = sin(π (1/2 - |t|)); the subtraction is exact for |t| ≤ 1/2.
+    let c = if t.abs() == 0.5 {
+        0.0
+    } else {
+        pi_times(0.5 - t.abs()).sin()
+    };
+    if is_odd(n) { -c } else { c }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn polevl_horner() {
+        assert_eq!(polevl(2.0, &[1.0, 2.0, 3.0]), 17.0);
+        assert_eq!(polevl(2.0, &[]), 0.0);
+    }
+
+    #[test]
+    fn cont_frac_sqrt2_and_tan() {
+        // 1 + 1/(2 + 1/(2 + …)) = √2
+        let r = cont_frac(1.0, |_| (1.0, 2.0), 1e-16, 200);
+        assert!((r - 2f64.sqrt()).abs() < 1e-15);
+        // tan x = x/(1 - x²/(3 - x²/(5 - …)))
+        let x = 0.7f64;
+        let tail = cont_frac(1.0, |k| (-x * x, (2 * k + 1) as f64), 1e-16, 200);
+        assert!((x / tail - x.tan()).abs() < 1e-15);
+        assert!(cont_frac(f64::NAN, |_| (1.0, 1.0), 1e-16, 10).is_nan());
+    }
+
+    #[test]
+    fn sinpi_cospi_exact_points() {
+        assert_eq!(sinpi(3.0), 0.0);
+        assert_eq!(sinpi(2.5), 1.0);
+        assert_eq!(sinpi(-0.5), -1.0);
+        assert_eq!(cospi(0.5), 0.0);
+        assert_eq!(cospi(7.0), -1.0);
+        assert_eq!(sinpi(1e300), 0.0);
+        assert!(sinpi(f64::INFINITY).is_nan() && cospi(f64::NAN).is_nan());
+        assert!((sinpi(1.0 / 6.0) - 0.5).abs() < 2e-16);
+        assert!((cospi(1.0 / 3.0) - 0.5).abs() < 2e-16);
+    }
+}
