@@ -92,10 +92,10 @@ fn run_case(case: &Case) -> LeastSquaresResult {
     };
     let opts = LeastSquaresOptions {
         jac,
-        method: if case.str("method") == "lm" {
-            LsqMethod::Lm
-        } else {
-            LsqMethod::Trf
+        method: match case.str("method") {
+            "lm" => LsqMethod::Lm,
+            "dogbox" => LsqMethod::Dogbox,
+            _ => LsqMethod::Trf,
         },
         loss: loss(case.str("loss")),
         f_scale: case.f64("f_scale"),
@@ -177,10 +177,10 @@ fn curve_fit_matches_scipy() {
             bounds: case
                 .has("lb")
                 .then(|| Bounds::new(&arr1(case.arg("lb")), &arr1(case.arg("ub"))).unwrap()),
-            method: Some(if case.str("method") == "lm" {
-                LsqMethod::Lm
-            } else {
-                LsqMethod::Trf
+            method: Some(match case.str("method") {
+                "lm" => LsqMethod::Lm,
+                "dogbox" => LsqMethod::Dogbox,
+                _ => LsqMethod::Trf,
             }),
             ..Default::default()
         };

@@ -1,6 +1,7 @@
 //! Nonlinear curve fitting with parameter covariance (SciPy `curve_fit`).
 
 use super::diff::FdScheme;
+use super::dogbox::dogbox;
 use super::least_squares::{LsqMethod, check_box, minpack_to_common, termination_message};
 use super::lm::{LmSettings, lm};
 use super::lsq_common::{JacSource, Loss, ResidualFn, svd_uf};
@@ -20,7 +21,8 @@ pub struct CurveFitOptions {
     pub absolute_sigma: bool,
     /// Bounds on the parameters (SciPy `bounds`); force `trf`.
     pub bounds: Option<Bounds>,
-    /// SciPy `method`: `None` is `lm` without bounds and `trf` with them.
+    /// SciPy `method`: `None` is `lm` without bounds and `trf` with them;
+    /// `dogbox` works too.
     pub method: Option<LsqMethod>,
     /// Budget of model evaluations (SciPy `maxfev`/`max_nfev`; `None`:
     /// `200·(n+1)` for `lm`, `100·n` for `trf`).
@@ -192,7 +194,7 @@ where
             let mesg = termination_message(minpack_to_common(o.info)).to_string();
             (o.x, o.fun, o.jac, o.nfev, o.info, mesg, ok)
         }
-        LsqMethod::Trf => {
+        LsqMethod::Trf | LsqMethod::Dogbox => {
             let (lb, ub) = match &opts.bounds {
                 Some(b) => {
                     b.check_len(n)?;
@@ -204,7 +206,11 @@ where
                 ),
             };
             check_box(p0, &lb, &ub, "p0")?;
-            let x0 = super::lsq_common::make_strictly_feasible(p0, &lb, &ub, 1e-10);
+            let x0 = if method == LsqMethod::Trf {
+                super::lsq_common::make_strictly_feasible(p0, &lb, &ub, 1e-10)
+            } else {
+                p0.to_owned()
+            };
             let f0 = fun(&x0);
             if f0.iter().any(|v| !v.is_finite()) {
                 return Err(check::invalid("f", "the model is not finite at p0"));
@@ -220,7 +226,11 @@ where
                 loss: Loss::Linear,
                 f_scale: 1.0,
             };
-            let o = trf(fun, &mut jsrc, x0, f0, &st)?;
+            let o = if method == LsqMethod::Trf {
+                trf(fun, &mut jsrc, x0, f0, &st)?
+            } else {
+                dogbox(fun, &mut jsrc, x0, f0, &st)?
+            };
             let mesg = termination_message(o.status).to_string();
             (o.x, o.fun, o.jac, o.nfev, o.status, mesg, o.status > 0)
         }

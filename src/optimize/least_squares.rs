@@ -1,6 +1,7 @@
 //! Nonlinear least squares with bounds (SciPy `least_squares`).
 
 use super::diff::FdScheme;
+use super::dogbox::dogbox;
 use super::lm::{LmSettings, lm};
 use super::lsq_common::{EPS, JacSource, Loss, ResidualFn, make_strictly_feasible};
 use super::result::Bounds;
@@ -43,6 +44,9 @@ pub enum LsqMethod {
     /// Levenberg–Marquardt as MINPACK: no bounds, linear loss, `m ≥ n`
     /// (SciPy `'lm'`).
     Lm,
+    /// Dogleg in a rectangular trust region: bounds, robust losses
+    /// (SciPy `'dogbox'`).
+    Dogbox,
 }
 
 /// Characteristic scale of the variables (SciPy `x_scale=`).
@@ -181,7 +185,7 @@ where
 /// ```text
 /// minimize  F(x) = ½ Σᵢ f_scale² ρ((fᵢ(x) / f_scale)²)   subject to  lb ≤ x ≤ ub
 /// ```
-/// `trf` (default) handles bounds and robust losses; `lm` is unconstrained
+/// `trf` (default) and `dogbox` handle bounds and robust losses; `lm` is unconstrained
 /// Levenberg–Marquardt for `m ≥ n` with the linear loss. Running out of
 /// `max_nfev` is `status == 0`, not an error.
 ///
@@ -332,7 +336,7 @@ where
     };
     let fun: &mut ResidualFn<'_> = &mut fun;
     match opts.method {
-        LsqMethod::Trf => {
+        LsqMethod::Trf | LsqMethod::Dogbox => {
             let st = TrfSettings {
                 lb: &lb,
                 ub: &ub,
@@ -344,7 +348,11 @@ where
                 loss: opts.loss,
                 f_scale,
             };
-            let o = trf(fun, &mut jsrc, x0, f0, &st)?;
+            let o = if opts.method == LsqMethod::Trf {
+                trf(fun, &mut jsrc, x0, f0, &st)?
+            } else {
+                dogbox(fun, &mut jsrc, x0, f0, &st)?
+            };
             Ok(LeastSquaresResult {
                 x: o.x,
                 cost: o.cost,

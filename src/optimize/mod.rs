@@ -15,7 +15,7 @@
 //! | `brent`, `golden`, `fminbound` | [`brent`], [`golden`], [`fminbound`] | scalar minimizers |
 //! | `minimize_scalar` | [`minimize_scalar`] | any scalar minimizer by name |
 //! | `minimize` | [`minimize`], [`minimize_with`] (keywords in [`MinimizeOptions`]) | local minimizers, [`Method`] |
-//! | `least_squares` | [`least_squares`], [`least_squares_with`] ([`LeastSquaresOptions`], [`LeastSquaresResult`], [`LsqMethod`], [`Loss`], [`XScale`], [`Jacobian`]) | nonlinear least squares: TRF with bounds and robust losses, Levenberg–Marquardt |
+//! | `least_squares` | [`least_squares`], [`least_squares_with`] ([`LeastSquaresOptions`], [`LeastSquaresResult`], [`LsqMethod`], [`Loss`], [`XScale`], [`Jacobian`]) | nonlinear least squares: TRF and dogbox with bounds and robust losses, Levenberg–Marquardt |
 //! | `curve_fit` | [`curve_fit`], [`curve_fit_with`] ([`CurveFitOptions`], [`CurveFit`]) | fit a model to data, with the parameters' covariance |
 //! | `root` (systems) | [`root`], [`root_with`] ([`RootMethod`], [`RootOptionsNd`], [`RootResult`]) | Powell's hybrid method (MINPACK `hybrd`), Levenberg–Marquardt |
 //! | `fsolve` | [`fsolve`], [`fsolve_with`] (full output in [`RootResult`]) | roots of `F: ℝⁿ → ℝⁿ` |
@@ -40,13 +40,14 @@
 //! ## Not yet
 //! TNC, trust-region methods, COBYLA, SLSQP, trust-constr, `root`'s quasi-Newton
 //! and Krylov methods (broyden1/2, anderson, krylov, df-sane, ...),
-//! `least_squares(method='dogbox')`, `curve_fit` with a 2-D `sigma` or an
+//! `curve_fit` with a 2-D `sigma` or an
 //! analytic `jac`, `lsq_linear`'s `trf` iteration (one exact active-set
 //! solver serves both methods), `isotonic_regression`.
 
 mod bfgs;
 mod curve_fit;
 mod diff;
+mod dogbox;
 mod lbfgsb;
 mod least_squares;
 mod line_search;

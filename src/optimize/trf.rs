@@ -43,11 +43,11 @@ pub(crate) struct LsqOutcome {
     pub status: i32,
 }
 
-fn norm(v: &ArrayRef1<f64>) -> f64 {
+pub(crate) fn norm(v: &ArrayRef1<f64>) -> f64 {
     v.dot(v).sqrt()
 }
 
-fn norm_inf(v: impl IntoIterator<Item = f64>) -> f64 {
+pub(crate) fn norm_inf(v: impl IntoIterator<Item = f64>) -> f64 {
     v.into_iter().fold(0.0, |a, b| a.max(b.abs()))
 }
 
@@ -76,7 +76,7 @@ fn cl_scaling(
 
 /// Smallest step along `s` from `x` to a bound, and which variables hit it
 /// (with the sign of `s`).
-fn step_to_bound(
+pub(crate) fn step_to_bound(
     x: &ArrayRef1<f64>,
     s: &ArrayRef1<f64>,
     lb: &ArrayRef1<f64>,
@@ -112,7 +112,7 @@ fn intersect_trust_region(x: &ArrayRef1<f64>, s: &ArrayRef1<f64>, delta: f64) ->
 }
 
 /// Minimum of `a t² + b t + c` on `[lb, ub]`: `(t, value)`.
-fn minimize_quadratic_1d(a: f64, b: f64, lb: f64, ub: f64, c: f64) -> (f64, f64) {
+pub(crate) fn minimize_quadratic_1d(a: f64, b: f64, lb: f64, ub: f64, c: f64) -> (f64, f64) {
     let mut ts = vec![lb, ub];
     if a != 0.0 {
         let e = -0.5 * b / a;
@@ -131,7 +131,7 @@ fn minimize_quadratic_1d(a: f64, b: f64, lb: f64, ub: f64, c: f64) -> (f64, f64)
 }
 
 /// Coefficients of the model along `s0 + t s`: `(a, b, c)`.
-fn quadratic_1d(
+pub(crate) fn quadratic_1d(
     j: &ArrayRef2<f64>,
     g: &ArrayRef1<f64>,
     s: &ArrayRef1<f64>,
