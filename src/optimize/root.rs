@@ -30,9 +30,8 @@ pub enum RootMethod {
 pub struct RootOptionsNd {
     /// Relative tolerance on `x` between iterates (SciPy `xtol`, 1.49012e-8).
     pub xtol: f64,
-    /// Budget of `F` evaluations (SciPy `maxfev`; `None`: `200·(n+1)`
-    /// for `hybr`, `100·(n+1)` for `lm`... as MINPACK, finite differences
-    /// included).
+    /// Budget of `F` evaluations, finite differences included (SciPy
+    /// `maxfev`; `None`: `200·(n+1)`, MINPACK's default without a Jacobian).
     pub maxfev: Option<usize>,
     /// Relative finite-difference step squared (SciPy `epsfcn`; `None`: ε).
     pub epsfcn: Option<f64>,
