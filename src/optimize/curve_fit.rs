@@ -151,7 +151,9 @@ where
         LsqMethod::Lm
     });
     let mut resid = |p: &ArrayRef1<f64>| -> Array1<f64> {
-        let mut r = Array1::from_shape_fn(m, |i| f(xdata[i], p) - ydata[i]);
+        let mut r = ndarray::Zip::from(xdata)
+            .and(ydata)
+            .map_collect(|&x, &y| f(x, p) - y);
         if let Some(w) = &inv_sigma {
             r *= w;
         }
