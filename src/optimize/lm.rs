@@ -10,7 +10,7 @@ use super::lsq_common::{
     EPS, JacSource, ResidualFn, all_finite, call_fun, jacobian, solve_tr_subproblem, svd_uf,
 };
 use crate::Result;
-use ndarray::{Array1, Array2, ArrayRef1};
+use ndarray::{Array1, Array2, ArrayRef1, ShapeBuilder};
 
 /// Settings of one LM run.
 pub(crate) struct LmSettings<'s> {
@@ -56,7 +56,7 @@ pub(crate) fn fd_jacobian(
     nfev: &mut usize,
 ) -> Result<Array2<f64>> {
     let (m, n) = (f0.len(), x.len());
-    let mut jac = Array2::zeros((m, n));
+    let mut jac = Array2::zeros((m, n).f());
     let mut xp = x.to_owned();
     for j in 0..n {
         let xj = x[j];

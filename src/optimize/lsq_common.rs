@@ -5,7 +5,7 @@
 use super::diff::FdScheme;
 use crate::linalg::{SvdOptions, svd_with};
 use crate::{Error, Result};
-use ndarray::{Array1, Array2, ArrayRef1, ArrayRef2};
+use ndarray::{Array1, Array2, ArrayRef1, ArrayRef2, ShapeBuilder};
 
 pub(crate) const EPS: f64 = f64::EPSILON;
 
@@ -161,7 +161,7 @@ pub(crate) fn jacobian(
         FdScheme::TwoPoint => EPS.sqrt(),
         FdScheme::ThreePoint => EPS.cbrt(),
     };
-    let mut jac = Array2::zeros((m, n));
+    let mut jac = Array2::zeros((m, n).f());
     let mut xp = x.to_owned();
     for i in 0..n {
         let x0 = x[i];
