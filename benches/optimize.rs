@@ -1,9 +1,10 @@
 //! Optimizer benchmarks; the SciPy side is tools/bench/optimize.py.
 use criterion::{Criterion, criterion_group, criterion_main};
 use ferrosci::optimize::{
-    Method, MinimizeOptions, RootOptions, brentq, minimize, minimize_with, rosen, rosen_der,
+    Method, MinimizeOptions, RootOptions, brentq, curve_fit, least_squares, minimize,
+    minimize_with, rosen, rosen_der, rosen_hess_prod,
 };
-use ndarray::Array1;
+use ndarray::{Array1, ArrayRef1};
 use std::hint::black_box;
 use std::time::Duration;
 
@@ -42,6 +43,21 @@ fn bench_optimize(c: &mut Criterion) {
             minimize_with(rosen, black_box(&x1000), Method::LBfgsB, opts).unwrap()
         })
     });
+    g.bench_function("newton_cg_rosen10_hessp", |b| {
+        b.iter(|| {
+            let opts = MinimizeOptions {
+                jac: Some(Box::new(rosen_der)),
+                hessp: Some(Box::new(|x: &ArrayRef1<f64>, p: &ArrayRef1<f64>| {
+                    rosen_hess_prod(x, p).unwrap()
+                })),
+                ..Default::default()
+            };
+            minimize_with(rosen, black_box(&x10), Method::NewtonCg, opts).unwrap()
+        })
+    });
+    g.bench_function("powell_rosen2", |b| {
+        b.iter(|| minimize(rosen, black_box(&x2), Method::Powell).unwrap())
+    });
     g.bench_function("brentq_cos", |b| {
         b.iter(|| {
             brentq(
@@ -53,7 +69,43 @@ fn bench_optimize(c: &mut Criterion) {
             .unwrap()
         })
     });
+    // A 4-parameter Gaussian plus offset fitted to 10 000 points; the
+    // "noise" is deterministic so that SciPy sees the same data.
+    let x = Array1::linspace(-5.0, 5.0, 10_000);
+    let y = x.mapv(|x: f64| gauss4(x, &[2.0, 0.4, 0.7, 0.3]) + 0.05 * (37.0 * x * x).sin());
+    let p0 = ndarray::array![1.0, 0.0, 1.0, 0.0];
+    g.bench_function("least_squares_trf_gauss4_10000", |b| {
+        b.iter(|| {
+            least_squares(
+                |p: &ArrayRef1<f64>| {
+                    let q = [p[0], p[1], p[2], p[3]];
+                    ndarray::Zip::from(&x)
+                        .and(&y)
+                        .map_collect(|&x, &y| gauss4(x, &q) - y)
+                },
+                black_box(&p0),
+            )
+            .unwrap()
+        })
+    });
+    g.bench_function("curve_fit_gauss4_10000", |b| {
+        b.iter(|| {
+            curve_fit(
+                |x, p: &ArrayRef1<f64>| gauss4(x, &[p[0], p[1], p[2], p[3]]),
+                &x,
+                &y,
+                black_box(&p0),
+            )
+            .unwrap()
+        })
+    });
     g.finish();
+}
+
+/// `a·exp(−½((x − μ)/s)²) + c`.
+fn gauss4(x: f64, p: &[f64; 4]) -> f64 {
+    let z = (x - p[1]) / p[2];
+    p[0] * (-0.5 * z * z).exp() + p[3]
 }
 
 criterion_group!(benches, bench_optimize);

@@ -232,13 +232,14 @@ fn newton_array_matches_scipy() {
             .into_dimensionality::<ndarray::Ix1>()
             .unwrap();
         let f = |x: &ArrayRef1<f64>| -> Array1<f64> { x.mapv(|v| v * v) - &a };
-        let fp = |x: &ArrayRef1<f64>| -> Array1<f64> { x.mapv(|v| 2.0 * v) };
-        let opts = NewtonArrayOptions::default();
-        let r = if c.str("method") == "newton" {
-            newton_array(f, Some(fp), &x0, &opts).unwrap()
-        } else {
-            newton_array(f, None::<fn(&ArrayRef1<f64>) -> Array1<f64>>, &x0, &opts).unwrap()
-        };
+        let mut opts = NewtonArrayOptions::default();
+        if c.str("method") != "secant" {
+            opts.fprime = Some(Box::new(|x: &ArrayRef1<f64>| x.mapv(|v| 2.0 * v)));
+        }
+        if c.str("method") == "halley" {
+            opts.fprime2 = Some(Box::new(|x: &ArrayRef1<f64>| x.mapv(|_| 2.0)));
+        }
+        let r = newton_array(f, &x0, opts).unwrap();
         let want = as_array(&c.expected["root"]);
         for (g, w) in r.root.iter().zip(want.iter()) {
             assert!((g - w).abs() <= 1e-10 * w.abs(), "{}: {g} vs {w}", c.ctx());
@@ -247,14 +248,22 @@ fn newton_array_matches_scipy() {
     }
     // Wrong output length and bad input are errors.
     let bad = |x: &ArrayRef1<f64>| -> Array1<f64> { Array1::zeros(x.len() + 1) };
-    let none = None::<fn(&ArrayRef1<f64>) -> Array1<f64>>;
     assert!(matches!(
-        newton_array(bad, none, &array![1.0], &NewtonArrayOptions::default()),
+        newton_array(bad, &array![1.0], NewtonArrayOptions::default()),
         Err(Error::ShapeMismatch { .. })
     ));
     let id = |x: &ArrayRef1<f64>| -> Array1<f64> { x.to_owned() };
-    assert!(newton_array(id, none, &array![f64::NAN], &NewtonArrayOptions::default()).is_err());
-    assert!(newton_array(id, none, &Array1::zeros(0), &NewtonArrayOptions::default()).is_err());
+    assert!(newton_array(id, &array![f64::NAN], NewtonArrayOptions::default()).is_err());
+    assert!(newton_array(id, &Array1::zeros(0), NewtonArrayOptions::default()).is_err());
+    // No real roots anywhere: an error with disp, flags without.
+    let none = |x: &ArrayRef1<f64>| -> Array1<f64> { x.mapv(|v| v * v + 1.0) };
+    assert!(newton_array(none, &array![0.5, 2.0], NewtonArrayOptions::default()).is_err());
+    let quiet = NewtonArrayOptions {
+        disp: false,
+        ..Default::default()
+    };
+    let r = newton_array(none, &array![0.5, 2.0], quiet).unwrap();
+    assert!(r.converged.iter().all(|&b| !b));
 }
 
 #[test]
@@ -466,6 +475,7 @@ fn minimize_matches_scipy() {
             "Nelder-Mead" => Method::NelderMead,
             "BFGS" => Method::Bfgs,
             "CG" => Method::Cg,
+            "Powell" => Method::Powell,
             "L-BFGS-B" => Method::LBfgsB,
             "Newton-CG" => Method::NewtonCg,
             m => panic!("{m}"),
@@ -689,4 +699,71 @@ fn three_point_differences_and_bounded_simplex() {
         r.x[0] <= 0.5 && (r.x[0] - 0.5).abs() < 1e-4 && (r.x[1] - 0.25).abs() < 1e-3,
         "{r:?}"
     );
+}
+
+#[test]
+fn root_finders_at_extreme_magnitudes() {
+    let o = RootOptions::default();
+    type Solver = fn(fn(f64) -> f64, f64, f64, &RootOptions) -> ferrosci::Result<RootResults>;
+    let solvers: [Solver; 5] = [brentq, brenth, ridder, bisect, toms748];
+    for solver in solvers {
+        // A root near 1e-200 inside a unit bracket: found to xtol.
+        let r = solver(|x| x - 1e-200, -1.0, 1.0, &o).unwrap();
+        assert!(r.root.abs() < 1e-11, "{r:?}");
+        // Huge brackets (one wider than f64::MAX): 100 iterations are too few
+        // for most methods (SciPy's brentq ends at the same 1.58e270), but
+        // nothing panics or hangs, and a converged answer is right.
+        let quiet = RootOptions { disp: false, ..o };
+        for (root, a, b) in [(3e150, -1e300, 1e300), (1.0, -1.7e308, 1.7e308)] {
+            let g: fn(f64) -> f64 = if root == 1.0 {
+                |x| x - 1.0
+            } else {
+                |x| x - 3e150
+            };
+            if let Ok(r) = solver(g, a, b, &quiet) {
+                assert!(
+                    !r.converged || (r.root - root).abs() <= 1e-9 * root,
+                    "{r:?}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn lbfgsb_with_fixed_and_one_sided_bounds() {
+    use std::cell::Cell;
+    // x1 fixed at 0.5 (lb == ub); the function must never see another x1.
+    let outside = Cell::new(false);
+    let f = |x: &ArrayRef1<f64>| {
+        if x[1] != 0.5 {
+            outside.set(true);
+        }
+        rosen(x)
+    };
+    let b = Bounds::new(
+        &array![f64::NEG_INFINITY, 0.5, 0.0],
+        &array![0.8, 0.5, f64::INFINITY],
+    )
+    .unwrap();
+    let opts = MinimizeOptions {
+        bounds: Some(b),
+        ..Default::default()
+    };
+    let r = minimize_with(f, &array![-1.0, 0.5, 2.0], Method::LBfgsB, opts).unwrap();
+    assert!(r.success(), "{r:?}");
+    assert!(!outside.get());
+    // With x1 = 0.5 fixed: x0 minimizes 100(0.5 − x0²)² + (1 − x0)², x2 = 0.25 (x2 ≥ 0 inactive).
+    let g0 = |x0: f64| -400.0 * x0 * (0.5 - x0 * x0) - 2.0 * (1.0 - x0);
+    assert!(g0(r.x[0]).abs() < 1e-4 && r.x[0] <= 0.8, "{}", r.x);
+    assert!((r.x[2] - 0.25).abs() < 1e-4, "{}", r.x);
+    // A start outside the box is moved inside first.
+    let b = Bounds::uniform(2, -0.5, 0.5).unwrap();
+    let opts = MinimizeOptions {
+        bounds: Some(b),
+        jac: Some(Box::new(rosen_der)),
+        ..Default::default()
+    };
+    let r = minimize_with(rosen, &array![3.0, -3.0], Method::LBfgsB, opts).unwrap();
+    assert!(r.success() && r.x.iter().all(|v| v.abs() <= 0.5), "{r:?}");
 }

@@ -143,6 +143,11 @@ impl<'a> Objective<'a> {
                         Some(b) => (b.lb[i], b.ub[i]),
                         None => (f64::NEG_INFINITY, f64::INFINITY),
                     };
+                    if lb == ub {
+                        // A fixed variable: no feasible step, and no use for one.
+                        g[i] = 0.0;
+                        continue;
+                    }
                     let sign = if xi >= 0.0 { 1.0 } else { -1.0 };
                     match scheme {
                         FdScheme::TwoPoint => {

@@ -19,36 +19,65 @@ use super::result::{OptimizeResult, Status};
 use ndarray::{Array1, Array2, ArrayRef1, ArrayView1, ArrayView2, Axis};
 use std::collections::VecDeque;
 
-/// Solves the small dense system `a x = b` by Gaussian elimination with
-/// partial pivoting; `None` if `a` is numerically singular.
-fn small_solve(mut a: Array2<f64>, mut b: Array1<f64>) -> Option<Array1<f64>> {
-    let n = b.len();
-    for k in 0..n {
-        let p = (k..n).max_by(|&i, &j| a[[i, k]].abs().total_cmp(&a[[j, k]].abs()))?;
-        if a[[p, k]].abs() <= f64::MIN_POSITIVE || !a[[p, k]].is_finite() {
-            return None;
-        }
-        if p != k {
-            for j in 0..n {
-                a.swap([k, j], [p, j]);
+/// An LU factorization with partial pivoting of a small dense matrix (the
+/// 2m × 2m middle matrices here).
+#[derive(Clone)]
+struct Lu {
+    lu: Array2<f64>,
+    piv: Vec<usize>,
+}
+
+impl Lu {
+    /// Factors `a`; `None` if it is numerically singular.
+    fn factor(mut a: Array2<f64>) -> Option<Lu> {
+        let n = a.nrows();
+        let mut piv = Vec::with_capacity(n);
+        for k in 0..n {
+            let p = (k..n).max_by(|&i, &j| a[[i, k]].abs().total_cmp(&a[[j, k]].abs()))?;
+            if a[[p, k]].abs() <= f64::MIN_POSITIVE || !a[[p, k]].is_finite() {
+                return None;
             }
-            b.swap(k, p);
-        }
-        for i in k + 1..n {
-            let m = a[[i, k]] / a[[k, k]];
-            if m != 0.0 {
-                for j in k..n {
-                    a[[i, j]] -= m * a[[k, j]];
+            piv.push(p);
+            if p != k {
+                for j in 0..n {
+                    a.swap([k, j], [p, j]);
                 }
-                b[i] -= m * b[k];
+            }
+            for i in k + 1..n {
+                let m = a[[i, k]] / a[[k, k]];
+                a[[i, k]] = m;
+                if m != 0.0 {
+                    for j in k + 1..n {
+                        a[[i, j]] -= m * a[[k, j]];
+                    }
+                }
             }
         }
+        Some(Lu { lu: a, piv })
     }
-    for k in (0..n).rev() {
-        let s: f64 = (k + 1..n).map(|j| a[[k, j]] * b[j]).sum();
-        b[k] = (b[k] - s) / a[[k, k]];
+
+    /// Solves `a x = b` with the stored factors.
+    fn solve(&self, b: &ArrayRef1<f64>) -> Array1<f64> {
+        let n = b.len();
+        let mut x = b.to_owned();
+        for (k, &p) in self.piv.iter().enumerate() {
+            x.swap(k, p);
+        }
+        for i in 0..n {
+            let s: f64 = (0..i).map(|j| self.lu[[i, j]] * x[j]).sum();
+            x[i] -= s;
+        }
+        for i in (0..n).rev() {
+            let s: f64 = (i + 1..n).map(|j| self.lu[[i, j]] * x[j]).sum();
+            x[i] = (x[i] - s) / self.lu[[i, i]];
+        }
+        x
     }
-    Some(b)
+}
+
+/// Solves the small dense system `a x = b`; `None` if `a` is singular.
+fn small_solve(a: Array2<f64>, b: Array1<f64>) -> Option<Array1<f64>> {
+    Some(Lu::factor(a)?.solve(&b))
 }
 
 /// The limited memory: pairs `(s, y)`, `W = [Y, θS]` (n × 2c, one row per
@@ -66,6 +95,8 @@ struct Memory {
     theta: f64,
     w: Array2<f64>,
     k: Array2<f64>,
+    /// Factors of `k` (`None` if singular), computed once per update.
+    k_lu: Option<Lu>,
 }
 
 impl Memory {
@@ -80,6 +111,7 @@ impl Memory {
             theta: 1.0,
             w: Array2::zeros((0, n)),
             k: Array2::zeros((0, 0)),
+            k_lu: None,
         }
     }
 
@@ -108,20 +140,21 @@ impl Memory {
             }
         }
         self.theta = y.dot(&y) / s.dot(&y);
-        for (i, (si, yi)) in self.s.iter().zip(&self.y).enumerate() {
-            self.sy[i].push_back(si.dot(&y));
-            self.ss[i].push_back(si.dot(&s));
-            self.yy[i].push_back(yi.dot(&y));
+        // New products with the stored pairs (symmetric ones computed once).
+        let s_y: Vec<f64> = self.y.iter().map(|yj| s.dot(yj)).collect();
+        let y_s: Vec<f64> = self.s.iter().map(|si| si.dot(&y)).collect();
+        let s_s: Vec<f64> = self.s.iter().map(|sj| s.dot(sj)).collect();
+        let y_y: Vec<f64> = self.y.iter().map(|yj| y.dot(yj)).collect();
+        for i in 0..self.s.len() {
+            self.sy[i].push_back(y_s[i]);
+            self.ss[i].push_back(s_s[i]);
+            self.yy[i].push_back(y_y[i]);
         }
-        let mut sy_row: VecDeque<f64> = self.y.iter().map(|yj| s.dot(yj)).collect();
-        sy_row.push_back(s.dot(&y));
-        let mut ss_row: VecDeque<f64> = self.s.iter().map(|sj| s.dot(sj)).collect();
-        ss_row.push_back(s.dot(&s));
-        let mut yy_row: VecDeque<f64> = self.y.iter().map(|yj| y.dot(yj)).collect();
-        yy_row.push_back(y.dot(&y));
-        self.sy.push_back(sy_row);
-        self.ss.push_back(ss_row);
-        self.yy.push_back(yy_row);
+        let row =
+            |v: Vec<f64>, last: f64| -> VecDeque<f64> { v.into_iter().chain([last]).collect() };
+        self.sy.push_back(row(s_y, s.dot(&y)));
+        self.ss.push_back(row(s_s, s.dot(&s)));
+        self.yy.push_back(row(y_y, y.dot(&y)));
         self.s.push_back(s);
         self.y.push_back(y);
         let c = self.len();
@@ -145,6 +178,7 @@ impl Memory {
                 k[[c + i, c + j]] = self.theta * self.ss[i][j];
             }
         }
+        self.k_lu = Lu::factor(k.clone());
         self.k = k;
     }
 
@@ -179,7 +213,7 @@ impl Memory {
         if v.is_empty() {
             return Some(Array1::zeros(0));
         }
-        small_solve(self.k.clone(), v.to_owned())
+        self.k_lu.as_ref().map(|lu| lu.solve(v))
     }
 }
 
@@ -509,4 +543,61 @@ pub(crate) fn lbfgsb(
         }
     }
     st.result(obj, x, f, Some(g), None, nit, 0, status)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ndarray::array;
+
+    #[test]
+    fn small_solve_pivots_and_detects_singularity() {
+        // Needs a row swap: a[0][0] = 0.
+        let a = array![[0.0, 2.0, 1.0], [1.0, 1.0, 0.0], [3.0, 0.0, 1.0]];
+        let x = array![1.0, -2.0, 0.5];
+        let b = a.dot(&x);
+        let got = small_solve(a, b).unwrap();
+        assert!((&got - &x).iter().all(|d| d.abs() < 1e-14), "{got}");
+        assert!(small_solve(array![[1.0, 2.0], [2.0, 4.0]], array![1.0, 2.0]).is_none());
+    }
+
+    #[test]
+    fn compact_memory_matches_dense_bfgs_matrix() {
+        // B = θI − W M Wᵀ must equal the dense BFGS update of θI by the same pairs.
+        let n = 4;
+        let pairs = [
+            (array![0.1, -0.2, 0.3, 0.05], array![0.3, -0.1, 0.4, 0.2]),
+            (array![-0.05, 0.1, 0.2, -0.1], array![0.02, 0.3, 0.25, -0.2]),
+        ];
+        let mut mem = Memory::new(5, n);
+        for (s, y) in &pairs {
+            mem.push(s.clone(), y.clone());
+        }
+        let theta = mem.theta;
+        let mut b = Array2::<f64>::eye(n) * theta;
+        for (s, y) in &pairs {
+            let bs = b.dot(s);
+            let sbs = s.dot(&bs);
+            let sy = s.dot(y);
+            for i in 0..n {
+                for j in 0..n {
+                    b[[i, j]] += -bs[i] * bs[j] / sbs + y[i] * y[j] / sy;
+                }
+            }
+        }
+        for j in 0..n {
+            let mut e = Array1::zeros(n);
+            e[j] = 1.0;
+            let we = mem.wt(&e);
+            let col = &e * theta - &combine(&mem.w.view(), &mem.mv(&we).unwrap());
+            for i in 0..n {
+                assert!(
+                    (col[i] - b[[i, j]]).abs() < 1e-12,
+                    "B[{i},{j}]: {} vs {}",
+                    col[i],
+                    b[[i, j]]
+                );
+            }
+        }
+    }
 }

@@ -547,3 +547,33 @@ pub(crate) fn wolfe12(
         grad: grad_at(alpha)?,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn more_thuente_meets_strong_wolfe_on_a_quartic() {
+        // φ(α) = (α − 3)⁴ − 3α from φ'(0) < 0, starting far too short and far too long.
+        let phi = |a: f64| ((a - 3.0).powi(4) - 3.0 * a, 4.0 * (a - 3.0).powi(3) - 3.0);
+        let (f0, g0) = phi(0.0);
+        for start in [1e-3, 1.0, 100.0] {
+            let (a, f, g) =
+                more_thuente(phi, start, f0, g0, 1e-4, 0.1, 1e-14, 0.0, 1e10, 100).unwrap();
+            assert!(f <= f0 + 1e-4 * a * g0, "sufficient decrease at {a}");
+            assert!(g.abs() <= 0.1 * g0.abs(), "curvature at {a}: {g}");
+        }
+        // An ascent direction is refused.
+        assert!(more_thuente(phi, 1.0, f0, 1.0, 1e-4, 0.9, 1e-14, 0.0, 1e10, 100).is_none());
+    }
+
+    #[test]
+    fn zoom_search_meets_strong_wolfe_and_extra_condition() {
+        let phi = |a: f64| ((a - 2.0).powi(2), 2.0 * (a - 2.0));
+        let (f0, g0) = phi(0.0);
+        let (a, f, g) =
+            strong_wolfe(phi, |a, _, _| a > 1.5, 0.5, f0, g0, 1e-4, 0.4, 1e10, 20).unwrap();
+        assert!(a > 1.5 && f <= f0 + 1e-4 * a * g0 && g.abs() <= 0.4 * g0.abs());
+        assert!(strong_wolfe(phi, |_, _, _| true, 1.0, f0, 1.0, 1e-4, 0.4, 1e10, 20).is_none());
+    }
+}

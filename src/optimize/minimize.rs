@@ -8,6 +8,25 @@ use crate::{Result, check};
 use ndarray::{Array1, Array2, ArrayRef1};
 
 /// A method of [`minimize`] (SciPy `method=`).
+///
+/// # Examples
+/// Every method on the 2-D Rosenbrock function from SciPy's usual start:
+/// ```
+/// use ferrosci::optimize::{minimize_with, rosen, rosen_der, rosen_hess, Method, MinimizeOptions};
+/// use ndarray::array;
+///
+/// for m in [Method::NelderMead, Method::Powell, Method::Cg, Method::Bfgs, Method::LBfgsB, Method::NewtonCg] {
+///     let opts = MinimizeOptions {
+///         jac: Some(Box::new(rosen_der)),
+///         hess: Some(Box::new(|x: &ndarray::ArrayRef1<f64>| rosen_hess(x))),
+///         ..Default::default()
+///     };
+///     let res = minimize_with(rosen, &array![-1.2, 1.0], m, opts)?;
+///     assert!(res.success(), "{m:?}");
+///     assert!((res.x[0] - 1.0).abs() < 2e-2 && (res.x[1] - 1.0).abs() < 4e-2, "{m:?}: {}", res.x);
+/// }
+/// # Ok::<(), ferrosci::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Method {
@@ -17,6 +36,8 @@ pub enum Method {
     Bfgs,
     /// Nonlinear conjugate gradients (Polak–Ribière).
     Cg,
+    /// Powell's conjugate-direction method; derivative-free.
+    Powell,
     /// Limited-memory BFGS with bounds.
     LBfgsB,
     /// Truncated Newton with CG inner solves; needs `jac`, uses `hess` or
@@ -60,9 +81,11 @@ pub struct MinimizeOptions<'a> {
     /// Gradient-norm tolerance (BFGS, CG; default `1e-5`), or projected
     /// gradient tolerance (L-BFGS-B `pgtol`; default `1e-5`).
     pub gtol: Option<f64>,
-    /// Step-size tolerance (Newton-CG: average ℓ₁ step, default `1e-5`).
+    /// Step-size tolerance (Newton-CG: average ℓ₁ step, default `1e-5`;
+    /// Powell: line-search tolerance / 100, default `1e-4`).
     pub xtol: Option<f64>,
-    /// Relative reduction of `f` that ends the run (L-BFGS-B; default `2.2e-9`).
+    /// Relative reduction of `f` that ends the run (L-BFGS-B, default `2.2e-9`;
+    /// Powell, default `1e-4`).
     pub ftol: Option<f64>,
     /// Number of stored correction pairs (L-BFGS-B; default 10).
     pub maxcor: Option<usize>,
@@ -198,7 +221,8 @@ where
 ///
 /// # Errors
 /// [`crate::Error::InvalidArgument`] if `x0` is empty or not finite, a
-/// tolerance is negative, or Newton-CG is called without `jac`; [`crate::Error::ShapeMismatch`] if `bounds` do not
+/// tolerance is negative, Newton-CG is called without `jac`, or `bounds` are
+/// given to a method that does not take them; [`crate::Error::ShapeMismatch`] if `bounds` do not
 /// match `x0`.
 ///
 /// # Examples
@@ -238,6 +262,12 @@ where
         b.check_len(x0.len())?;
     }
     let (gtol, xatol, fatol) = (o.gtol.or(o.tol), o.xatol.or(o.tol), o.fatol.or(o.tol));
+    if o.bounds.is_some() && !matches!(method, Method::NelderMead | Method::LBfgsB) {
+        return Err(check::invalid(
+            "bounds",
+            format!("method {method:?} does not take bounds here"),
+        ));
+    }
     if method == Method::NewtonCg && o.jac.is_none() {
         return Err(check::invalid("jac", "Newton-CG needs the gradient `jac`"));
     }
@@ -272,6 +302,7 @@ where
         Method::NelderMead => super::nelder_mead::nelder_mead(&mut obj, x0, &mut st),
         Method::Bfgs => super::bfgs::bfgs(&mut obj, x0, &mut st),
         Method::Cg => super::bfgs::cg(&mut obj, x0, &mut st),
+        Method::Powell => super::powell::powell(&mut obj, x0, &mut st),
         Method::LBfgsB => super::lbfgsb::lbfgsb(&mut obj, x0, &mut st),
         Method::NewtonCg => super::newton_cg::newton_cg(&mut obj, x0, &mut curvature, &mut st),
     })
@@ -424,4 +455,25 @@ where
             ..Default::default()
         },
     )
+}
+
+/// Legacy `fmin_powell`: Powell's method with SciPy's defaults
+/// (`xtol = ftol = 1e-4`, `maxiter = maxfun = 1000·n`).
+///
+/// # Errors
+/// As [`minimize_with`].
+///
+/// # Examples
+/// ```
+/// use ferrosci::optimize::{fmin_powell, rosen};
+/// use ndarray::array;
+/// let res = fmin_powell(rosen, &array![-1.2, 1.0])?;
+/// assert!(res.success() && (res.x[0] - 1.0).abs() < 1e-3);
+/// # Ok::<(), ferrosci::Error>(())
+/// ```
+pub fn fmin_powell<F>(func: F, x0: &ArrayRef1<f64>) -> Result<OptimizeResult>
+where
+    F: FnMut(&ArrayRef1<f64>) -> f64,
+{
+    minimize(func, x0, Method::Powell)
 }

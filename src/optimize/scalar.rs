@@ -64,7 +64,24 @@ impl Default for BracketOptions {
 /// assert!((b.xa - 3.0) * (b.xc - 3.0) < 0.0);
 /// # Ok::<(), ferrosci::Error>(())
 /// ```
-pub fn bracket<F: FnMut(f64) -> f64>(mut f: F, options: &BracketOptions) -> Result<BracketResult> {
+pub fn bracket<F: FnMut(f64) -> f64>(f: F, options: &BracketOptions) -> Result<BracketResult> {
+    let (b, iter, valid) = bracket_search(f, options)?;
+    if !valid {
+        return Err(Error::NotConverged {
+            iterations: iter,
+            residual: b.fb,
+        });
+    }
+    Ok(b)
+}
+
+/// The bracket search itself: the last three points, the iterations used, and
+/// whether they form a valid bracket (callers that can use the best point of
+/// a failed search, like Powell's line search, need it).
+fn bracket_search<F: FnMut(f64) -> f64>(
+    mut f: F,
+    options: &BracketOptions,
+) -> Result<(BracketResult, usize, bool)> {
     const GOLD: f64 = 1.618034;
     const TINY: f64 = 1e-21;
     let (mut xa, mut xb) = (options.xa, options.xb);
@@ -94,10 +111,7 @@ pub fn bracket<F: FnMut(f64) -> f64>(mut f: F, options: &BracketOptions) -> Resu
         let mut w = xb - ((xb - xc) * t2 - (xb - xa) * t1) / denom;
         let wlim = xb + options.grow_limit * (xc - xb);
         if iter > options.maxiter {
-            return Err(Error::NotConverged {
-                iterations: iter,
-                residual: fc,
-            });
+            break;
         }
         iter += 1;
         let mut fw;
@@ -139,21 +153,40 @@ pub fn bracket<F: FnMut(f64) -> f64>(mut f: F, options: &BracketOptions) -> Resu
     }
     let lowest = (fb < fc && fb <= fa) || (fb < fa && fb <= fc);
     let between = (xa < xb && xb < xc) || (xc < xb && xb < xa);
-    if !(lowest && between && xa.is_finite() && xb.is_finite() && xc.is_finite()) {
-        return Err(Error::NotConverged {
-            iterations: iter,
-            residual: fb,
-        });
+    let valid = lowest && between && xa.is_finite() && xb.is_finite() && xc.is_finite();
+    Ok((
+        BracketResult {
+            xa,
+            xb,
+            xc,
+            fa,
+            fb,
+            fc,
+            funcalls,
+        },
+        iter,
+        valid,
+    ))
+}
+
+/// Brent minimization from the automatic bracket, falling back to the best
+/// point seen when no valid bracket exists (SciPy's Powell line search).
+/// Returns `(x, f(x), evaluations)`.
+pub(crate) fn brent_or_best<F: FnMut(f64) -> f64>(mut f: F, tol: f64) -> (f64, f64, usize) {
+    let (b, _, valid) = match bracket_search(&mut f, &BracketOptions::default()) {
+        Ok(r) => r,
+        Err(_) => return (0.0, f(0.0), 1),
+    };
+    if !valid {
+        let best = [(b.xa, b.fa), (b.xb, b.fb), (b.xc, b.fc)]
+            .into_iter()
+            .filter(|p| p.1.is_finite())
+            .min_by(|p, q| p.1.total_cmp(&q.1))
+            .unwrap_or((b.xb, b.fb));
+        return (best.0, best.1, b.funcalls);
     }
-    Ok(BracketResult {
-        xa,
-        xb,
-        xc,
-        fa,
-        fb,
-        fc,
-        funcalls,
-    })
+    let r = brent_core(&mut f, &b, tol, 500);
+    (r.x, r.fun, r.nfev)
 }
 
 /// Outcome of a scalar minimizer (SciPy's `OptimizeResult` from `minimize_scalar`).
@@ -278,9 +311,19 @@ impl Default for BrentOptions {
 /// ```
 pub fn brent<F: FnMut(f64) -> f64>(mut f: F, options: &BrentOptions) -> Result<ScalarResult> {
     check::non_negative("tol", options.tol)?;
+    let br = resolve_bracket(&mut f, options.brack)?;
+    Ok(brent_core(f, &br, options.tol, options.maxiter))
+}
+
+/// Brent's parabolic/golden iteration inside a valid bracket.
+fn brent_core<F: FnMut(f64) -> f64>(
+    mut f: F,
+    br: &BracketResult,
+    tol: f64,
+    maxiter: usize,
+) -> ScalarResult {
     const MINTOL: f64 = 1e-11;
     const CG: f64 = 0.381_966_0;
-    let br = resolve_bracket(&mut f, options.brack)?;
     let mut nfev = br.funcalls;
     let (mut x, mut w, mut v) = (br.xb, br.xb, br.xb);
     let (mut fx, mut fw, mut fv) = (br.fb, br.fb, br.fb);
@@ -292,8 +335,8 @@ pub fn brent<F: FnMut(f64) -> f64>(mut f: F, options: &BrentOptions) -> Result<S
     let (mut deltax, mut rat) = (0.0f64, 0.0f64);
     let mut nit = 0;
     let mut status = Status::MaxIterations;
-    while nit < options.maxiter {
-        let tol1 = options.tol * x.abs() + MINTOL;
+    while nit < maxiter {
+        let tol1 = tol * x.abs() + MINTOL;
         let tol2 = 2.0 * tol1;
         let xmid = 0.5 * (a + b);
         if (x - xmid).abs() < tol2 - 0.5 * (b - a) {
@@ -361,7 +404,7 @@ pub fn brent<F: FnMut(f64) -> f64>(mut f: F, options: &BrentOptions) -> Result<S
         }
         nit += 1;
     }
-    Ok(scalar_result(x, fx, nit, nfev, status))
+    scalar_result(x, fx, nit, nfev, status)
 }
 
 /// Options of [`golden`]; defaults are SciPy's.

@@ -699,9 +699,15 @@ pub struct NewtonArrayResult {
     pub zero_der: Array1<bool>,
 }
 
+/// An array function of the current points (SciPy's vectorised `func`, `fprime`, `fprime2`).
+pub type ArrayFn<'a> = Box<dyn FnMut(&ArrayRef1<f64>) -> Array1<f64> + 'a>;
+
 /// Options of [`newton_array`]; defaults are SciPy's.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct NewtonArrayOptions {
+pub struct NewtonArrayOptions<'a> {
+    /// Element-wise derivative; without it the secant method runs (SciPy `fprime`).
+    pub fprime: Option<ArrayFn<'a>>,
+    /// Element-wise second derivative; with `fprime`, Halley's method (SciPy `fprime2`).
+    pub fprime2: Option<ArrayFn<'a>>,
     /// Absolute tolerance on each entry's step (SciPy `tol`, default `1.48e-8`).
     pub tol: f64,
     /// Iteration cap (SciPy `maxiter`, default 50).
@@ -710,9 +716,11 @@ pub struct NewtonArrayOptions {
     pub disp: bool,
 }
 
-impl Default for NewtonArrayOptions {
+impl Default for NewtonArrayOptions<'_> {
     fn default() -> Self {
         NewtonArrayOptions {
+            fprime: None,
+            fprime2: None,
             tol: 1.48e-8,
             maxiter: 50,
             disp: true,
@@ -720,11 +728,11 @@ impl Default for NewtonArrayOptions {
     }
 }
 
-/// Newton or secant iteration on many starting points at once
+/// Newton, Halley or secant iteration on many starting points at once
 /// (SciPy `newton` with an array `x0`).
 ///
-/// `f` (and `fprime`) map the whole array of current points to their
-/// values. All entries step together until every entry's step is below
+/// `f` (and `fprime`, `fprime2`) map the whole array of current points to
+/// their values. All entries step together until every entry's step is below
 /// `tol`; entries with a zero derivative stop moving. Without `fprime` the
 /// secant method runs from `x0` and `x0·(1 + ε^0.33) ± ε^0.33`.
 ///
@@ -740,20 +748,22 @@ impl Default for NewtonArrayOptions {
 ///
 /// let a = array![1.0, 2.0, 3.0];
 /// let f = |x: &ArrayRef1<f64>| -> Array1<f64> { x.mapv(|v| v * v) - &a };
-/// let res = newton_array(f, None::<fn(&ArrayRef1<f64>) -> Array1<f64>>, &array![1.0, 1.0, 1.0], &NewtonArrayOptions::default())?;
+/// let res = newton_array(f, &array![1.0, 1.0, 1.0], NewtonArrayOptions::default())?;
 /// assert!(res.converged.iter().all(|&c| c));
 /// assert!((res.root[2] - 3f64.sqrt()).abs() < 1e-10);
+///
+/// let opts = NewtonArrayOptions { fprime: Some(Box::new(|x: &ArrayRef1<f64>| x * 2.0)), ..Default::default() };
+/// let res = newton_array(f, &array![1.0, 1.0, 1.0], opts)?;
+/// assert!((res.root[1] - 2f64.sqrt()).abs() < 1e-12);
 /// # Ok::<(), ferrosci::Error>(())
 /// ```
-pub fn newton_array<F, G>(
+pub fn newton_array<F>(
     mut f: F,
-    fprime: Option<G>,
     x0: &ArrayRef1<f64>,
-    options: &NewtonArrayOptions,
+    options: NewtonArrayOptions<'_>,
 ) -> Result<NewtonArrayResult>
 where
     F: FnMut(&ArrayRef1<f64>) -> Array1<f64>,
-    G: FnMut(&ArrayRef1<f64>) -> Array1<f64>,
 {
     check::nonempty("x0", x0)?;
     check::finite("x0", x0)?;
@@ -771,8 +781,15 @@ where
     let mut p = x0.to_owned();
     let mut failures = Array1::from_elem(n, true);
     let mut nz_der = Array1::from_elem(n, true);
+    let NewtonArrayOptions {
+        fprime,
+        mut fprime2,
+        maxiter,
+        disp,
+        ..
+    } = options;
     if let Some(mut fp) = fprime {
-        for _ in 0..options.maxiter {
+        for _ in 0..maxiter {
             let fval = eval(&mut f, &p, "f(x)")?;
             if fval.iter().all(|&v| v == 0.0) {
                 failures.fill(false);
@@ -783,9 +800,16 @@ where
             if !nz_der.iter().any(|&b| b) {
                 break;
             }
+            let fder2 = match fprime2.as_mut() {
+                Some(fp2) => Some(eval(fp2, &p, "fprime2(x)")?),
+                None => None,
+            };
             for i in 0..n {
                 if nz_der[i] {
-                    let dp = fval[i] / fder[i];
+                    let mut dp = fval[i] / fder[i];
+                    if let Some(f2) = &fder2 {
+                        dp /= 1.0 - 0.5 * dp * f2[i] / fder[i];
+                    }
                     p[i] -= dp;
                     failures[i] = dp.is_nan() || dp.abs() >= tol;
                 }
@@ -800,7 +824,7 @@ where
         let mut q0 = eval(&mut f, &p, "f(x)")?;
         let mut q1 = eval(&mut f, &p1, "f(x)")?;
         let mut active = Array1::from_elem(n, true);
-        for _ in 0..options.maxiter {
+        for _ in 0..maxiter {
             nz_der = Array1::from_shape_fn(n, |i| q1[i] != q0[i]);
             if !nz_der.iter().any(|&b| b) {
                 p = (&p1 + &p) / 2.0;
@@ -825,9 +849,9 @@ where
         }
     }
     let zero_der = Array1::from_shape_fn(n, |i| !nz_der[i] && failures[i]);
-    if options.disp && failures.iter().all(|&b| b) && !zero_der.iter().any(|&b| b) {
+    if disp && failures.iter().all(|&b| b) && !zero_der.iter().any(|&b| b) {
         return Err(Error::NotConverged {
-            iterations: options.maxiter,
+            iterations: maxiter,
             residual: f64::NAN,
         });
     }

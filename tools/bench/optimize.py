@@ -12,4 +12,16 @@ def workloads(workers):
     yield "optimize/bfgs_rosen10_jac", lambda: so.minimize(so.rosen, x10, method="BFGS", jac=so.rosen_der)
     yield "optimize/nelder_mead_rosen2", lambda: so.minimize(so.rosen, x2, method="Nelder-Mead")
     yield "optimize/lbfgsb_rosen1000_jac", lambda: so.minimize(so.rosen, x1000, method="L-BFGS-B", jac=so.rosen_der)
+    yield "optimize/newton_cg_rosen10_hessp", lambda: so.minimize(so.rosen, x10, method="Newton-CG", jac=so.rosen_der,
+                                                              hessp=so.rosen_hess_prod)
+    yield "optimize/powell_rosen2", lambda: so.minimize(so.rosen, x2, method="Powell")
     yield "optimize/brentq_cos", lambda: so.brentq(lambda x: np.cos(x) - x, 0.0, 1.0)
+    x = np.linspace(-5.0, 5.0, 10_000)
+    y = _gauss4(x, 2.0, 0.4, 0.7, 0.3) + 0.05 * np.sin(37.0 * x * x)
+    p0 = np.array([1.0, 0.0, 1.0, 0.0])
+    yield "optimize/least_squares_trf_gauss4_10000", lambda: so.least_squares(lambda p: _gauss4(x, *p) - y, p0)
+    yield "optimize/curve_fit_gauss4_10000", lambda: so.curve_fit(_gauss4, x, y, p0)
+
+
+def _gauss4(x, a, mu, s, c):
+    return a * np.exp(-0.5 * ((x - mu) / s) ** 2) + c
