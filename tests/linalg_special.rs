@@ -347,3 +347,149 @@ fn khatri_rao_matches_scipy_and_checks_columns() {
         "{e:?}"
     );
 }
+
+/// Solves for `b` with `f` if it is a vector, `g` if it is a matrix.
+fn solve_any<T: Scalar>(
+    b_arr: ArrayD<T>,
+    f: impl Fn(&ndarray::ArrayRef1<T>) -> Array1<T>,
+    g: impl Fn(&ndarray::ArrayRef2<T>) -> Array2<T>,
+) -> ArrayD<T> {
+    match b_arr.ndim() {
+        1 => f(&b_arr.into_dimensionality::<Ix1>().unwrap()).into_dyn(),
+        _ => g(&b_arr.into_dimensionality::<Ix2>().unwrap()).into_dyn(),
+    }
+}
+
+#[test]
+fn solve_toeplitz_matches_scipy() {
+    for case in load("linalg", "solve_toeplitz") {
+        let complex = is_complex(case.arg("c"))
+            || is_complex(case.arg("b"))
+            || case.has("r") && is_complex(case.arg("r"));
+        if complex {
+            let c = c1(case.carray("c"));
+            let r = case.has("r").then(|| c1(case.carray("r")));
+            let x = solve_any(
+                case.carray("b"),
+                |b| solve_toeplitz(&c, r.as_deref(), b).unwrap(),
+                |b| solve_toeplitz(&c, r.as_deref(), b).unwrap(),
+            );
+            check_carray(&case, &x);
+        } else {
+            let c = v1(case.array("c"));
+            let r = case.has("r").then(|| v1(case.array("r")));
+            let x = solve_any(
+                case.array("b"),
+                |b| solve_toeplitz(&c, r.as_deref(), b).unwrap(),
+                |b| solve_toeplitz(&c, r.as_deref(), b).unwrap(),
+            );
+            check_array(&case, &x);
+        }
+    }
+}
+
+#[test]
+fn solve_toeplitz_residual_and_errors() {
+    // Diagonally dominant random Toeplitz, n = 60: small residual, as solve.
+    let n = 60;
+    let c = Array1::from_shape_fn(n, |i| {
+        if i == 0 {
+            3.0
+        } else {
+            0.9f64.powi(i as i32) * (i as f64).sin()
+        }
+    });
+    let r = Array1::from_shape_fn(n, |i| {
+        if i == 0 {
+            3.0
+        } else {
+            0.8f64.powi(i as i32) * (i as f64).cos()
+        }
+    });
+    let b = Array1::from_shape_fn(n, |i| (i as f64 * 0.37).cos());
+    let x = solve_toeplitz(&c, Some(&r), &b).unwrap();
+    let res = toeplitz(&c, Some(&r)).dot(&x) - &b;
+    assert!(res.iter().all(|v| v.abs() < 1e-12), "{res}");
+    let direct = solve(&toeplitz(&c, Some(&r)), &b).unwrap();
+    assert!((&x - &direct).iter().all(|v| v.abs() < 1e-12));
+    // Empty system.
+    let e = solve_toeplitz(&Array1::<f64>::zeros(0), None, &Array1::zeros(0)).unwrap();
+    assert_eq!(e.len(), 0);
+    // Singular principal minors, as SciPy's LinAlgError.
+    let e = solve_toeplitz(&array![0.0, 1.0], None, &array![1.0, 2.0]).unwrap_err();
+    assert!(matches!(e, Error::Singular { pivot: 0 }), "{e:?}");
+    let e = solve_toeplitz(&array![1.0, 1.0, 1.0], None, &array![1.0, 2.0, 3.0]).unwrap_err();
+    assert!(matches!(e, Error::Singular { pivot: 1 }), "{e:?}");
+    // Shapes and non-finite input.
+    let e = solve_toeplitz(
+        &array![1.0, 2.0, 3.0],
+        Some(&array![1.0, 4.0]),
+        &array![1.0, 2.0, 3.0],
+    );
+    assert!(matches!(e, Err(Error::ShapeMismatch { name: "r", .. })));
+    let e = solve_toeplitz(&array![1.0, 2.0, 3.0], None, &array![1.0, 2.0]);
+    assert!(matches!(e, Err(Error::ShapeMismatch { name: "b", .. })));
+    let e = solve_toeplitz(&array![1.0, f64::NAN], None, &array![1.0, 2.0]).unwrap_err();
+    assert_eq!(invalid_name(e), "c");
+    let e = solve_toeplitz(&array![1.0, 0.5], None, &array![1.0, f64::INFINITY]).unwrap_err();
+    assert_eq!(invalid_name(e), "b");
+}
+
+#[test]
+fn solve_circulant_matches_scipy() {
+    for case in load("linalg", "solve_circulant") {
+        let singular = match case.has("singular").then(|| case.str("singular")) {
+            Some("lstsq") => CirculantSingular::Lstsq,
+            None | Some("raise") => CirculantSingular::Raise,
+            Some(other) => panic!("unknown singular {other}"),
+        };
+        let opts = SolveCirculantOptions {
+            singular,
+            tol: case.has("tol").then(|| case.f64("tol")),
+        };
+        if is_complex(case.arg("c")) || is_complex(case.arg("b")) {
+            let c = c1(case.carray("c"));
+            let x = solve_any(
+                case.carray("b"),
+                |b| solve_circulant_with(&c, b, &opts).unwrap(),
+                |b| solve_circulant_with(&c, b, &opts).unwrap(),
+            );
+            check_carray(&case, &x);
+        } else {
+            let c = v1(case.array("c"));
+            let x = solve_any(
+                case.array("b"),
+                |b| solve_circulant_with(&c, b, &opts).unwrap(),
+                |b| solve_circulant_with(&c, b, &opts).unwrap(),
+            );
+            check_array(&case, &x);
+        }
+    }
+}
+
+#[test]
+fn solve_circulant_residual_and_errors() {
+    let c = array![3.0, -1.0, 0.25, 2.0, 0.5, -0.75, 1.5];
+    let b = Array2::from_shape_fn((7, 2), |(i, j)| (i as f64 + 0.5 * j as f64).sin());
+    let x = solve_circulant(&c, &b).unwrap();
+    let res = circulant(&c).dot(&x) - &b;
+    assert!(res.iter().all(|v| v.abs() < 1e-13), "{res}");
+    let e = solve_circulant(&array![1.0, 1.0, 1.0], &array![1.0, 2.0, 3.0]).unwrap_err();
+    assert!(matches!(e, Error::Singular { pivot: 1 }), "{e:?}");
+    let e = solve_circulant(&array![1.0, 2.0], &array![1.0, 2.0, 3.0]);
+    assert!(matches!(e, Err(Error::ShapeMismatch { name: "b", .. })));
+    let e = solve_circulant(&array![1.0, f64::NAN], &array![1.0, 2.0]).unwrap_err();
+    assert_eq!(invalid_name(e), "c");
+    let opts = SolveCirculantOptions {
+        tol: Some(-1.0),
+        ..Default::default()
+    };
+    let e = solve_circulant_with(&array![1.0, 2.0], &array![1.0, 2.0], &opts).unwrap_err();
+    assert_eq!(invalid_name(e), "tol");
+    assert_eq!(
+        solve_circulant(&Array1::<f64>::zeros(0), &Array1::zeros(0))
+            .unwrap()
+            .len(),
+        0
+    );
+}

@@ -37,6 +37,8 @@
 //! | `issymmetric`, `ishermitian` | [`issymmetric`], [`ishermitian`] (`_with`: [`SymmetryOptions`]) | structure tests |
 //! | `cholesky` | [`cholesky`], [`cholesky_with`] ([`CholeskyOptions`]) | `a = Uᴴ·U` or `L·Lᴴ` |
 //! | `cho_factor` / `cho_solve` | [`cho_factor`], [`cho_factor_with`] ([`ChoFactor`]), [`cho_solve`] | reusable Cholesky |
+//! | `solve_toeplitz` | [`solve_toeplitz`] | Toeplitz systems by Levinson recursion, O(n²) |
+//! | `solve_circulant` | [`solve_circulant`], [`solve_circulant_with`] ([`SolveCirculantOptions`], [`CirculantSingular`]) | circulant systems through the DFT; `singular`, `tol` |
 //! | `toeplitz`, `hankel` | [`toeplitz`], [`hankel`] | constant-diagonal / anti-diagonal matrices from `c` and optional `r` |
 //! | `circulant` | [`circulant`] | cyclic shifts of a column |
 //! | `companion` | [`companion`] | companion matrix of a polynomial |
@@ -92,6 +94,7 @@ mod scalar;
 mod solve;
 mod special_matrices;
 mod structure;
+mod structured_solve;
 mod svd;
 mod util;
 
@@ -127,5 +130,8 @@ pub use special_matrices::{
 };
 pub use structure::{
     SymmetryOptions, bandwidth, ishermitian, ishermitian_with, issymmetric, issymmetric_with,
+};
+pub use structured_solve::{
+    CirculantSingular, SolveCirculantOptions, solve_circulant, solve_circulant_with, solve_toeplitz,
 };
 pub use svd::{Svd, SvdOptions, svd, svd_with, svdvals};
