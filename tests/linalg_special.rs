@@ -493,3 +493,66 @@ fn solve_circulant_residual_and_errors() {
         0
     );
 }
+
+#[test]
+fn structured_solves_other_element_types_and_scales() {
+    // f32 and Complex32 go through the same generic code.
+    let c = array![4.0_f32, 1.0, 0.5];
+    let b = array![1.0_f32, 2.0, 3.0];
+    let x = solve_toeplitz(&c, None, &b).unwrap();
+    let res = toeplitz(&c, None).dot(&x) - &b;
+    assert!(res.iter().all(|v| v.abs() < 1e-5), "{res}");
+    let cz = array![
+        num_complex::Complex32::new(3.0, 1.0),
+        num_complex::Complex32::new(0.5, -1.0)
+    ];
+    let bz = array![
+        num_complex::Complex32::new(1.0, 0.0),
+        num_complex::Complex32::new(0.0, 2.0)
+    ];
+    let x = solve_circulant(&cz, &bz).unwrap();
+    let res = circulant(&cz).dot(&x) - &bz;
+    assert!(res.iter().all(|v| v.norm() < 1e-5), "{res}");
+    // Huge and tiny scales: T·x = b and (s·T)·(x/s) = b agree without overflow.
+    let c = array![2.0_f64, 0.5, -0.25, 0.1];
+    let r = array![2.0, 0.3, 0.2, -0.4];
+    let b = array![1.0, -1.0, 0.5, 2.0];
+    let x = solve_toeplitz(&c, Some(&r), &b).unwrap();
+    for s in [1e300, 1e-300] {
+        let xs = solve_toeplitz(&(&c * s), Some(&(&r * s)), &b).unwrap() * s;
+        assert!(
+            (&xs - &x).iter().all(|v| v.abs() < 1e-14),
+            "scale {s}: {xs}"
+        );
+        let xc = solve_circulant(&(&c * s), &b).unwrap() * s;
+        let want = solve_circulant(&c, &b).unwrap();
+        assert!(
+            (&xc - &want).iter().all(|v| v.abs() < 1e-14),
+            "scale {s}: {xc}"
+        );
+    }
+}
+
+#[test]
+fn complex_huge_scales_do_not_overflow() {
+    let z = |re: f64, im: f64| Complex64::new(re, im);
+    for s in [1e200, 1e-200] {
+        let a = array![z(2.0, 1.0), z(-4.0, 2.0), z(1.0, -3.0)].mapv(|v| v * s);
+        let comp = companion(&a).unwrap();
+        let want = companion(&array![z(2.0, 1.0), z(-4.0, 2.0), z(1.0, -3.0)]).unwrap();
+        assert!(
+            (&comp - &want).iter().all(|v| v.norm() < 1e-14),
+            "scale {s}: {comp}"
+        );
+        let c = array![z(3.0, 0.5), z(1.0, -1.0), z(0.25, 0.5)];
+        let b = array![z(1.0, 0.0), z(0.0, 1.0), z(-1.0, 2.0)];
+        let x = solve_toeplitz(&c, None, &b).unwrap();
+        let xs = solve_toeplitz(&c.mapv(|v| v * s), None, &b)
+            .unwrap()
+            .mapv(|v| v * s);
+        assert!(
+            (&xs - &x).iter().all(|v| v.norm() < 1e-14),
+            "scale {s}: {xs}"
+        );
+    }
+}

@@ -4,6 +4,7 @@
 //! `named_matrices.rs`.
 
 use super::Scalar;
+use super::util::div;
 use crate::{Result, check};
 use ndarray::{Array2, ArrayRef1, ArrayRef2, s};
 
@@ -135,7 +136,7 @@ pub fn companion<T: Scalar>(a: &ArrayRef1<T>) -> Result<Array2<T>> {
     let n = a.len() - 1;
     let mut out = Array2::zeros((n, n));
     for j in 0..n {
-        out[[0, j]] = -a[j + 1] / a[0];
+        out[[0, j]] = -div(a[j + 1], a[0]);
     }
     for i in 1..n {
         out[[i, i - 1]] = T::one();

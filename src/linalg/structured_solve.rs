@@ -2,7 +2,7 @@
 //! `solve_toeplitz` (Levinson recursion, O(n²)) and `solve_circulant`
 //! (diagonalisation by the DFT, done directly in O(n²)).
 
-use super::util::{finite, rhs_back, rhs_copy};
+use super::util::{div, finite, rhs_back, rhs_copy};
 use super::{RealScalar, Scalar};
 use crate::{Error, Result, check};
 use ndarray::{Array, Array1, Array2, ArrayRef, ArrayRef1, Dimension};
@@ -75,7 +75,7 @@ pub fn solve_toeplitz<T: Scalar, D: Dimension>(
         return Err(Error::Singular { pivot: 0 });
     }
     let k = y.ncols();
-    let inv0 = T::one() / t(0);
+    let inv0 = div(T::one(), t(0));
     // Forward vector f (T_m·f = e_0), backward vector g (T_m·g = e_(m−1)),
     // solution rows x[..m] for the leading m × m block.
     let mut f = vec![inv0];
@@ -93,7 +93,7 @@ pub fn solve_toeplitz<T: Scalar, D: Dimension>(
         if denom == T::zero() || !denom.is_finite_value() {
             return Err(Error::Singular { pivot: m });
         }
-        let scale = T::one() / denom;
+        let scale = div(T::one(), denom);
         let mut f_next = Vec::with_capacity(m + 1);
         let mut g_next = Vec::with_capacity(m + 1);
         for i in 0..=m {
@@ -249,7 +249,10 @@ pub fn solve_circulant_with<T: Scalar, D: Dimension>(
                 if small(l) {
                     Complex64::new(0.0, 0.0)
                 } else {
-                    q / l
+                    // Through |l|: num_complex's `q / l` squares |l| and
+                    // overflows for |l| > 1e154.
+                    let m = l.norm();
+                    (q / m) * (l.conj() / m)
                 }
             })
             .collect();
