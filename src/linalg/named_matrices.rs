@@ -200,13 +200,15 @@ pub fn hilbert(n: usize) -> Array2<f64> {
     Array2::from_shape_fn((n, n), |(i, j)| 1.0 / (i + j + 1) as f64)
 }
 
-/// Binomial coefficients `C(k, j)` for `k, j < size`, by Pascal's rule:
-/// exact while they stay below 2⁵³, then correctly rounded sums.
-fn binomials(size: usize) -> Array2<f64> {
-    let mut c = Array2::zeros((size, size));
-    for k in 0..size {
-        c[[k, 0]] = 1.0;
-        for j in 1..=k {
+/// Binomial coefficients `C(k, j)` for `k < rows`, `j < cols`, by Pascal's
+/// rule: exact while they stay below 2⁵³, then correctly rounded sums.
+fn binomials(rows: usize, cols: usize) -> Array2<f64> {
+    let mut c = Array2::zeros((rows, cols));
+    for k in 0..rows {
+        if cols > 0 {
+            c[[k, 0]] = 1.0;
+        }
+        for j in 1..=k.min(cols.saturating_sub(1)) {
             c[[k, j]] = c[[k - 1, j - 1]] + c[[k - 1, j]];
         }
     }
@@ -232,7 +234,7 @@ fn binomials(size: usize) -> Array2<f64> {
 /// assert!((p[[3, 3]] - 1.0).abs() < 1e-10 && p[[0, 3]].abs() < 1e-10);
 /// ```
 pub fn invhilbert(n: usize) -> Array2<f64> {
-    let c = binomials(2 * n);
+    let c = binomials(2 * n, n);
     Array2::from_shape_fn((n, n), |(i, j)| {
         let sign = if (i + j).is_multiple_of(2) { 1.0 } else { -1.0 };
         let b = c[[i + j, i]];
@@ -264,7 +266,7 @@ pub struct PascalOptions {
 /// `P[i, j] = C(i + j, i)`.
 ///
 /// SciPy: `scipy.linalg.pascal(n)` (integers there; `f64` here, exact
-/// while the entries stay below 2⁵³, i.e. for `n ≤ 28`).
+/// while the entries stay below 2⁵³, i.e. for `n ≤ 29`).
 ///
 /// # Examples
 /// ```
@@ -289,12 +291,21 @@ pub fn pascal(n: usize) -> Array2<f64> {
 /// assert_eq!(l.dot(&l.t()), pascal(5));
 /// ```
 pub fn pascal_with(n: usize, opts: &PascalOptions) -> Array2<f64> {
-    let c = binomials((2 * n).saturating_sub(1));
-    Array2::from_shape_fn((n, n), |(i, j)| match opts.kind {
-        PascalKind::Symmetric => c[[i + j, i]],
-        PascalKind::Lower => c[[i, j]],
-        PascalKind::Upper => c[[j, i]],
-    })
+    match opts.kind {
+        PascalKind::Lower => binomials(n, n),
+        PascalKind::Upper => binomials(n, n).t().as_standard_layout().into_owned(),
+        PascalKind::Symmetric => {
+            // C(i + j, i) = C(i + j − 1, i − 1) + C(i + j − 1, i): Pascal's
+            // rule along anti-diagonals, in place.
+            let mut p = Array2::ones((n, n));
+            for i in 1..n {
+                for j in 1..n {
+                    p[[i, j]] = p[[i - 1, j]] + p[[i, j - 1]];
+                }
+            }
+            p
+        }
+    }
 }
 
 /// The inverse of the `n × n` symmetric Pascal matrix, built from its
@@ -333,7 +344,7 @@ pub fn invpascal(n: usize) -> Array2<f64> {
 /// assert_eq!(u, array![[1.0, -1.0, 1.0], [0.0, 1.0, -2.0], [0.0, 0.0, 1.0]]);
 /// ```
 pub fn invpascal_with(n: usize, opts: &PascalOptions) -> Array2<f64> {
-    let c = binomials(n);
+    let c = binomials(n, n);
     let sign = |i: usize, j: usize| if (i + j).is_multiple_of(2) { 1.0 } else { -1.0 };
     Array2::from_shape_fn((n, n), |(i, j)| match opts.kind {
         PascalKind::Lower => sign(i, j) * c[[i, j]],
