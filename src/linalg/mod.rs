@@ -37,6 +37,22 @@
 //! | `issymmetric`, `ishermitian` | [`issymmetric`], [`ishermitian`] (`_with`: [`SymmetryOptions`]) | structure tests |
 //! | `cholesky` | [`cholesky`], [`cholesky_with`] ([`CholeskyOptions`]) | `a = Uᴴ·U` or `L·Lᴴ` |
 //! | `cho_factor` / `cho_solve` | [`cho_factor`], [`cho_factor_with`] ([`ChoFactor`]), [`cho_solve`] | reusable Cholesky |
+//! | `solve_toeplitz` | [`solve_toeplitz`] | Toeplitz systems by Levinson recursion, O(n²) |
+//! | `solve_circulant` | [`solve_circulant`], [`solve_circulant_with`] ([`SolveCirculantOptions`], [`CirculantSingular`]) | circulant systems through the DFT; `singular`, `tol` |
+//! | `toeplitz`, `hankel` | [`toeplitz`], [`hankel`] | constant-diagonal / anti-diagonal matrices from `c` and optional `r` |
+//! | `circulant` | [`circulant`] | cyclic shifts of a column |
+//! | `companion` | [`companion`] | companion matrix of a polynomial |
+//! | `convolution_matrix` | [`convolution_matrix`], [`convolution_matrix_with`] ([`ConvolutionMatrixOptions`], [`ConvolutionMode`]) | `A·v = convolve(a, v)`; full, same, valid |
+//! | `leslie` | [`leslie`] | Leslie population matrix |
+//! | `fiedler` | [`fiedler`] | distances between the entries of a vector |
+//! | `block_diag` | [`block_diag`] | blocks along the diagonal |
+//! | `dft` | [`dft`], [`dft_with`] ([`DftOptions`], [`DftScale`]) | DFT matrix, unscaled, `1/√n` or `1/n` |
+//! | `hadamard` | [`hadamard`] | Sylvester Hadamard matrix, `n` a power of 2 |
+//! | `helmert` | [`helmert`], [`helmert_with`] ([`HelmertOptions`]) | Helmert contrasts; `full` |
+//! | `hilbert`, `invhilbert` | [`hilbert`], [`invhilbert`] | Hilbert matrix and its exact inverse |
+//! | `pascal`, `invpascal` | [`pascal`], [`invpascal`] (`_with`: [`PascalOptions`], [`PascalKind`]) | Pascal matrix (symmetric, lower, upper) and its inverse |
+//! | `numpy.kron` | [`kron`] | Kronecker product |
+//! | `khatri_rao` | [`khatri_rao`] | column-wise Kronecker product |
 //!
 //! # Errors, as SciPy's
 //! A singular matrix where SciPy raises `LinAlgError` (`solve`, `inv`,
@@ -70,11 +86,15 @@ mod eigh;
 mod kernels;
 mod lstsq;
 mod lu;
+mod named_matrices;
 mod norm;
+mod products;
 mod qr;
 mod scalar;
 mod solve;
+mod special_matrices;
 mod structure;
+mod structured_solve;
 mod svd;
 mod util;
 
@@ -90,7 +110,12 @@ pub use lstsq::{
 pub use lu::{
     Lu, LuFactor, LuPermuted, LuSolveOptions, lu, lu_factor, lu_permute_l, lu_solve, lu_solve_with,
 };
+pub use named_matrices::{
+    DftOptions, DftScale, HelmertOptions, PascalKind, PascalOptions, dft, dft_with, hadamard,
+    helmert, helmert_with, hilbert, invhilbert, invpascal, invpascal_with, pascal, pascal_with,
+};
 pub use norm::{NormOptions, NormOrd, cond, cond_with, norm, norm_with};
+pub use products::{khatri_rao, kron};
 pub use qr::{
     Qr, QrPivoted, Rq, qr, qr_economic, qr_pivoting, qr_pivoting_economic, qr_r, rq, rq_economic,
 };
@@ -99,7 +124,14 @@ pub use solve::{
     AssumeA, Slogdet, SolveOptions, SolveTriangularOptions, Trans, det, inv, slogdet, solve,
     solve_triangular, solve_triangular_with, solve_with,
 };
+pub use special_matrices::{
+    ConvolutionMatrixOptions, ConvolutionMode, block_diag, circulant, companion,
+    convolution_matrix, convolution_matrix_with, fiedler, hankel, leslie, toeplitz,
+};
 pub use structure::{
     SymmetryOptions, bandwidth, ishermitian, ishermitian_with, issymmetric, issymmetric_with,
+};
+pub use structured_solve::{
+    CirculantSingular, SolveCirculantOptions, solve_circulant, solve_circulant_with, solve_toeplitz,
 };
 pub use svd::{Svd, SvdOptions, svd, svd_with, svdvals};

@@ -5,6 +5,7 @@ use super::Scalar;
 use crate::check;
 use crate::{Error, Result};
 use ndarray::{Array2, ArrayRef, ArrayRef2, Dimension};
+use num_traits::One;
 
 /// Fails unless every element of `a` is finite (SciPy's `check_finite`).
 pub(crate) fn finite<T: Scalar, D: Dimension>(
@@ -81,4 +82,16 @@ pub(crate) fn rhs_back<T: Scalar, D: Dimension>(
 /// The identity matrix as a view-compatible owned array.
 pub(crate) fn eye<T: Scalar>(n: usize) -> Array2<T> {
     Array2::from_shape_fn((n, n), |(i, j)| if i == j { T::one() } else { T::zero() })
+}
+
+/// `x / y` without the overflow of the textbook complex quotient
+/// (num_complex squares `|y|`, so `|y| > 1e154` gives 0 or NaN): complex
+/// division goes through `|y|`; real division is left as it is.
+pub(crate) fn div<T: Scalar>(x: T, y: T) -> T {
+    if !T::IS_COMPLEX {
+        return x / y;
+    }
+    let m = y.modulus();
+    let inv = T::Real::one() / m;
+    x.scale_real(inv) * y.conj().scale_real(inv)
 }
