@@ -20,7 +20,9 @@ use std::path::PathBuf;
 type Section = fn(&std::path::Path) -> Result<(), Box<dyn Error>>;
 
 fn main() -> Result<(), Box<dyn Error>> {
-    let out = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target").join("tutorial");
+    let out = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("target")
+        .join("tutorial");
     std::fs::create_dir_all(&out)?;
     // In the order of the lecture notes' chapter.
     let sections: [(&str, Section); 4] = [

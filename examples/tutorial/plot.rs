@@ -42,7 +42,11 @@ fn register_fonts() {
     static ONCE: Once = Once::new();
     ONCE.call_once(|| {
         // The fonts are valid TrueType files shipped by the dejavu crate.
-        let _ = plotters::style::register_font("sans-serif", FontStyle::Normal, dejavu::sans::regular());
+        let _ = plotters::style::register_font(
+            "sans-serif",
+            FontStyle::Normal,
+            dejavu::sans::regular(),
+        );
         let _ = plotters::style::register_font("sans-serif", FontStyle::Bold, dejavu::sans::bold());
     });
 }
@@ -51,7 +55,9 @@ fn register_fonts() {
 fn span<'a>(values: impl Iterator<Item = &'a f64>) -> (f64, f64) {
     let (lo, hi) = values
         .filter(|v| v.is_finite())
-        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &v| (lo.min(v), hi.max(v)));
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &v| {
+            (lo.min(v), hi.max(v))
+        });
     if !lo.is_finite() {
         return (0.0, 1.0);
     }
@@ -87,7 +93,11 @@ pub fn figure(
         .draw()?;
     for (k, s) in series.iter().enumerate() {
         let color = COLORS[k % COLORS.len()];
-        let points = s.x.iter().zip(s.y).map(|(&x, &y)| (x, y)).filter(|(x, y)| x.is_finite() && y.is_finite());
+        let points =
+            s.x.iter()
+                .zip(s.y)
+                .map(|(&x, &y)| (x, y))
+                .filter(|(x, y)| x.is_finite() && y.is_finite());
         let drawn = match s.style {
             Style::Line => chart.draw_series(LineSeries::new(points, color.stroke_width(2)))?,
             Style::Points => {
@@ -95,9 +105,9 @@ pub fn figure(
             }
         };
         if !s.label.is_empty() {
-            drawn
-                .label(s.label)
-                .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 20, y)], color.stroke_width(2)));
+            drawn.label(s.label).legend(move |(x, y)| {
+                PathElement::new(vec![(x, y), (x + 20, y)], color.stroke_width(2))
+            });
         }
     }
     if series.iter().any(|s| !s.label.is_empty()) {

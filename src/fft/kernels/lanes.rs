@@ -134,16 +134,11 @@ mod tests {
         for axis in 0..3 {
             let mut data: Vec<usize> = (0..len).collect();
             let n = shape[axis];
-            for_each_lane(
-                &mut data,
-                &shape,
-                axis,
-                &|buf: &mut [usize]| {
-                    for lane in buf.chunks_mut(n) {
-                        lane.reverse();
-                    }
-                },
-            );
+            for_each_lane(&mut data, &shape, axis, &|buf: &mut [usize]| {
+                for lane in buf.chunks_mut(n) {
+                    lane.reverse();
+                }
+            });
             let strides = [shape[1] * shape[2], shape[2], 1];
             for (i, &v) in data.iter().enumerate() {
                 let mut idx = [i / strides[0], (i / strides[1]) % shape[1], i % shape[2]];
