@@ -17,12 +17,14 @@
 //!   reproduces a result.
 //!
 //! ## Modules
+//! - [`linalg`]: `scipy.linalg`: solve, inv, det, LU, Cholesky, QR, SVD,
+//!   symmetric eigenproblems, least squares, norms, special matrices.
 //! - [`fft`]: `scipy.fft` (and `scipy.fftpack` in [`fft::fftpack`]): FFTs of
-//!   any dimension, real and Hermitian transforms, helpers.
-//! - [`linalg`]: dense linear algebra (`scipy.linalg`): solve, inv, det, LU,
-//!   Cholesky, QR, SVD, symmetric eigenproblems, least squares, norms.
-//! - [`special`]: `scipy.special`, special functions of one real argument.
-//! - [`optimize`]: minimizers, root finders, scalar minimization (SciPy `scipy.optimize`).
+//!   any dimension, real and Hermitian transforms, DCT/DST, Hankel transform.
+//! - [`special`]: `scipy.special`: gamma, error, Bessel, elliptic,
+//!   exponential-integral, zeta and hypergeometric functions, and more.
+//! - [`optimize`]: `scipy.optimize`: local minimizers, scalar root finders
+//!   and minimizers, least squares, curve fitting, systems of equations.
 //!
 //! ## Features
 //! - `rayon` (default): large independent work (FFT lanes, matrix blocks) runs

@@ -125,7 +125,8 @@
 //! a negative non-integer `a` loses accuracy to cancellation. `hyp2f1` with
 //! `c - a - b` within 1e-3 of (but not at) an integer and `x` near 1 sums the
 //! slowly converging series (at most 20 000 terms).
-//! ### Known exceptions
+//!
+//! ### Known exceptions: gamma, error and incomplete functions
 //! | function | max rel. error (fixture points) | SciPy's | why |
 //! |---|---|---|---|
 //! | `ndtri` | 8.2e-16 (3.7 ulp) | 3.7e-16 | the degree-(8, 8) rational approximations lose ~3 ulp to the rounding of their coefficients |
