@@ -111,7 +111,6 @@ pub fn run(out: &std::path::Path) -> Result<(), Box<dyn std::error::Error>> {
             },
         ],
     )?;
-    println!("wrote {}", path.display());
 
     // The factorizations behind them: LU with partial pivoting, a = p·l·u ...
     let a: Array2<f64> = array![
