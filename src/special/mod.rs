@@ -75,6 +75,12 @@
 //! | `zeta`, `zetac` | [`zeta`], [`zetac`] | Riemann/Hurwitz `ζ(x, q)`, and `ζ(x) - 1` |
 //! | `hyp0f1`, `hyp1f1`, `hyp2f1` | [`hyp0f1`], [`hyp1f1`], [`hyp2f1`] | hypergeometric `0F1`, `1F1`, `2F1` |
 //! | `spherical_in`, `spherical_kn` | [`spherical_in`], [`spherical_kn`] | modified spherical `i_n`, `k_n` (or derivative) |
+//! | `eval_legendre`, `eval_sh_legendre` | [`eval_legendre`], [`eval_sh_legendre`] | Legendre `P_n(x)` and shifted `P_n(2x-1)` |
+//! | `eval_chebyt`, `eval_chebyu` | [`eval_chebyt`], [`eval_chebyu`] | Chebyshev `T_n`, `U_n` |
+//! | `eval_chebyc`, `eval_chebys` | [`eval_chebyc`], [`eval_chebys`] | Chebyshev `2T_n(x/2)`, `U_n(x/2)` on `[-2, 2]` |
+//! | `eval_hermite`, `eval_hermitenorm` | [`eval_hermite`], [`eval_hermitenorm`] | Hermite `H_n` (physicists'), `He_n` (probabilists') |
+//! | `eval_laguerre`, `eval_genlaguerre` | [`eval_laguerre`], [`eval_genlaguerre`] | Laguerre `L_n`, `L_n^{(α)}` |
+//! | `eval_jacobi`, `eval_gegenbauer` | [`eval_jacobi`], [`eval_gegenbauer`] | Jacobi `P_n^{(α,β)}`, Gegenbauer `C_n^{(α)}` |
 //!
 //! ## Accuracy
 //! Every function is tested against mpmath at 50 digits on points spread over
@@ -154,6 +160,7 @@ mod incomplete;
 mod kernels;
 mod lambertw;
 mod logsumexp;
+mod orthogonal_eval;
 mod zeta;
 
 pub use airy::{Airy, AiryZeros, ai_zeros, airy, airye, bi_zeros};
@@ -184,4 +191,8 @@ pub use hypergeometric::{hyp0f1, hyp1f1, hyp2f1};
 pub use incomplete::{betainc, betaincc, gammainc, gammaincc};
 pub use lambertw::{lambertw, wrightomega};
 pub use logsumexp::{LogsumexpOptions, log_softmax, logsumexp, logsumexp_sign, softmax};
+pub use orthogonal_eval::{
+    eval_chebyc, eval_chebys, eval_chebyt, eval_chebyu, eval_gegenbauer, eval_genlaguerre,
+    eval_hermite, eval_hermitenorm, eval_jacobi, eval_laguerre, eval_legendre, eval_sh_legendre,
+};
 pub use zeta::{zeta, zetac};
