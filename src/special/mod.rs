@@ -81,6 +81,10 @@
 //! | `eval_hermite`, `eval_hermitenorm` | [`eval_hermite`], [`eval_hermitenorm`] | Hermite `H_n` (physicists'), `He_n` (probabilists') |
 //! | `eval_laguerre`, `eval_genlaguerre` | [`eval_laguerre`], [`eval_genlaguerre`] | Laguerre `L_n`, `L_n^{(α)}` |
 //! | `eval_jacobi`, `eval_gegenbauer` | [`eval_jacobi`], [`eval_gegenbauer`] | Jacobi `P_n^{(α,β)}`, Gegenbauer `C_n^{(α)}` |
+//! | `roots_legendre`, `roots_chebyt`, `roots_chebyu` | [`roots_legendre`], [`roots_chebyt`], [`roots_chebyu`] → [`GaussRule`] | Gauss–Legendre and Gauss–Chebyshev nodes and weights |
+//! | `roots_hermite`, `roots_hermitenorm` | [`roots_hermite`], [`roots_hermitenorm`] | Gauss–Hermite, weights `e^{-x²}` and `e^{-x²/2}` |
+//! | `roots_laguerre`, `roots_genlaguerre` | [`roots_laguerre`], [`roots_genlaguerre`] | Gauss–Laguerre, weight `x^α e^{-x}` |
+//! | `roots_jacobi`, `roots_gegenbauer` | [`roots_jacobi`], [`roots_gegenbauer`] | Gauss–Jacobi and Gauss–Gegenbauer |
 //!
 //! ## Accuracy
 //! Every function is tested against mpmath at 50 digits on points spread over
@@ -161,6 +165,7 @@ mod kernels;
 mod lambertw;
 mod logsumexp;
 mod orthogonal_eval;
+mod orthogonal_roots;
 mod zeta;
 
 pub use airy::{Airy, AiryZeros, ai_zeros, airy, airye, bi_zeros};
@@ -194,5 +199,9 @@ pub use logsumexp::{LogsumexpOptions, log_softmax, logsumexp, logsumexp_sign, so
 pub use orthogonal_eval::{
     eval_chebyc, eval_chebys, eval_chebyt, eval_chebyu, eval_gegenbauer, eval_genlaguerre,
     eval_hermite, eval_hermitenorm, eval_jacobi, eval_laguerre, eval_legendre, eval_sh_legendre,
+};
+pub use orthogonal_roots::{
+    GaussRule, roots_chebyt, roots_chebyu, roots_gegenbauer, roots_genlaguerre, roots_hermite,
+    roots_hermitenorm, roots_jacobi, roots_laguerre, roots_legendre,
 };
 pub use zeta::{zeta, zetac};
