@@ -4,7 +4,8 @@
 //! Golub–Welsch: the nodes are the eigenvalues of the symmetric tridiagonal
 //! Jacobi matrix of the orthonormal three-term recurrence
 //! (`x q_k = b_{k+1} q_{k+1} + a_k q_k + b_k q_{k-1}`). Each eigenvalue is then
-//! polished by Newton's method on `q_n` (evaluated by the same recurrence), and
+//! polished by Newton's method on the monic recurrence (Laguerre: on its
+//! difference form, see `laguerre_step`), and
 //! the weight is `w = μ₀ / Σ_{k<n} q_k(x)²` with `q_0 = 1`, which stays accurate
 //! for tiny weights where eigenvector components would only be accurate
 //! absolutely. Weights are finally scaled to sum to `μ₀ = ∫ w(x) dx`, as SciPy does.
@@ -34,26 +35,31 @@ fn check_n(n: usize) -> Result<()> {
     Ok(())
 }
 
-/// `Σ_{k<n} q_k(x)²` for the orthonormal recurrence with diagonal `a(k)` and
-/// off-diagonal `b(k)` (`k ≥ 1`), `q_0 = 1`. Values are rescaled by 2^-600
-/// when they grow, so the sum is returned as `(mantissa, number of
-/// rescalings)`: the true sum is `s · 2^(1200·count)`.
-fn recurrence(n: usize, x: f64, a: &[f64], b: &[f64]) -> (f64, i32) {
+/// `(S, S'/S, count)` with `S = Σ_{k<n} q_k(x)²` for the orthonormal
+/// recurrence with diagonal `a(k)` and off-diagonal `b(k)` (`k ≥ 1`),
+/// `q_0 = 1`. Values are rescaled by 2^-600 when they grow, so the true sum is
+/// `S · 2^(1200·count)`.
+fn recurrence(n: usize, x: f64, a: &[f64], b: &[f64]) -> (f64, f64, i32) {
     let scale = 2f64.powi(-600);
-    let (mut q0, mut q1) = (0.0, 1.0);
-    let mut s = 0.0;
+    let (mut q0, mut q1, mut d0, mut d1) = (0.0, 1.0, 0.0, 0.0);
+    let (mut s, mut ds) = (0.0, 0.0);
     let mut count = 0;
     for k in 0..n - 1 {
         s += q1 * q1;
+        ds += 2.0 * q1 * d1;
         let q2 = ((x - a[k]) * q1 - b[k] * q0) / b[k + 1];
-        (q0, q1) = (q1, q2);
-        if q1.abs() > 1e150 {
-            (q0, q1) = (q0 * scale, q1 * scale);
+        let d2 = (q1 + (x - a[k]) * d1 - b[k] * d0) / b[k + 1];
+        (q0, q1, d0, d1) = (q1, q2, d1, d2);
+        if q1.abs() > 1e150 || d1.abs() > 1e150 {
+            (q0, q1, d0, d1) = (q0 * scale, q1 * scale, d0 * scale, d1 * scale);
             s *= scale * scale;
+            ds *= scale * scale;
             count += 1;
         }
     }
-    (s + q1 * q1, count)
+    s += q1 * q1;
+    ds += 2.0 * q1 * d1;
+    (s, ds / s, count)
 }
 
 /// `p_n(x) / p_n'(x)` for the monic recurrence `p_{k+1} = (x - a_k) p_k - β_k p_{k-1}`
@@ -72,9 +78,41 @@ fn newton_step(n: usize, x: f64, a: &[f64], beta: &[f64]) -> f64 {
     p1 / d1
 }
 
+/// `L_n^{(α)}(x) / L_n^{(α)}'(x)` from the differences `d_k = L_k - L_{k-1}`:
+///
+/// ```text
+/// (k+1) d_{k+1} = (k+α) d_k - x L_k
+/// ```
+///
+/// `x` only multiplies, where the plain recurrence's `x - (2k+α+1)` would
+/// round away the small nodes' digits.
+fn laguerre_step(n: usize, alpha: f64, x: f64) -> f64 {
+    let scale = 2f64.powi(-600);
+    // L_{-1} = 0 makes d_0 = 1.
+    let (mut l, mut d, mut dl, mut dd) = (1.0, 1.0, 0.0, 0.0);
+    for k in 0..n {
+        let k = k as f64;
+        d = ((k + alpha) * d - x * l) / (k + 1.0);
+        dd = ((k + alpha) * dd - l - x * dl) / (k + 1.0);
+        l += d;
+        dl += dd;
+        if l.abs() > 1e150 || dl.abs() > 1e150 {
+            (l, d, dl, dd) = (l * scale, d * scale, dl * scale, dd * scale);
+        }
+    }
+    l / dl
+}
+
 /// Golub–Welsch with Newton polishing. `a[k]`, `k < n`: diagonal; `beta[k]`,
-/// `1 ≤ k < n`: squared off-diagonal (`beta[0] = 0`).
-fn golub_welsch(a: &[f64], beta: &[f64], mu0: f64, symmetric: bool) -> Result<GaussRule> {
+/// `1 ≤ k < n`: squared off-diagonal (`beta[0] = 0`). `step(x)` is the Newton
+/// step `p_n(x)/p_n'(x)` ([`newton_step`] unless a family has a better form).
+fn golub_welsch(
+    a: &[f64],
+    beta: &[f64],
+    mu0: f64,
+    symmetric: bool,
+    step: impl Fn(f64) -> f64,
+) -> Result<GaussRule> {
     let n = a.len();
     let b: Vec<f64> = beta.iter().map(|v| v.sqrt()).collect();
     let mut t = Array2::<f64>::zeros((n, n));
@@ -90,7 +128,7 @@ fn golub_welsch(a: &[f64], beta: &[f64], mu0: f64, symmetric: bool) -> Result<Ga
     for (xi, wi) in x.iter_mut().zip(w.iter_mut()) {
         // Quadratic convergence from an eigenvalue accurate to ε‖T‖: a few steps.
         for _ in 0..6 {
-            let step = newton_step(n, *xi, a, beta);
+            let step = step(*xi);
             if !step.is_finite() {
                 break;
             }
@@ -99,8 +137,18 @@ fn golub_welsch(a: &[f64], beta: &[f64], mu0: f64, symmetric: bool) -> Result<Ga
                 break;
             }
         }
-        let (s, count) = recurrence(n, *xi, a, &b);
-        *wi = mu0 / s * 2f64.powi(-1200 * count);
+        // The weight is ill-conditioned in the node near the ends of the
+        // interval (d ln w/dx ~ 1/(1-x²)), so it is evaluated at the exact
+        // node x - δ, δ = p_n/p_n' being the sub-ulp residual of the rounded
+        // one: w(x - δ) ≈ w(x)·(1 + δ·S'/S), as w = μ₀/S.
+        let (s, ds_over_s, count) = recurrence(n, *xi, a, &b);
+        let delta = step(*xi);
+        let fix = if delta.is_finite() {
+            1.0 + delta * ds_over_s
+        } else {
+            1.0
+        };
+        *wi = mu0 / s * fix * 2f64.powi(-1200 * count);
     }
     if symmetric {
         for i in 0..n / 2 {
@@ -150,7 +198,7 @@ fn tables(n: usize, a: impl Fn(f64) -> f64, beta: impl Fn(f64) -> f64) -> (Vec<f
 pub fn roots_legendre(n: usize) -> Result<GaussRule> {
     check_n(n)?;
     let (a, b) = tables(n, |_| 0.0, |k| k * k / (4.0 * k * k - 1.0));
-    golub_welsch(&a, &b, 2.0, true)
+    golub_welsch(&a, &b, 2.0, true, |x| newton_step(n, x, &a, &b))
 }
 
 /// Gauss–Chebyshev rule of the first kind: weight `1/√(1-x²)` on `[-1, 1]`.
@@ -239,7 +287,7 @@ pub fn roots_chebyu(n: usize) -> Result<GaussRule> {
 pub fn roots_hermite(n: usize) -> Result<GaussRule> {
     check_n(n)?;
     let (a, b) = tables(n, |_| 0.0, |k| 0.5 * k);
-    golub_welsch(&a, &b, PI.sqrt(), true)
+    golub_welsch(&a, &b, PI.sqrt(), true, |x| newton_step(n, x, &a, &b))
 }
 
 /// Gauss–Hermite rule (probabilists'): weight `e^{-x²/2}` on the real line.
@@ -259,7 +307,9 @@ pub fn roots_hermite(n: usize) -> Result<GaussRule> {
 pub fn roots_hermitenorm(n: usize) -> Result<GaussRule> {
     check_n(n)?;
     let (a, b) = tables(n, |_| 0.0, |k| k);
-    golub_welsch(&a, &b, (2.0 * PI).sqrt(), true)
+    golub_welsch(&a, &b, (2.0 * PI).sqrt(), true, |x| {
+        newton_step(n, x, &a, &b)
+    })
 }
 
 /// Gauss–Laguerre rule with weight `x^α e^{-x}` on `[0, ∞)`, `α > -1`.
@@ -284,7 +334,9 @@ pub fn roots_genlaguerre(n: usize, alpha: f64) -> Result<GaussRule> {
         return Err(invalid("alpha", format!("must be > -1 (got {alpha})")));
     }
     let (a, b) = tables(n, |k| 2.0 * k + alpha + 1.0, |k| k * (k + alpha));
-    golub_welsch(&a, &b, gamma(alpha + 1.0), false)
+    golub_welsch(&a, &b, gamma(alpha + 1.0), false, |x| {
+        laguerre_step(n, alpha, x)
+    })
 }
 
 /// Gauss–Laguerre rule: weight `e^{-x}` on `[0, ∞)`.
@@ -356,7 +408,7 @@ pub fn roots_jacobi(n: usize, alpha: f64, beta_: f64) -> Result<GaussRule> {
     };
     let (a, b) = tables(n, diag, off);
     let mu0 = 2f64.powf(ab + 1.0) * beta(al + 1.0, be + 1.0);
-    golub_welsch(&a, &b, mu0, al == be)
+    golub_welsch(&a, &b, mu0, al == be, |x| newton_step(n, x, &a, &b))
 }
 
 /// Gauss–Gegenbauer rule: weight `(1-x²)^{α-1/2}` on `[-1, 1]`, `α > -1/2`.
@@ -393,5 +445,5 @@ pub fn roots_gegenbauer(n: usize, alpha: f64) -> Result<GaussRule> {
         |k| k * (k + 2.0 * alpha - 1.0) / (4.0 * (k + alpha) * (k + alpha - 1.0)),
     );
     let mu0 = PI.sqrt() * gamma(alpha + 0.5) / gamma(alpha + 1.0);
-    golub_welsch(&a, &b, mu0, true)
+    golub_welsch(&a, &b, mu0, true, |x| newton_step(n, x, &a, &b))
 }
