@@ -13,13 +13,6 @@ use common::Case;
 use ferrosci::special::*;
 use std::collections::BTreeMap;
 
-/// Functions allowed past SciPy's max on the fixture points, with the bound.
-const EXCEPTIONS: [(&str, f64); 1] = [
-    // He_60(-14.18): 2.0e-15 against SciPy's 1.8e-15, rounding order in the
-    // same recurrence (about 9 ulp from the cancellation next to the last zero).
-    ("eval_hermitenorm", 3e-15),
-];
-
 fn eval(f: &str, c: &Case) -> f64 {
     let (n, x) = (c.i64("n"), c.f64("x"));
     match f {
@@ -86,11 +79,7 @@ fn eval_polynomials_match_mpmath() {
             errs.len()
         );
         println!("{line}");
-        let bound = match EXCEPTIONS.iter().find(|(name, _)| *name == f) {
-            Some(&(_, b)) => b,
-            None => 1e-13f64.min(scipy_max + f64::EPSILON),
-        };
-        if median > 2.0 || max > bound {
+        if median > 2.0 || max > 1e-13f64.min(scipy_max + f64::EPSILON) {
             failures.push(line);
         }
     }
@@ -189,12 +178,8 @@ fn roots_match_scipy_and_sum_to_mu0() {
             "{f}({n}): nodes max {:.1e} (SciPy {:.1e}), weights max {:.1e} (SciPy {:.1e})",
             ours.0, scipy.0, ours.1, scipy.1
         );
-        // Weights: 3e-13 for n = 100 (measured: Legendre 1.6e-13, Jacobi
-        // 2.2e-13, genlaguerre 1.3e-13, from rounding in the recurrence for
-        // Σ q_k²; SciPy 9.6e-12, 1.8e-11, 4.0e-13 on the same nodes), 1e-13 below.
-        let wbound = if n >= 100 { 3e-13 } else { 1e-13 };
         assert!(
-            ours.0 <= 1e-13 && ours.1 <= wbound,
+            ours.0 <= 1e-13 && ours.1 <= 1e-13,
             "{}: nodes {:e}, weights {:e}",
             c.ctx(),
             ours.0,
