@@ -99,7 +99,7 @@ fn eval_limits_at_infinity_and_overflow() {
     assert_eq!(eval_legendre(3, f64::NEG_INFINITY), f64::NEG_INFINITY);
     assert_eq!(eval_hermite(300, 1e300), f64::INFINITY);
     assert_eq!(eval_hermitenorm(301, -1e300), f64::NEG_INFINITY);
-    assert_eq!(eval_chebyu(0, f64::NAN), 1.0, "degree 0 is the constant 1");
+    assert!(eval_chebyu(0, f64::NAN).is_nan());
 }
 
 #[test]

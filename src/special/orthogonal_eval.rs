@@ -5,7 +5,9 @@
 //! SciPy's conventions for the integer-degree loop: negative degrees map to
 //! a non-negative one where a reflection exists (`P_{-n-1} = P_n`,
 //! `T_{-n} = T_n`, `U_{-n-2} = -U_n`), give 0 for Laguerre, Jacobi and
-//! Gegenbauer, and NaN for Hermite. Parameters where SciPy's evaluation
+//! Gegenbauer, and NaN for Hermite. A NaN argument gives NaN except for the
+//! constants SciPy returns without looking at `x` (`P_0 = P_{-1} = 1`,
+//! `P_0^{(α,β)} = 1`, `U_{-1} = 0`). Parameters where SciPy's evaluation
 //! breaks down return NaN as SciPy does. At `x = ±∞` the polynomial's limit is
 //! returned (SciPy returns NaN for some families there).
 
@@ -74,6 +76,9 @@ fn chebyu(n: i64, x: f64) -> f64 {
     }
     if n < -1 {
         return -chebyu(-n - 2, x);
+    }
+    if x.is_nan() {
+        return f64::NAN;
     }
     match n {
         0 => 1.0,
@@ -155,6 +160,9 @@ pub fn eval_sh_legendre(n: i64, x: f64) -> f64 {
 /// assert!((eval_chebyt(5, t.cos()) - (5.0 * t).cos()).abs() < 1e-15);
 /// ```
 pub fn eval_chebyt(n: i64, x: f64) -> f64 {
+    if x.is_nan() {
+        return f64::NAN;
+    }
     chebyt(n.unsigned_abs(), x)
 }
 
@@ -202,6 +210,9 @@ pub fn eval_chebys(n: i64, x: f64) -> f64 {
 /// assert_eq!(eval_chebyc(2, 3.0), 7.0);
 /// ```
 pub fn eval_chebyc(n: i64, x: f64) -> f64 {
+    if x.is_nan() {
+        return f64::NAN;
+    }
     2.0 * chebyt(n.unsigned_abs(), 0.5 * x)
 }
 
@@ -222,6 +233,7 @@ pub fn eval_chebyc(n: i64, x: f64) -> f64 {
 /// ```
 pub fn eval_hermite(n: i64, x: f64) -> f64 {
     match n {
+        _ if x.is_nan() => f64::NAN,
         ..0 => f64::NAN,
         0 => 1.0,
         _ => recur(n as u64, 1.0, 2.0 * x, |k| (2.0 * x, 2.0 * k, 1.0)),
@@ -244,6 +256,7 @@ pub fn eval_hermite(n: i64, x: f64) -> f64 {
 /// ```
 pub fn eval_hermitenorm(n: i64, x: f64) -> f64 {
     match n {
+        _ if x.is_nan() => f64::NAN,
         ..0 => f64::NAN,
         0 => 1.0,
         _ => recur(n as u64, 1.0, x, |k| (x, k, 1.0)),
@@ -313,12 +326,14 @@ pub fn eval_laguerre(n: i64, x: f64) -> f64 {
 /// assert!((p - q).abs() < 1e-15);
 /// ```
 pub fn eval_jacobi(n: i64, alpha: f64, beta: f64, x: f64) -> f64 {
+    if n == 0 {
+        return 1.0;
+    }
     if alpha.is_nan() || beta.is_nan() || x.is_nan() {
         return f64::NAN;
     }
     match n {
-        ..0 => 0.0,
-        0 => 1.0,
+        ..=-1 => 0.0,
         1 => (alpha + 1.0) + (alpha + beta + 2.0) * (x - 1.0) * 0.5,
         _ if (alpha < 0.0 && is_nonpositive_int(alpha))
             || is_nonpositive_int(alpha + beta + 2.0) =>
