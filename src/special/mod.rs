@@ -135,6 +135,29 @@
 //! a negative non-integer `a` loses accuracy to cancellation. `hyp2f1` with
 //! `c - a - b` within 1e-3 of (but not at) an integer and `x` near 1 sums the
 //! slowly converging series (at most 20 000 terms).
+//! ### Orthogonal polynomials
+//! `eval_*` (integer degree) run the forward three-term recurrences, which
+//! are stable for every family here; `eval_sh_legendre` expands about the
+//! nearer end of `[0, 1]` so `2x - 1` is never rounded. Checked by
+//! `tests/special_orthogonal.rs` against `tools/fixtures/special_orthogonal.py`
+//! (mpmath at 60 digits, SciPy beside it): errors are measured against the
+//! local scale `max(|f|, |f'|·Δ/π)` (Δ the mean zero spacing), i.e. against
+//! the polynomial's amplitude next to its zeros, where relative error is
+//! meaningless; median ≤ 2 ulp, max ≤ SciPy's (all ≤ 1.2e-15 on the fixture).
+//! At `x = ±∞` and past overflow they return the polynomial's signed limit
+//! (SciPy returns NaN for `chebyt`, `chebyu`, `laguerre`, `legendre(-∞)`, …).
+//! Cost is linear in `n`.
+//!
+//! `roots_*` build the Jacobi matrix (Golub–Welsch), take its eigenvalues with
+//! [`crate::linalg::eigvalsh`], polish each node by Newton's method on the
+//! monic recurrence (Laguerre: on its difference form), and evaluate the
+//! weight `μ₀/Σ q_k²` at the exact node (the sub-ulp Newton residual corrects
+//! for the node's rounding, to which end weights are sensitive). Against
+//! mpmath at 50 digits for n ≤ 100: nodes ≤ 5e-16, weights ≤ 7e-14 relative
+//! (SciPy's weights are off by up to 1.8e-11 on the same rules, so ferrosci
+//! agrees with SciPy only to that). Chebyshev rules are closed forms. Cost is
+//! `O(n³)` (dense eigensolver): 0.17 s at `n = 1000`.
+//!
 //! ### Known exceptions
 //! | function | max rel. error (fixture points) | SciPy's | why |
 //! |---|---|---|---|
