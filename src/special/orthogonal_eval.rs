@@ -75,7 +75,7 @@ fn chebyu(n: i64, x: f64) -> f64 {
         return 0.0;
     }
     if n < -1 {
-        return -chebyu(-n - 2, x);
+        return -chebyu(-(n + 2), x);
     }
     if x.is_nan() {
         return f64::NAN;
