@@ -253,3 +253,33 @@ fn roots_reject_bad_arguments() {
     let r = roots_laguerre(1).unwrap();
     assert_eq!((r.x[0], r.w[0]), (1.0, 1.0));
 }
+
+#[test]
+fn roots_special_parameters_reduce_to_known_rules() {
+    // α + β = -1 and α + β = 0 hit the 0/0 forms of the Jacobi coefficients.
+    for n in [1usize, 2, 7, 40] {
+        let (j, t) = (
+            roots_jacobi(n, -0.5, -0.5).unwrap(),
+            roots_chebyt(n).unwrap(),
+        );
+        let (g0, g) = (
+            roots_gegenbauer(n, 0.0).unwrap(),
+            roots_gegenbauer(n, 0.5).unwrap(),
+        );
+        let l = roots_legendre(n).unwrap();
+        for i in 0..n {
+            assert!(
+                (j.x[i] - t.x[i]).abs() < 1e-15,
+                "jacobi(-1/2, -1/2) node {i}"
+            );
+            assert!(
+                (j.w[i] - t.w[i]).abs() < 1e-13 * t.w[i],
+                "jacobi weight {i}"
+            );
+            assert_eq!((g0.x[i], g0.w[i]), (t.x[i], t.w[i]));
+            assert!((g.x[i] - l.x[i]).abs() < 1e-15 && (g.w[i] - l.w[i]).abs() < 1e-13 * l.w[i]);
+        }
+        let u = roots_jacobi(n, 0.5, -0.5).unwrap(); // α + β = 0
+        assert!((u.w.sum() - std::f64::consts::PI).abs() < 1e-14);
+    }
+}
