@@ -7,6 +7,7 @@
 
 use super::bessel_ik::{ive, kve};
 use super::bessel_jy::{jv, yv};
+use super::kernels::illinois;
 use crate::Result;
 use crate::check::invalid;
 use ndarray::Array1;
@@ -226,36 +227,7 @@ fn zero_near(f: impl Fn(f64) -> f64, guess: f64, h: f64) -> f64 {
         let (a, b) = (guess - h, guess + h);
         let (fa, fb) = (f(a), f(b));
         if fa.signum() != fb.signum() {
-            // Regula falsi (Illinois) inside the bracket.
-            let (mut a, mut b, mut fa, mut fb) = (a, b, fa, fb);
-            let mut side = 0i8;
-            for _ in 0..200 {
-                let c = (a * fb - b * fa) / (fb - fa);
-                if !(c > a.min(b) && c < a.max(b)) || (b - a).abs() <= 4.0 * f64::EPSILON * c.abs()
-                {
-                    return if fa.abs() < fb.abs() { a } else { b };
-                }
-                let fc = f(c);
-                if fc == 0.0 {
-                    return c;
-                }
-                if fc.signum() == fb.signum() {
-                    b = c;
-                    fb = fc;
-                    if side == -1 {
-                        fa *= 0.5;
-                    }
-                    side = -1;
-                } else {
-                    a = c;
-                    fa = fc;
-                    if side == 1 {
-                        fb *= 0.5;
-                    }
-                    side = 1;
-                }
-            }
-            return 0.5 * (a + b);
+            return illinois(&f, a, b, fa, fb);
         }
         h *= 0.7;
     }

@@ -7,40 +7,10 @@
 
 use super::bessel_deriv::{jvp, yvp};
 use super::bessel_jy::{jv, yv};
+use super::kernels::illinois;
 use crate::Result;
 use crate::check::invalid;
 use ndarray::Array1;
-
-/// Root of `f` in `[a, b]` where `f(a)` and `f(b)` differ in sign (Illinois).
-fn illinois(f: &impl Fn(f64) -> f64, mut a: f64, mut b: f64, mut fa: f64, mut fb: f64) -> f64 {
-    let mut side = 0i8;
-    for _ in 0..200 {
-        let c = (a * fb - b * fa) / (fb - fa);
-        if !(c > a.min(b) && c < a.max(b)) || (b - a).abs() <= 4.0 * f64::EPSILON * c.abs() {
-            return if fa.abs() < fb.abs() { a } else { b };
-        }
-        let fc = f(c);
-        if fc == 0.0 {
-            return c;
-        }
-        if fc.signum() == fb.signum() {
-            b = c;
-            fb = fc;
-            if side == -1 {
-                fa *= 0.5;
-            }
-            side = -1;
-        } else {
-            a = c;
-            fa = fc;
-            if side == 1 {
-                fb *= 0.5;
-            }
-            side = 1;
-        }
-    }
-    0.5 * (a + b)
-}
 
 /// The first `nt` positive zeros of `f`, scanning upward from `start`.
 fn scan_zeros(f: impl Fn(f64) -> f64, start: f64, nt: usize) -> Array1<f64> {

@@ -138,6 +138,43 @@ pub(crate) fn cospi(x: f64) -> f64 {
     if is_odd(n) { -c } else { c }
 }
 
+/// Root of `f` in `[a, b]` where `f(a)` and `f(b)` differ in sign (Illinois).
+pub(crate) fn illinois(
+    f: &impl Fn(f64) -> f64,
+    mut a: f64,
+    mut b: f64,
+    mut fa: f64,
+    mut fb: f64,
+) -> f64 {
+    let mut side = 0i8;
+    for _ in 0..200 {
+        let c = (a * fb - b * fa) / (fb - fa);
+        if !(c > a.min(b) && c < a.max(b)) || (b - a).abs() <= 4.0 * f64::EPSILON * c.abs() {
+            return if fa.abs() < fb.abs() { a } else { b };
+        }
+        let fc = f(c);
+        if fc == 0.0 {
+            return c;
+        }
+        if fc.signum() == fb.signum() {
+            b = c;
+            fb = fc;
+            if side == -1 {
+                fa *= 0.5;
+            }
+            side = -1;
+        } else {
+            a = c;
+            fa = fc;
+            if side == 1 {
+                fb *= 0.5;
+            }
+            side = 1;
+        }
+    }
+    0.5 * (a + b)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
