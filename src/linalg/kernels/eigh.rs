@@ -3,6 +3,7 @@
 //! shifts on `T` (Golub & Van Loan, *Matrix Computations*, §8.3).
 
 use super::MatMut;
+use super::implicit_qr::{rot_rows, unreduced_block};
 use super::qr::reflector;
 use crate::linalg::{RealScalar, Scalar};
 use num_traits::Zero;
@@ -65,16 +66,6 @@ pub(crate) unsafe fn tridiagonalize<T: Scalar>(
     (d, e)
 }
 
-/// Rotates rows `i < j` of the row-major `n`-column buffer `m`.
-fn rot_rows<R: RealScalar>(m: &mut [R], n: usize, i: usize, j: usize, c: R, s: R) {
-    let (top, bottom) = m.split_at_mut(j * n);
-    for (x, y) in top[i * n..i * n + n].iter_mut().zip(bottom[..n].iter_mut()) {
-        let (a, b) = (*x, *y);
-        *x = c * a + s * b;
-        *y = c * b - s * a;
-    }
-}
-
 /// Eigenvalues (unsorted, in `d`) of the real symmetric tridiagonal `(d, e)`
 /// by implicit QR; with `z` (`n × n` row-major, identity on entry) the
 /// rotations accumulate so that `T₀ = zᵀ·diag(d)·z`: row `i` of `z` is the
@@ -90,20 +81,8 @@ pub(crate) fn tridiagonal_qr<R: RealScalar>(
     let max_iter = 30 * n.max(1);
     let mut iter = 0;
     let mut hi = n.saturating_sub(1);
-    while hi > 0 {
-        for i in 0..hi {
-            if e[i].abs() <= eps * (d[i].abs() + d[i + 1].abs()) || e[i].abs() < tiny {
-                e[i] = R::zero();
-            }
-        }
-        if e[hi - 1] == R::zero() {
-            hi -= 1;
-            continue;
-        }
-        let mut lo = hi - 1;
-        while lo > 0 && e[lo - 1] != R::zero() {
-            lo -= 1;
-        }
+    // The unreduced block lo..=hi, after deflating negligible off-diagonals.
+    while let Some(lo) = unreduced_block(d, e, &mut hi, eps, tiny) {
         iter += 1;
         if iter > max_iter {
             return Err(iter);

@@ -8,6 +8,7 @@
 pub(crate) mod cholesky;
 pub(crate) mod eigh;
 pub(crate) mod gemm;
+pub(crate) mod implicit_qr;
 pub(crate) mod lu;
 pub(crate) mod qr;
 pub(crate) mod svd;

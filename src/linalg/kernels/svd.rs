@@ -5,6 +5,7 @@
 //! the eigenvalues of `AᴴA`, which would square the condition number.
 
 use super::MatMut;
+use super::implicit_qr::{rot_rows, unreduced_block};
 use crate::linalg::{RealScalar, Scalar};
 use num_traits::{Float, Zero};
 
@@ -97,20 +98,6 @@ fn reflector_slice<T: Scalar>(x: &mut [T]) -> T {
     tau
 }
 
-/// Rotates rows `i` and `j` of the row-major `n`-column buffer `m`:
-/// `(rᵢ, rⱼ) ← (c·rᵢ + s·rⱼ, −s·rᵢ + c·rⱼ)`.
-fn rot_rows<R: RealScalar>(m: &mut [R], n: usize, i: usize, j: usize, c: R, s: R) {
-    debug_assert!(i < j);
-    let (top, bottom) = m.split_at_mut(j * n);
-    let ri = &mut top[i * n..i * n + n];
-    let rj = &mut bottom[..n];
-    for (x, y) in ri.iter_mut().zip(rj.iter_mut()) {
-        let (a, b) = (*x, *y);
-        *x = c * a + s * b;
-        *y = c * b - s * a;
-    }
-}
-
 /// `(c, s, r)` with `c·f + s·g = r`, `−s·f + c·g = 0`.
 fn givens<R: RealScalar>(f: R, g: R) -> (R, R, R) {
     if g == R::zero() {
@@ -140,22 +127,8 @@ pub(crate) fn bidiagonal_qr<R: RealScalar>(
     let max_iter = 30 * n.max(1) * n.max(1);
     let mut iter = 0;
     let mut hi = n.saturating_sub(1);
-    while hi > 0 {
-        // Deflate negligible superdiagonal entries (relative to neighbours).
-        for i in 0..hi {
-            if e[i].abs() <= eps * (d[i].abs() + d[i + 1].abs()) || e[i].abs() < tiny {
-                e[i] = R::zero();
-            }
-        }
-        if e[hi - 1] == R::zero() {
-            hi -= 1;
-            continue;
-        }
-        // The unreduced block lo..=hi.
-        let mut lo = hi - 1;
-        while lo > 0 && e[lo - 1] != R::zero() {
-            lo -= 1;
-        }
+    // The unreduced block lo..=hi, after deflating negligible off-diagonals.
+    while let Some(lo) = unreduced_block(d, e, &mut hi, eps, tiny) {
         iter += 1;
         if iter > max_iter {
             return Err(iter);

@@ -1,0 +1,46 @@
+//! Pieces shared by the implicit-QR iterations on symmetric tridiagonal
+//! (`eigh`) and bidiagonal (`svd`) matrices.
+
+use crate::linalg::RealScalar;
+
+/// Rotates rows `i < j` of the row-major `n`-column buffer `m`:
+/// `(rᵢ, rⱼ) ← (c·rᵢ + s·rⱼ, −s·rᵢ + c·rⱼ)`.
+pub(crate) fn rot_rows<R: RealScalar>(m: &mut [R], n: usize, i: usize, j: usize, c: R, s: R) {
+    debug_assert!(i < j);
+    let (top, bottom) = m.split_at_mut(j * n);
+    for (x, y) in top[i * n..i * n + n].iter_mut().zip(bottom[..n].iter_mut()) {
+        let (a, b) = (*x, *y);
+        *x = c * a + s * b;
+        *y = c * b - s * a;
+    }
+}
+
+/// Deflates: zeroes the off-diagonal entries `e[..hi]` that are negligible
+/// next to their diagonal neighbours (or below `tiny`), lowers `hi` past the
+/// converged bottom, and returns `lo` of the unreduced block `lo..=hi`
+/// (`None` once every entry has converged).
+pub(crate) fn unreduced_block<R: RealScalar>(
+    d: &[R],
+    e: &mut [R],
+    hi: &mut usize,
+    eps: R,
+    tiny: R,
+) -> Option<usize> {
+    while *hi > 0 {
+        for i in 0..*hi {
+            if e[i].abs() <= eps * (d[i].abs() + d[i + 1].abs()) || e[i].abs() < tiny {
+                e[i] = R::zero();
+            }
+        }
+        if e[*hi - 1] == R::zero() {
+            *hi -= 1;
+            continue;
+        }
+        let mut lo = *hi - 1;
+        while lo > 0 && e[lo - 1] != R::zero() {
+            lo -= 1;
+        }
+        return Some(lo);
+    }
+    None
+}
