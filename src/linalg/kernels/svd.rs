@@ -72,7 +72,7 @@ pub(crate) unsafe fn bidiagonalize<T: Scalar>(
 
 /// LAPACK-style reflector of a contiguous vector: afterwards `x[0] = β`
 /// (real) and `x[1..]` holds `v` (`v₀ = 1`); returns `τ`.
-fn reflector_slice<T: Scalar>(x: &mut [T]) -> T {
+pub(crate) fn reflector_slice<T: Scalar>(x: &mut [T]) -> T {
     let alpha = x[0];
     let scale = x[1..]
         .iter()
