@@ -12,6 +12,7 @@ pub(crate) mod implicit_qr;
 pub(crate) mod lu;
 pub(crate) mod qr;
 pub(crate) mod svd;
+pub(crate) mod tridiag_dc;
 pub(crate) mod trsm;
 
 use super::Scalar;
