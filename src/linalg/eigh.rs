@@ -2,11 +2,11 @@
 
 use super::kernels::MatMut;
 use super::kernels::eigh::{tridiagonal_qr, tridiagonalize};
-use super::kernels::qr::orgqr;
-use super::util::{eye, finite};
+use super::kernels::qr::ormqr;
+use super::util::finite;
 use super::{RealScalar, Scalar};
 use crate::{Error, Result, check};
-use ndarray::{Array1, Array2, ArrayRef2, s};
+use ndarray::{Array1, Array2, ArrayRef2};
 use num_traits::{Float, One, Zero};
 
 /// Eigenvalues and eigenvectors from [`eigh`]: `a · v = v · diag(w)`.
@@ -81,29 +81,17 @@ fn solve<T: Scalar>(mut f: Array2<T>, vectors: bool) -> Result<Spectrum<T>> {
     tridiagonal_qr(&mut d, &mut e, Some(&mut z)).map_err(|it| not_converged(&e, it))?;
     let mut order: Vec<usize> = (0..n).collect();
     order.sort_by(|&a, &b| d[a].partial_cmp(&d[b]).expect("finite eigenvalues"));
-    // Q = diag(1, H₀⋯H_{n−2}) with reflector k acting on rows k+1...
-    let mut q = eye::<T>(n);
+    // v = Q·Zᵀ with Q = diag(1, H₀⋯H_{n−2}), reflector k acting on rows k+1...
+    let mut v = Array2::from_shape_fn((n, n), |(i, c)| T::from_real(z[order[c] * n + i]));
     if n > 1 {
-        let mut w = Array2::<T>::zeros((n - 1, n - 1));
-        for j in 0..n - 1 {
-            for t in 1..n - 1 - j {
-                w[[j + t, j]] = f[[j + 1 + t, j]];
-            }
-        }
-        let mut q1 = eye::<T>(n - 1);
-        // SAFETY: `w` and `q1` are separate owned row-major arrays.
-        unsafe {
-            orgqr(
-                MatMut::from_array(&mut w),
-                &tau,
-                MatMut::from_array(&mut q1),
-            )
-        };
-        q.slice_mut(s![1.., 1..]).assign(&q1);
+        let f = MatMut::from_array(&mut f);
+        let vm = MatMut::from_array(&mut v);
+        // SAFETY: `f` and `v` are separate owned row-major arrays; the
+        // reflectors sit below the subdiagonal of `f`.
+        unsafe { ormqr(f.sub(1, 0, n - 1, n - 1), &tau, vm.sub(1, 0, n - 1, n)) };
     }
-    let zt = Array2::from_shape_fn((n, n), |(i, c)| T::from_real(z[order[c] * n + i]));
     let w = Array1::from_iter(order.iter().map(|&k| d[k]));
-    Ok((w, Some(q.dot(&zt))))
+    Ok((w, Some(v)))
 }
 
 /// Eigenvalues and eigenvectors of a Hermitian (real symmetric) matrix.

@@ -4,7 +4,7 @@
 use super::Scalar;
 use super::kernels::MatMut;
 use super::kernels::qr::{geqp2, geqrf, orgqr};
-use super::util::{eye, finite};
+use super::util::finite;
 use crate::Result;
 use ndarray::{Array1, Array2, ArrayRef2, s};
 
@@ -70,7 +70,7 @@ fn q_of<T: Scalar>(f: &mut Array2<T>, tau: &[T], mode: Mode) -> Array2<T> {
         Mode::Full => m,
         Mode::Economic => tau.len(),
     };
-    let mut q = eye::<T>(m).slice(s![.., ..qc]).to_owned();
+    let mut q = Array2::from_shape_fn((m, qc), |(i, j)| if i == j { T::one() } else { T::zero() });
     if m > 0 && qc > 0 {
         // SAFETY: `f` and `q` are separate owned row-major arrays; k ≤ qc ≤ m.
         unsafe { orgqr(MatMut::from_array(f), tau, MatMut::from_array(&mut q)) };

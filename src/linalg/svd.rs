@@ -93,7 +93,7 @@ fn tall<T: Scalar>(mut f: Array2<T>, want: bool, full: bool) -> Result<Factors<T
     let s = Array1::from_iter(order.iter().map(|&k| d[k]));
     // Q from the left reflectors, P from the right ones (acting on 1..n).
     let qc = if full { m } else { n };
-    let mut q = eye::<T>(m).slice(s![.., ..qc]).to_owned();
+    let mut q = Array2::from_shape_fn((m, qc), |(i, j)| if i == j { T::one() } else { T::zero() });
     if n > 0 {
         // SAFETY: `f` and `q` are separate owned row-major arrays; n ≤ qc ≤ m.
         unsafe {

@@ -195,30 +195,8 @@ unsafe fn symv_lower<T: Scalar>(a: MatMut<T>, v: &[T], w: &mut [T]) {
     for i in 0..m {
         // SAFETY: row `i` of the view, read only.
         let row = unsafe { &a.row(i)[..i + 1] };
-        let vi = v[i];
-        let (lo, diag) = row.split_at(i);
-        let mut acc = [T::zero(); 4];
-        let (wl, vl) = (&mut w[..i], &v[..i]);
-        let mut rc = lo.chunks_exact(4);
-        let mut wc = wl.chunks_exact_mut(4);
-        let mut vc = vl.chunks_exact(4);
-        for ((r, ww), vv) in (&mut rc).zip(&mut wc).zip(&mut vc) {
-            for q in 0..4 {
-                acc[q] += r[q] * vv[q];
-                ww[q] += r[q].conj() * vi;
-            }
-        }
-        let mut s = (acc[0] + acc[1]) + (acc[2] + acc[3]);
-        for ((&r, ww), &vv) in rc
-            .remainder()
-            .iter()
-            .zip(wc.into_remainder())
-            .zip(vc.remainder())
-        {
-            s += r * vv;
-            *ww += r.conj() * vi;
-        }
-        w[i] += s + vi.scale_real(diag[0].re());
+        let s = super::simd::dot_update(&row[..i], &v[..i], &mut w[..i], v[i]);
+        w[i] += s + v[i].scale_real(row[i].re());
     }
 }
 

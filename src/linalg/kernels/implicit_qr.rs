@@ -8,11 +8,7 @@ use crate::linalg::RealScalar;
 pub(crate) fn rot_rows<R: RealScalar>(m: &mut [R], n: usize, i: usize, j: usize, c: R, s: R) {
     debug_assert!(i < j);
     let (top, bottom) = m.split_at_mut(j * n);
-    for (x, y) in top[i * n..i * n + n].iter_mut().zip(bottom[..n].iter_mut()) {
-        let (a, b) = (*x, *y);
-        *x = c * a + s * b;
-        *y = c * b - s * a;
-    }
+    super::simd::rot(&mut top[i * n..i * n + n], &mut bottom[..n], c, s);
 }
 
 /// Deflates: zeroes the off-diagonal entries `e[..hi]` that are negligible

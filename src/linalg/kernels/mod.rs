@@ -11,6 +11,7 @@ pub(crate) mod gemm;
 pub(crate) mod implicit_qr;
 pub(crate) mod lu;
 pub(crate) mod qr;
+pub(crate) mod simd;
 pub(crate) mod svd;
 pub(crate) mod tridiag_dc;
 pub(crate) mod trsm;

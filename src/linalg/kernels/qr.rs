@@ -6,6 +6,7 @@
 
 use super::MatMut;
 use super::gemm::{gemm, gemm_h};
+use super::simd;
 use crate::linalg::Scalar;
 use num_traits::{Float, One, Zero};
 
@@ -202,16 +203,36 @@ unsafe fn tri_mul<T: Scalar>(t: &[T], b: usize, conj_trans: bool, w: MatMut<T>) 
 /// # Safety
 /// `f` and `q` are valid, non-overlapping views, `q` exclusive; `k ≤ qc ≤ m`.
 pub(crate) unsafe fn orgqr<T: Scalar>(f: MatMut<T>, tau: &[T], q: MatMut<T>) {
+    // SAFETY: forwarded; columns left of block j0 of the identity stay
+    // untouched by the blocks from j0 on.
+    unsafe { apply_q(f, tau, q, true) }
+}
+
+/// `C ← Q·C` for `Q = H₁⋯H_k` stored as in [`orgqr`] and any `m × nc` `C`
+/// (LAPACK `ormqr`, left side, no transpose): 2·m·nc·k flops, against the
+/// 4·m·nc·k of forming `Q` and multiplying.
+///
+/// # Safety
+/// `f` and `c` are valid, non-overlapping views, `c` exclusive; `k ≤ m`.
+pub(crate) unsafe fn ormqr<T: Scalar>(f: MatMut<T>, tau: &[T], c: MatMut<T>) {
+    // SAFETY: forwarded.
+    unsafe { apply_q(f, tau, c, false) }
+}
+
+/// The blocked `C ← Q·C`; with `identity`, `C` holds leading columns of the
+/// identity and each block only touches columns `j0..`.
+unsafe fn apply_q<T: Scalar>(f: MatMut<T>, tau: &[T], q: MatMut<T>, identity: bool) {
     let (m, qc) = (q.rows, q.cols);
     let k = tau.len();
     let (mut v, mut t, mut work) = (Vec::new(), Vec::new(), Vec::new());
-    // Blocks in reverse order: Q ← (I − V·T·Vᴴ)·Q on rows and columns j0...
+    // Blocks in reverse order: Q ← (I − V·T·Vᴴ)·Q on rows j0...
     let mut starts: Vec<usize> = (0..k).step_by(NB).collect();
     starts.reverse();
     for j0 in starts {
         let b = NB.min(k - j0);
         let rows = m - j0;
-        let cols = qc - j0;
+        let c0 = if identity { j0 } else { 0 };
+        let cols = qc - c0;
         // SAFETY: blocks lie inside `f` and `q`, which do not overlap.
         unsafe {
             wy(f.sub(j0, j0, rows, b), &tau[j0..j0 + b], &mut v, &mut t);
@@ -229,7 +250,7 @@ pub(crate) unsafe fn orgqr<T: Scalar>(f: MatMut<T>, tau: &[T], q: MatMut<T>) {
                 cols,
                 ld: cols,
             };
-            let qs = q.sub(j0, j0, rows, cols);
+            let qs = q.sub(j0, c0, rows, cols);
             gemm_h(T::one(), vm, qs, T::zero(), wm);
             tri_mul(&t, b, false, wm);
             gemm(-T::one(), vm, wm, T::one(), qs);
@@ -304,20 +325,12 @@ pub(crate) unsafe fn apply_reflector_h<T: Scalar>(a: MatMut<T>, tau: T, w: &mut 
         w.clear();
         w.extend_from_slice(&a.row(0)[1..]);
         for i in 1..m {
-            let vi = (*a.at(i, 0)).conj();
-            for (x, &y) in w.iter_mut().zip(&a.row(i)[1..]) {
-                *x += vi * y;
-            }
+            simd::axpy((*a.at(i, 0)).conj(), &a.row(i)[1..], w);
         }
         let ct = tau.conj();
-        for (x, &y) in a.row(0)[1..].iter_mut().zip(w.iter()) {
-            *x -= ct * y;
-        }
+        simd::axpy(-ct, w, &mut a.row(0)[1..]);
         for i in 1..m {
-            let f = ct * *a.at(i, 0);
-            for (x, &y) in a.row(i)[1..].iter_mut().zip(w.iter()) {
-                *x -= f * y;
-            }
+            simd::axpy(-(ct * *a.at(i, 0)), w, &mut a.row(i)[1..]);
         }
     }
 }
@@ -359,6 +372,30 @@ mod tests {
         let qhq = q.t().mapv(|v| v.conj()).dot(&q) - Array2::<Complex64>::eye(m);
         let orth = qhq.iter().fold(0.0f64, |s, v| s.max(v.norm()));
         assert!(orth < 1e-13 * m as f64, "{m}x{n}: orthogonality {orth:e}");
+    }
+
+    #[test]
+    fn ormqr_matches_explicit_q() {
+        let (m, n, nc) = (150, 140, 37);
+        let a = Array2::from_shape_fn((m, n), |(i, j)| {
+            Complex64::new(((i * 7 + j * 3) as f64).sin(), ((i + 2 * j) as f64).cos())
+        });
+        let c0 =
+            Array2::from_shape_fn((m, nc), |(i, j)| Complex64::new((i * j) as f64 * 0.01, 1.0));
+        let mut f = a.clone();
+        let mut tau = vec![Complex64::zero(); n];
+        let mut q = Array2::from_shape_fn((m, m), |(i, j)| Complex64::from(f64::from(i == j)));
+        let mut c = c0.clone();
+        // SAFETY: separate owned row-major arrays.
+        unsafe {
+            geqrf(MatMut::from_array(&mut f), &mut tau);
+            orgqr(MatMut::from_array(&mut f), &tau, MatMut::from_array(&mut q));
+            ormqr(MatMut::from_array(&mut f), &tau, MatMut::from_array(&mut c));
+        }
+        let err = (q.dot(&c0) - &c)
+            .iter()
+            .fold(0.0f64, |s, v| s.max(v.norm()));
+        assert!(err < 1e-12, "{err:e}");
     }
 
     #[test]

@@ -26,7 +26,7 @@ pub(crate) unsafe fn bidiagonalize<T: Scalar>(
     debug_assert!(m >= n);
     let mut d = vec![T::Real::zero(); n];
     let mut e = vec![T::Real::zero(); n.saturating_sub(1)];
-    let mut w = Vec::new();
+    let (mut w, mut vc) = (Vec::new(), Vec::new());
     for j in 0..n {
         // SAFETY: every block below lies inside the view.
         unsafe {
@@ -50,19 +50,13 @@ pub(crate) unsafe fn bidiagonalize<T: Scalar>(
             e[j] = row[0].re();
             if t != T::zero() {
                 // Rows below: r ← r·H = r − τ·(r·v)·vᴴ, with v = (1, row[1..]).
+                vc.clear();
+                vc.extend(row[1..].iter().map(|v| v.conj()));
                 for i in j + 1..m {
                     let r = &mut a.row(i)[j + 1..];
-                    let dot = r[0]
-                        + r[1..]
-                            .iter()
-                            .zip(&row[1..])
-                            .map(|(&x, &v)| x * v)
-                            .sum::<T>();
-                    let f = t * dot;
+                    let f = t * (r[0] + super::simd::dot(&r[1..], &row[1..]));
                     r[0] -= f;
-                    for (x, &v) in r[1..].iter_mut().zip(&row[1..]) {
-                        *x -= f * v.conj();
-                    }
+                    super::simd::axpy(-f, &vc, &mut r[1..]);
                 }
             }
         }
