@@ -36,8 +36,34 @@ pub(crate) unsafe fn potrf_upper<T: Scalar>(a: MatMut<T>) -> Result<(), usize> {
     unsafe {
         potrf_upper(a11)?;
         trsm_left(Uplo::Upper, true, false, a11, a12);
-        gemm_h(-T::one(), a12, a12, T::one(), a22);
+        herk_upper(a12, a22);
         potrf_upper(a22).map_err(|j| j + n1)
+    }
+}
+
+/// Below this order the Hermitian update is one full GEMM.
+const HERK_LEAF: usize = 96;
+
+/// `C ← C − Aᴴ·A` on the upper triangle of the square `c` only (LAPACK
+/// `herk`), recursively: half the flops of the full product, nearly all of
+/// them still in GEMM. The strict lower part of `c` may be overwritten.
+///
+/// # Safety
+/// `a` (`k × n`) and `c` (`n × n`) are valid, non-overlapping views; `c` is
+/// exclusive.
+unsafe fn herk_upper<T: Scalar>(a: MatMut<T>, c: MatMut<T>) {
+    let n = c.rows;
+    // SAFETY: the blocks below are disjoint blocks of `c` and column ranges of `a`.
+    unsafe {
+        if n <= HERK_LEAF {
+            gemm_h(-T::one(), a, a, T::one(), c);
+            return;
+        }
+        let h = n / 2;
+        let (a1, a2) = (a.sub(0, 0, a.rows, h), a.sub(0, h, a.rows, n - h));
+        herk_upper(a1, c.sub(0, 0, h, h));
+        gemm_h(-T::one(), a1, a2, T::one(), c.sub(0, h, h, n - h));
+        herk_upper(a2, c.sub(h, h, n - h, n - h));
     }
 }
 
@@ -79,7 +105,7 @@ mod tests {
 
     #[test]
     fn reconstructs_hermitian_positive_definite() {
-        for n in [1usize, 5, 33, 100] {
+        for n in [1usize, 5, 33, 100, 300] {
             let b = Array2::from_shape_fn((n, n), |(i, j)| {
                 Complex64::new(((i * 7 + j) % 5) as f64, (i as f64 - j as f64) * 0.3)
             });
