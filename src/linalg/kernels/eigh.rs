@@ -4,7 +4,7 @@
 
 use super::MatMut;
 use super::gemm::gemm;
-use super::implicit_qr::{rot_rows, unreduced_block};
+use super::implicit_qr::{hypot, rot_rows, unreduced_block};
 use crate::linalg::{RealScalar, Scalar};
 use num_traits::Zero;
 
@@ -276,7 +276,7 @@ pub(crate) fn tridiagonal_qr<R: RealScalar>(
         let mut x = d[lo] - mu;
         let mut zz = e[lo];
         for k in lo..hi {
-            let r = x.hypot(zz);
+            let r = hypot(x, zz);
             let (c, s) = if r == R::zero() {
                 (R::one(), R::zero())
             } else {

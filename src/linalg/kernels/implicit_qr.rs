@@ -11,6 +11,20 @@ pub(crate) fn rot_rows<R: RealScalar>(m: &mut [R], n: usize, i: usize, j: usize,
     super::simd::rot(&mut top[i * n..i * n + n], &mut bottom[..n], c, s);
 }
 
+/// `√(a² + b²)` without libm's `hypot` (a call that dominated the rotation
+/// setup) when squaring can neither overflow nor lose `b` entirely to
+/// underflow; `hypot` otherwise.
+#[inline]
+pub(crate) fn hypot<R: RealScalar>(a: R, b: R) -> R {
+    let big = a.abs().max(b.abs());
+    let (lo, hi) = (R::from_f64_real(1e-140), R::from_f64_real(1e140));
+    if big > lo && big < hi {
+        (a * a + b * b).sqrt()
+    } else {
+        a.hypot(b)
+    }
+}
+
 /// Deflates: zeroes the off-diagonal entries `e[..hi]` that are negligible
 /// next to their diagonal neighbours (or below `tiny`), lowers `hi` past the
 /// converged bottom, and returns `lo` of the unreduced block `lo..=hi`

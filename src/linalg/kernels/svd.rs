@@ -6,7 +6,7 @@
 
 use super::MatMut;
 use super::gemm::gemm;
-use super::implicit_qr::{rot_rows, unreduced_block};
+use super::implicit_qr::{hypot, rot_rows, unreduced_block};
 use crate::linalg::{RealScalar, Scalar};
 use num_traits::{Float, Zero};
 
@@ -292,7 +292,7 @@ fn givens<R: RealScalar>(f: R, g: R) -> (R, R, R) {
     if g == R::zero() {
         return (R::one(), R::zero(), f);
     }
-    let r = f.hypot(g);
+    let r = hypot(f, g);
     (f / r, g / r, r)
 }
 
