@@ -46,21 +46,22 @@ pub(crate) unsafe fn gemm<T: Scalar>(alpha: T, a: MatMut<T>, b: MatMut<T>, beta:
     // SAFETY: the caller guarantees valid, non-overlapping views; strides are
     // (ld, 1) for each row-major block.
     unsafe {
-        T::gemm_raw(
-            m,
-            k,
-            n,
+        strided(
             alpha,
-            a.ptr,
-            a.ld as isize,
-            1,
-            b.ptr,
-            b.ld as isize,
-            1,
             beta,
-            c.ptr,
-            c.ld as isize,
-            1,
+            Raw {
+                m,
+                k,
+                n,
+                a: a.ptr,
+                rsa: a.ld as isize,
+                csa: 1,
+                b: b.ptr,
+                rsb: b.ld as isize,
+                csb: 1,
+                c: c.ptr,
+                rsc: c.ld as isize,
+            },
         )
     }
 }
@@ -117,24 +118,117 @@ pub(crate) unsafe fn gemm_h<T: Scalar>(
     } else {
         // SAFETY: `a` read with swapped strides is its transpose; forwarded.
         unsafe {
-            T::gemm_raw(
-                m,
-                k,
-                n,
+            strided(
                 alpha,
-                a.ptr,
-                1,
-                a.ld as isize,
-                b.ptr,
-                b.ld as isize,
-                1,
                 beta,
-                c.ptr,
-                c.ld as isize,
-                1,
+                Raw {
+                    m,
+                    k,
+                    n,
+                    a: a.ptr,
+                    rsa: 1,
+                    csa: a.ld as isize,
+                    b: b.ptr,
+                    rsb: b.ld as isize,
+                    csb: 1,
+                    c: c.ptr,
+                    rsc: c.ld as isize,
+                },
             )
         }
     }
+}
+
+/// A GEMM on raw strided storage (C has unit column stride).
+#[derive(Clone, Copy)]
+struct Raw<T> {
+    m: usize,
+    k: usize,
+    n: usize,
+    a: *const T,
+    rsa: isize,
+    csa: isize,
+    b: *const T,
+    rsb: isize,
+    csb: isize,
+    c: *mut T,
+    rsc: isize,
+}
+
+// SAFETY: a `Raw` is only sent to the other half of a `rayon::join` while the
+// caller's exclusive borrow of `c` (and shared borrows of `a`, `b`) is held;
+// the two halves write disjoint parts of `c`.
+unsafe impl<T: Send> Send for Raw<T> {}
+
+/// Products below this many multiply-adds stay on one thread.
+#[cfg(feature = "rayon")]
+const PAR_MIN: usize = 128 * 128 * 128;
+
+/// `C ← β·C + α·A·B`; with the `rayon` feature, large products are split
+/// along the longer of C's sides into one part per thread of the global
+/// pool (matrixmultiply itself runs single-threaded).
+unsafe fn strided<T: Scalar>(alpha: T, beta: T, r: Raw<T>) {
+    #[cfg(feature = "rayon")]
+    {
+        let parts = rayon::current_num_threads();
+        if parts > 1 && r.m * r.n * r.k >= PAR_MIN {
+            // SAFETY: forwarded; the parts write disjoint blocks of `c`.
+            unsafe { split(alpha, beta, r, parts) };
+            return;
+        }
+    }
+    // SAFETY: forwarded contract.
+    unsafe {
+        T::gemm_raw(
+            r.m, r.k, r.n, alpha, r.a, r.rsa, r.csa, r.b, r.rsb, r.csb, beta, r.c, r.rsc, 1,
+        )
+    }
+}
+
+/// Splits the product into `parts` row or column blocks of C, run through
+/// `rayon::join`.
+#[cfg(feature = "rayon")]
+unsafe fn split<T: Scalar>(alpha: T, beta: T, r: Raw<T>, parts: usize) {
+    const MIN_SIDE: usize = 64;
+    let by_cols = r.n >= r.m;
+    let side = if by_cols { r.n } else { r.m };
+    if parts <= 1 || side < 2 * MIN_SIDE {
+        // SAFETY: forwarded contract.
+        unsafe {
+            T::gemm_raw(
+                r.m, r.k, r.n, alpha, r.a, r.rsa, r.csa, r.b, r.rsb, r.csb, beta, r.c, r.rsc, 1,
+            )
+        };
+        return;
+    }
+    let p1 = parts / 2;
+    let cut = side * p1 / parts;
+    let (first, second) = if by_cols {
+        (
+            Raw { n: cut, ..r },
+            Raw {
+                n: r.n - cut,
+                b: r.b.wrapping_offset(cut as isize * r.csb),
+                c: r.c.wrapping_add(cut),
+                ..r
+            },
+        )
+    } else {
+        (
+            Raw { m: cut, ..r },
+            Raw {
+                m: r.m - cut,
+                a: r.a.wrapping_offset(cut as isize * r.rsa),
+                c: r.c.wrapping_offset(cut as isize * r.rsc),
+                ..r
+            },
+        )
+    };
+    // SAFETY: the two halves cover disjoint rows (or columns) of `c`.
+    rayon::join(
+        move || unsafe { split(alpha, beta, first, p1) },
+        move || unsafe { split(alpha, beta, second, parts - p1) },
+    );
 }
 
 #[cfg(test)]
@@ -142,6 +236,41 @@ mod tests {
     use super::*;
     use ndarray::Array2;
     use num_complex::Complex64;
+
+    #[test]
+    fn large_products_split_across_threads_match_dot() {
+        // Large enough to be split (with the `rayon` feature) in both shapes.
+        for &(m, k, n) in &[(300usize, 200usize, 250usize), (260, 150, 140)] {
+            let a = Array2::from_shape_fn((m, k), |(i, j)| ((i * 7 + j * 3) as f64 * 0.01).sin());
+            let b = Array2::from_shape_fn((k, n), |(i, j)| ((i + 2 * j) as f64 * 0.02).cos());
+            let mut c = Array2::from_shape_fn((m, n), |(i, j)| (i + j) as f64);
+            let want = c.mapv(|x| 0.5 * x) + a.dot(&b) * 2.0;
+            let mut at = a.t().as_standard_layout().into_owned();
+            let (mut aa, mut bb) = (a.clone(), b.clone());
+            let mut c2 = c.clone();
+            // SAFETY: separate owned row-major arrays.
+            unsafe {
+                gemm(
+                    2.0,
+                    MatMut::from_array(&mut aa),
+                    MatMut::from_array(&mut bb),
+                    0.5,
+                    MatMut::from_array(&mut c),
+                );
+                gemm_h(
+                    2.0,
+                    MatMut::from_array(&mut at),
+                    MatMut::from_array(&mut bb),
+                    0.5,
+                    MatMut::from_array(&mut c2),
+                );
+            }
+            for got in [&c, &c2] {
+                let err = (got - &want).iter().fold(0.0f64, |s, v| s.max(v.abs()));
+                assert!(err < 1e-11, "{m}x{k}x{n}: {err:e}");
+            }
+        }
+    }
 
     #[test]
     fn matches_ndarray_dot_on_sub_blocks() {
