@@ -1,7 +1,7 @@
 //! Singular value decomposition: `svd`, `svdvals`.
 
 use super::kernels::MatMut;
-use super::kernels::qr::orgqr;
+use super::kernels::qr::{geqrf, orgqr, ormqr};
 use super::kernels::svd::{bidiagonal_qr, bidiagonalize};
 use super::util::{eye, finite};
 use super::{RealScalar, Scalar};
@@ -54,6 +54,31 @@ type Factors<T> = (
 /// Singular values (and vectors if `want`) of a tall (`m ≥ n`) row-major `f`.
 fn tall<T: Scalar>(mut f: Array2<T>, want: bool, full: bool) -> Result<Factors<T>> {
     let (m, n) = f.dim();
+    // Much taller than wide: QR first, then the SVD of the n × n R (as
+    // LAPACK's gesdd past its crossover); U = Q·U_R.
+    if n > 0 && m >= 2 * n {
+        let mut tau = vec![T::zero(); n];
+        // SAFETY: `f` is an owned row-major array; `tau` has min(m, n) = n entries.
+        unsafe { geqrf(MatMut::from_array(&mut f), &mut tau) };
+        let r = Array2::from_shape_fn((n, n), |(i, j)| if j >= i { f[[i, j]] } else { T::zero() });
+        let (ur, s, vt) = tall(r, want, false)?;
+        let Some(ur) = ur else {
+            return Ok((None, s, None));
+        };
+        let qc = if full { m } else { n };
+        let mut u = Array2::from_shape_fn((m, qc), |(i, j)| {
+            if i < n && j < n {
+                ur[[i, j]]
+            } else if i == j {
+                T::one()
+            } else {
+                T::zero()
+            }
+        });
+        // SAFETY: `f` and `u` are separate owned row-major arrays.
+        unsafe { ormqr(MatMut::from_array(&mut f), &tau, MatMut::from_array(&mut u)) };
+        return Ok((Some(u), s, vt));
+    }
     let mut tau_q = vec![T::zero(); n];
     let mut tau_p = vec![T::zero(); n.saturating_sub(1)];
     // SAFETY: `f` is an owned row-major array with m ≥ n; buffer lengths as required.
