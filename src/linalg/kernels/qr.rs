@@ -88,22 +88,27 @@ unsafe fn wy<T: Scalar>(panel: MatMut<T>, tau: &[T], v: &mut Vec<T>, t: &mut Vec
     }
     t.clear();
     t.resize(b * b, T::zero());
-    let mut z = vec![T::zero(); b];
+    // G = Vᴴ·V by GEMM: column i of G above the diagonal is Vᴴ·v_i.
+    let mut g = vec![T::zero(); b * b];
+    let vm = MatMut {
+        ptr: v.as_mut_ptr(),
+        rows,
+        cols: b,
+        ld: b,
+    };
+    let gm = MatMut {
+        ptr: g.as_mut_ptr(),
+        rows: b,
+        cols: b,
+        ld: b,
+    };
+    // SAFETY: `v` and `g` are separate buffers of the stated shapes.
+    unsafe { gemm_h(T::one(), vm, vm, T::zero(), gm) };
     for i in 0..b {
         t[i * b + i] = tau[i];
-        if i == 0 {
-            continue;
-        }
-        // z = V[:, ..i]ᴴ · v_i, then T[..i, i] = −tau_i · T[..i, ..i] · z.
-        z[..i].fill(T::zero());
-        for r in i..rows {
-            let vi = v[r * b + i];
-            for (zl, &vl) in z[..i].iter_mut().zip(&v[r * b..r * b + i]) {
-                *zl += vl.conj() * vi;
-            }
-        }
+        // T[..i, i] = −tau_i · T[..i, ..i] · G[..i, i].
         for l in 0..i {
-            let s: T = (l..i).map(|p| t[l * b + p] * z[p]).sum();
+            let s: T = (l..i).map(|p| t[l * b + p] * g[p * b + i]).sum();
             t[l * b + i] = -tau[i] * s;
         }
     }
@@ -173,10 +178,7 @@ unsafe fn tri_mul<T: Scalar>(t: &[T], b: usize, conj_trans: bool, w: MatMut<T>) 
                 let d = t[i * b + i].conj();
                 wi.iter_mut().for_each(|x| *x *= d);
                 for l in 0..i {
-                    let f = t[l * b + i].conj();
-                    for (x, &y) in wi.iter_mut().zip(w.row(l).iter()) {
-                        *x += f * y;
-                    }
+                    simd::axpy(t[l * b + i].conj(), w.row(l), wi);
                 }
             }
         } else {
@@ -186,10 +188,7 @@ unsafe fn tri_mul<T: Scalar>(t: &[T], b: usize, conj_trans: bool, w: MatMut<T>) 
                 let d = t[i * b + i];
                 wi.iter_mut().for_each(|x| *x *= d);
                 for l in i + 1..b {
-                    let f = t[i * b + l];
-                    for (x, &y) in wi.iter_mut().zip(w.row(l).iter()) {
-                        *x += f * y;
-                    }
+                    simd::axpy(t[i * b + l], w.row(l), wi);
                 }
             }
         }
