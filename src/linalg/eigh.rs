@@ -97,9 +97,10 @@ fn solve<T: Scalar>(mut f: Array2<T>, vectors: bool) -> Result<Spectrum<T>> {
 /// Eigenvalues and eigenvectors of a Hermitian (real symmetric) matrix.
 ///
 /// SciPy: `scipy.linalg.eigh(a)`. Only the lower triangle is read (SciPy's
-/// default `lower=True`). Householder tridiagonalisation, then implicit QR
-/// with Wilkinson shifts; eigenvalues come out real and ascending, the
-/// eigenvectors orthonormal.
+/// default `lower=True`). Blocked Householder tridiagonalisation, then divide
+/// and conquer on the tridiagonal (implicit QR with Wilkinson shifts below a
+/// few dozen rows, as LAPACK's `syevd`); eigenvalues come out real and
+/// ascending, the eigenvectors orthonormal.
 ///
 /// ```text
 /// a · v = v · diag(w),   vᴴ · v = I

@@ -163,7 +163,8 @@ fn tall<T: Scalar>(mut f: Array2<T>, want: bool, full: bool) -> Result<Factors<T
 
 /// Singular value decomposition `a = u · diag(s) · vt` with square `u`, `vt`.
 ///
-/// SciPy: `scipy.linalg.svd(a)`. Householder bidiagonalisation followed by
+/// SciPy: `scipy.linalg.svd(a)`. Householder bidiagonalisation (after a QR
+/// step for matrices over twice as tall as wide) followed by
 /// implicit-shift QR on the bidiagonal (Golub–Kahan); singular values come
 /// out non-negative and sorted, to high relative accuracy of `‖a‖`.
 ///

@@ -1,6 +1,8 @@
-//! Hermitian eigenproblem: Householder tridiagonalisation `A = Q·T·Qᴴ` (real
-//! `T`, also for complex `A`), then implicit symmetric QR with Wilkinson
-//! shifts on `T` (Golub & Van Loan, *Matrix Computations*, §8.3).
+//! Hermitian eigenproblem: blocked Householder tridiagonalisation
+//! `A = Q·T·Qᴴ` (real `T`, also for complex `A`), then implicit symmetric QR
+//! with Wilkinson shifts on `T` (Golub & Van Loan, *Matrix Computations*,
+//! §8.3) for eigenvalues, divide and conquer ([`super::tridiag_dc`]) when
+//! eigenvectors are wanted beyond small orders.
 
 use super::MatMut;
 use super::gemm::gemm;

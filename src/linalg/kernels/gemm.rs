@@ -16,7 +16,9 @@
 //! `matrixmultiply` (the crate behind ndarray's `dot`) is 1.6–1.8× faster on one
 //! core and faster on two at n ≥ 1000, and is already in the dependency tree
 //! through ndarray, so it is the GEMM here. It takes arbitrary strides, which
-//! lets the blocked factorizations multiply sub-blocks in place.
+//! lets the blocked factorizations multiply sub-blocks in place. With the
+//! `rayon` feature, large products are split into one block of `C` per
+//! thread of rayon's global pool.
 
 use super::MatMut;
 use crate::linalg::Scalar;

@@ -1,5 +1,5 @@
 //! Singular value decomposition: Householder bidiagonalisation `A = Q·B·Pᴴ`
-//! (with a real bidiagonal `B`, also for complex `A`), then implicit-shift QR
+//! (blocked, with a real bidiagonal `B`, also for complex `A`), then implicit-shift QR
 //! on `B` (Golub & Kahan 1965; Golub & Van Loan, *Matrix Computations*,
 //! §8.6), with Wilkinson shifts and the zero-diagonal deflation. Never via
 //! the eigenvalues of `AᴴA`, which would square the condition number.
