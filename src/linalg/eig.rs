@@ -2,7 +2,9 @@
 //! eigenvectors and the generalized problem `a·v = λ·b·v`.
 
 use super::kernels::hessenberg::unbalance;
+use super::kernels::qz::pencil_eigenvectors;
 use super::kernels::schur_vectors::{blocks, eigenvector, left_eigenvectors};
+use super::qz::{decompose_pencil, eigenvalues_from_pencil, pencil_input};
 use super::schur::{arr, decompose, input};
 use super::{RealScalar, Scalar};
 use crate::Result;
@@ -239,4 +241,156 @@ where
     Complex<T::Real>: Scalar<Real = T::Real>,
 {
     Ok(solve(a, false, false)?.0)
+}
+
+/// The generalized driver: complex QZ, then eigenvectors of the triangular
+/// pair back-transformed (right by `Z`, left by `Q`).
+fn solve_generalized<T: Scalar>(
+    a: &ArrayRef2<T>,
+    b: &ArrayRef2<T>,
+    left: bool,
+    right: bool,
+) -> Result<Spectrum<T::Real>>
+where
+    Complex<T::Real>: Scalar<Real = T::Real>,
+{
+    let (n, s, p) = pencil_input(a, b)?;
+    let vectors = left || right;
+    let r = decompose_pencil(s, p, n, vectors)?;
+    let w = eigenvalues_from_pencil(&r.alpha, &r.beta);
+    let back = |m: &[Complex<T::Real>], x: Vec<Complex<T::Real>>| {
+        let mut v = arr(m.to_vec(), n).dot(&arr(x, n));
+        normalize(&mut v);
+        v
+    };
+    let vr = right.then(|| back(&r.z, pencil_eigenvectors(&r.s, &r.p, n, &r.alpha, &r.beta)));
+    let vl = left.then(|| {
+        // yᴴ·(β·S − α·P) = 0: right vectors of the flipped conjugate transposes.
+        let flip = |m: &[Complex<T::Real>]| -> Vec<Complex<T::Real>> {
+            (0..n * n)
+                .map(|e| m[(n - 1 - e % n) * n + (n - 1 - e / n)].conj())
+                .collect()
+        };
+        let ar: Vec<_> = r.alpha.iter().rev().map(|v| v.conj()).collect();
+        let br: Vec<_> = r.beta.iter().rev().map(|v| v.conj()).collect();
+        let x = pencil_eigenvectors(&flip(&r.s), &flip(&r.p), n, &ar, &br);
+        let y: Vec<_> = (0..n * n)
+            .map(|e| x[(n - 1 - e / n) * n + (n - 1 - e % n)])
+            .collect();
+        back(&r.q, y)
+    });
+    Ok((w, vl, vr))
+}
+
+/// Generalized eigenvalues and right eigenvectors: `a·v = λ·b·v`.
+///
+/// SciPy: `scipy.linalg.eig(a, b)`. Complex QZ (also for real input, so
+/// real eigenvalues of real pencils may carry an imaginary part at rounding
+/// level), then back-substitution on the triangular pair. As SciPy,
+/// `w = α/β` is `inf` for an infinite eigenvalue (`β = 0 ≠ α`, a singular
+/// `b`) and NaN for a singular pencil (`α = β = 0`); the vectors have unit
+/// 2-norm.
+///
+/// ```text
+/// β_i·a·vr[:, i] = α_i·b·vr[:, i],   w[i] = α_i/β_i
+/// ```
+///
+/// # Errors
+/// [`Error::ShapeMismatch`](crate::Error::ShapeMismatch) if `a` is not
+/// square or `b` has another shape; [`Error::InvalidArgument`](crate::Error::InvalidArgument)
+/// for NaN or infinity; [`Error::NotConverged`](crate::Error::NotConverged)
+/// if the QZ iteration runs out of its budget.
+///
+/// # Examples
+/// ```
+/// use ferrosci::linalg::eig_generalized;
+/// use ndarray::array;
+/// use num_complex::Complex64;
+///
+/// let a = array![[1.0_f64, 2.0], [3.0, 4.0]];
+/// let b = array![[1.0_f64, 0.0], [0.0, 0.0]];
+/// let r = eig_generalized(&a, &b)?;
+/// let (fin, inf): (Vec<Complex64>, Vec<Complex64>) = r.w.iter().partition(|w| w.re.is_finite());
+/// assert!((fin[0].re + 0.5).abs() < 1e-14 && fin[0].im.abs() < 1e-14);
+/// assert!(inf[0].re == f64::INFINITY);
+/// # Ok::<(), ferrosci::Error>(())
+/// ```
+pub fn eig_generalized<T: Scalar>(a: &ArrayRef2<T>, b: &ArrayRef2<T>) -> Result<Eig<T::Real>>
+where
+    Complex<T::Real>: Scalar<Real = T::Real>,
+{
+    let (w, _, vr) = solve_generalized(a, b, false, true)?;
+    Ok(Eig {
+        w,
+        vr: vr.expect("right vectors were asked for"),
+    })
+}
+
+/// Generalized eigenvalues with left and right eigenvectors.
+///
+/// SciPy: `scipy.linalg.eig(a, b, left=True)`; the left vectors satisfy
+/// `vl[:, i]ᴴ·a = w[i]·vl[:, i]ᴴ·b`.
+///
+/// # Errors
+/// As [`eig_generalized`].
+///
+/// # Examples
+/// ```
+/// use ferrosci::linalg::eig_generalized_left;
+/// use ndarray::array;
+/// use num_complex::Complex64;
+///
+/// let a = array![[2.0_f64, 1.0], [0.0, 3.0]];
+/// let b = array![[1.0_f64, 0.0], [1.0, 1.0]];
+/// let r = eig_generalized_left(&a, &b)?;
+/// let (ac, bc) = (a.mapv(|v| Complex64::new(v, 0.0)), b.mapv(|v| Complex64::new(v, 0.0)));
+/// for k in 0..2 {
+///     let yh = r.vl.column(k).mapv(|v| v.conj());
+///     let res = yh.dot(&ac) - yh.dot(&bc).mapv(|v| v * r.w[k]);
+///     assert!(res.iter().all(|e| e.norm() < 1e-13));
+/// }
+/// # Ok::<(), ferrosci::Error>(())
+/// ```
+pub fn eig_generalized_left<T: Scalar>(
+    a: &ArrayRef2<T>,
+    b: &ArrayRef2<T>,
+) -> Result<EigLeft<T::Real>>
+where
+    Complex<T::Real>: Scalar<Real = T::Real>,
+{
+    let (w, vl, vr) = solve_generalized(a, b, true, true)?;
+    Ok(EigLeft {
+        w,
+        vl: vl.expect("left vectors were asked for"),
+        vr: vr.expect("right vectors were asked for"),
+    })
+}
+
+/// Generalized eigenvalues only.
+///
+/// SciPy: `scipy.linalg.eigvals(a, b)`.
+///
+/// # Errors
+/// As [`eig_generalized`].
+///
+/// # Examples
+/// ```
+/// use ferrosci::linalg::eigvals_generalized;
+/// use ndarray::array;
+///
+/// let a = array![[4.0_f64, 0.0], [0.0, 9.0]];
+/// let b = array![[2.0_f64, 0.0], [0.0, 3.0]];
+/// let mut w: Vec<f64> = eigvals_generalized(&a, &b)?.iter().map(|z| z.re).collect();
+/// w.sort_by(f64::total_cmp);
+/// assert!((w[0] - 2.0).abs() < 1e-14 && (w[1] - 3.0).abs() < 1e-14);
+/// # Ok::<(), ferrosci::Error>(())
+/// ```
+pub fn eigvals_generalized<T: Scalar>(
+    a: &ArrayRef2<T>,
+    b: &ArrayRef2<T>,
+) -> Result<Array1<Complex<T::Real>>>
+where
+    Complex<T::Real>: Scalar<Real = T::Real>,
+{
+    Ok(solve_generalized(a, b, false, false)?.0)
 }

@@ -35,6 +35,9 @@
 //! | `eig(a)` | [`eig`] ([`Eig`]) | eigenvalues and right eigenvectors of a general matrix (complex output) |
 //! | `eig(a, left=True)` | [`eig_left`] ([`EigLeft`]) | also the left eigenvectors |
 //! | `eigvals(a)` | [`eigvals`] | eigenvalues only |
+//! | `eig(a, b)`, `eigvals(a, b)` | [`eig_generalized`], [`eig_generalized_left`], [`eigvals_generalized`] | generalized problem `a·v = λ·b·v` by QZ; `inf`/NaN for singular `b` as SciPy |
+//! | `qz(a, b, output='complex')` | [`qz_complex`] ([`Qz`]) | generalized Schur form `a = q·aa·zᴴ`, `b = q·bb·zᴴ` |
+//! | `ordqz(a, b, sort, output='complex')` | [`ordqz_complex`] ([`OrdQz`], [`QzSort`]) | reordered generalized Schur form |
 //! | `hessenberg` | [`hessenberg`], [`hessenberg_q`] ([`Hessenberg`]) | upper Hessenberg form `a = q·h·qᴴ`; `calc_q` |
 //! | `schur` | [`schur`] ([`Schur`]) | real (quasi-triangular) or complex Schur form `a = z·t·zᴴ` |
 //! | `schur(output='complex')` | [`schur_complex`] | complex Schur form of real input |
@@ -100,6 +103,7 @@ mod named_matrices;
 mod norm;
 mod products;
 mod qr;
+mod qz;
 mod scalar;
 mod schur;
 mod solve;
@@ -113,7 +117,10 @@ pub use banded::{SolvehBandedOptions, solve_banded, solveh_banded, solveh_banded
 pub use cholesky::{
     ChoFactor, CholeskyOptions, cho_factor, cho_factor_with, cho_solve, cholesky, cholesky_with,
 };
-pub use eig::{Eig, EigLeft, eig, eig_left, eigvals};
+pub use eig::{
+    Eig, EigLeft, eig, eig_generalized, eig_generalized_left, eig_left, eigvals,
+    eigvals_generalized,
+};
 pub use eigh::{Eigh, EighOptions, eigh, eigh_with, eigvalsh, eigvalsh_with};
 pub use hessenberg::{Hessenberg, hessenberg, hessenberg_q};
 pub use lstsq::{
@@ -132,6 +139,7 @@ pub use products::{khatri_rao, kron};
 pub use qr::{
     Qr, QrPivoted, Rq, qr, qr_economic, qr_pivoting, qr_pivoting_economic, qr_r, rq, rq_economic,
 };
+pub use qz::{OrdQz, Qz, QzSort, ordqz_complex, qz_complex};
 pub use scalar::{RealScalar, Scalar};
 pub use schur::{
     Schur, SchurSort, SortedSchur, rsf2csf, schur, schur_complex, schur_complex_sorted,
