@@ -89,10 +89,20 @@ where
     }
     let to_c = |x: &T| Complex::new(x.re(), x.im());
     let t: Vec<Complex<T::Real>> = d.t.iter().map(to_c).collect();
-    let z = arr(d.z.expect("z was asked for").iter().map(to_c).collect(), n);
+    let z = d.z.expect("z was asked for");
     let blk = blocks(&t, n);
     let back = |x: Array2<Complex<T::Real>>, is_left: bool| {
-        let mut v = z.dot(&x);
+        let mut v = if T::IS_COMPLEX {
+            arr(z.iter().map(to_c).collect(), n).dot(&x)
+        } else {
+            // Real Z: two real products instead of one complex one.
+            let zr = arr(z.iter().map(|v| v.re()).collect(), n);
+            let re = zr.dot(&x.mapv(|v| v.re));
+            let im = zr.dot(&x.mapv(|v| v.im));
+            ndarray::Zip::from(&re)
+                .and(&im)
+                .map_collect(|&r, &i| Complex::new(r, i))
+        };
         let flat = v.as_slice_mut().expect("standard layout");
         unbalance(&d.bal, flat, n, n, is_left);
         normalize(&mut v);
