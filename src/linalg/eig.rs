@@ -13,7 +13,16 @@ use num_complex::Complex;
 use num_traits::Zero;
 
 /// Eigenvalues and right eigenvectors from [`eig`] (and
-/// [`eig_generalized`](crate::linalg::eig_generalized)).
+/// [`eig_generalized`](crate::linalg::eig_generalized)).///
+/// ```
+/// use ferrosci::linalg::{eig, Eig};
+/// use ndarray::array;
+///
+/// let Eig { w, vr } = eig(&array![[2.0_f64, 0.0], [0.0, 3.0]])?;
+/// assert_eq!((w[0].re, w[1].re), (2.0, 3.0));
+/// assert_eq!(vr[[0, 0]].re.abs(), 1.0);
+/// # Ok::<(), ferrosci::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct Eig<R: RealScalar> {
     /// Eigenvalues, complex also for real input, not sorted.
@@ -23,7 +32,17 @@ pub struct Eig<R: RealScalar> {
 }
 
 /// Eigenvalues with left and right eigenvectors from [`eig_left`] (and
-/// [`eig_generalized_left`](crate::linalg::eig_generalized_left)).
+/// [`eig_generalized_left`](crate::linalg::eig_generalized_left)).///
+/// ```
+/// use ferrosci::linalg::{eig_left, EigLeft};
+/// use ndarray::array;
+///
+/// // Symmetric: left and right eigenvectors coincide (up to sign).
+/// let EigLeft { w, vl, vr } = eig_left(&array![[2.0_f64, 1.0], [1.0, 2.0]])?;
+/// assert_eq!(w.len(), 2);
+/// assert!((vl[[0, 0]].norm() - vr[[0, 0]].norm()).abs() < 1e-15);
+/// # Ok::<(), ferrosci::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct EigLeft<R: RealScalar> {
     /// Eigenvalues, complex also for real input, not sorted.
