@@ -752,3 +752,25 @@ fn generalized_edge_cases_and_errors() {
         Err(Error::InvalidArgument { name: "a", .. })
     ));
 }
+
+#[test]
+fn stress_small_integer_matrices() {
+    // Small integer entries give exact zeros, repeated and defective
+    // eigenvalues and exactly singular b: every path must still converge.
+    let mut rng = StdRng::seed_from_u64(6);
+    for trial in 0..300 {
+        let n = 1 + trial % 7;
+        let a = Array2::from_shape_fn((n, n), |_| (rng.random::<f64>() * 5.0).floor() - 2.0);
+        let b = Array2::from_shape_fn((n, n), |_| (rng.random::<f64>() * 3.0).floor() - 1.0);
+        let ctx = format!("trial {trial}: a = {a}, b = {b}");
+        let r = eig(&a).unwrap_or_else(|e| panic!("{ctx}: {e}"));
+        let scale = fro(&a).max(1.0);
+        let res = fro(&(cx(&a).dot(&r.vr) - &r.vr * &r.w.view().insert_axis(ndarray::Axis(0))));
+        // Defective eigenvalues: residual still small (vectors nearly parallel).
+        assert!(res < 1e-10 * scale, "{ctx}: residual {res}");
+        let s = schur_sorted(&a, SchurSort::Lhp).unwrap_or_else(|e| panic!("{ctx}: {e}"));
+        check_schur(&a, &s.t, &s.z, f64::EPSILON, true, &ctx);
+        let q = ordqz_complex(&a, &b, QzSort::Iuc).unwrap_or_else(|e| panic!("{ctx}: {e}"));
+        check_qz(&cx(&a), &cx(&b), &q.aa, &q.bb, &q.q, &q.z, &ctx);
+    }
+}

@@ -10,7 +10,6 @@ use super::{RealScalar, Scalar};
 use crate::Result;
 use ndarray::{Array1, Array2, ArrayRef2};
 use num_complex::Complex;
-use num_traits::Zero;
 
 /// Eigenvalues and right eigenvectors from [`eig`] (and
 /// [`eig_generalized`](crate::linalg::eig_generalized)).///
@@ -63,27 +62,22 @@ pub(crate) fn normalize<R: RealScalar>(v: &mut Array2<Complex<R>>) {
             continue;
         }
         let complex = col.iter().any(|x| x.im != R::zero());
-        let mut f = Complex::new(R::one() / norm, R::zero());
-        if complex {
-            let big =
-                col.iter().copied().fold(
-                    Complex::zero(),
-                    |b: Complex<R>, x| if x.norm() > b.norm() { x } else { b },
-                );
-            f = f * big.conj() / big.norm();
+        if !complex {
+            col.mapv_inplace(|x| x.unscale(norm));
+            continue;
         }
+        // The entry of largest modulus (the first of equals) becomes real.
+        let k = col
+            .iter()
+            .enumerate()
+            .fold((0, R::zero()), |(k, m), (i, x)| {
+                if x.norm() > m { (i, x.norm()) } else { (k, m) }
+            })
+            .0;
+        let big = col[k];
+        let f = big.conj().unscale(big.norm()).unscale(norm);
         col.mapv_inplace(|x| x * f);
-        if complex {
-            // Make the rotated entry exactly real.
-            let k = col
-                .iter()
-                .enumerate()
-                .fold((0, R::zero()), |(k, m), (i, x)| {
-                    if x.norm() > m { (i, x.norm()) } else { (k, m) }
-                })
-                .0;
-            col[k].im = R::zero();
-        }
+        col[k].im = R::zero();
     }
 }
 
