@@ -90,6 +90,16 @@
 //! take 1.6–2.3× SciPy's time; QR 2.8×; SVD and `eigh` 3–6×, because their
 //! Householder reductions (bidiagonal, tridiagonal) are not yet blocked and
 //! the vectors are accumulated by QR iteration rather than divide and conquer.
+//!
+//! The nonsymmetric eigenproblem (`eig`, `schur`, `qz`) runs unblocked
+//! kernels: Householder Hessenberg reduction, Francis double-shift QR (real)
+//! or single-shift QR (complex) with the Schur vectors updated as rows of
+//! `Zᵀ`, and complex single-shift QZ. `eig` of a 500 × 500 real matrix takes
+//! about 0.9 s on this machine (SciPy's blocked, multishift LAPACK: about
+//! 0.1 s unloaded), so small-bulge multishift QR and a blocked Hessenberg
+//! reduction are the next steps. The generalized problem of real input goes
+//! through complex QZ: `qz` with real output (quasi-triangular `aa`) is not
+//! there yet, only [`qz_complex`] and [`ordqz_complex`].
 
 mod banded;
 mod cholesky;
