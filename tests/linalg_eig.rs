@@ -774,3 +774,29 @@ fn stress_small_integer_matrices() {
         check_qz(&cx(&a), &cx(&b), &q.aa, &q.bb, &q.q, &q.z, &ctx);
     }
 }
+
+#[test]
+fn single_precision_sorted_and_generalized() {
+    let mut rng = StdRng::seed_from_u64(7);
+    let eps = f32::EPSILON as f64;
+    let a = random(9, &mut rng).mapv(|v| v as f32);
+    let s = schur_sorted(&a, SchurSort::Rhp).unwrap();
+    check_schur(&a, &s.t, &s.z, eps, true, "f32 sorted");
+    let want = eigvals(&a.mapv(|v| v as f64)).unwrap();
+    assert_eq!(s.sdim, want.iter().filter(|z| z.re >= 0.0).count());
+    let c = crandom(6, &mut rng).mapv(|v| Complex32::new(v.re as f32, v.im as f32));
+    let s = schur_sorted(&c, SchurSort::Ouc).unwrap();
+    check_schur(&c, &s.t, &s.z, eps, false, "c32 sorted");
+    for i in 0..6 {
+        let outside = s.t[[i, i]].norm() > 1.0;
+        assert_eq!(outside, i < s.sdim, "c32 sorted: entry {i}");
+    }
+    let b = random(9, &mut rng).mapv(|v| v as f32);
+    let w32 = eigvals_generalized(&a, &b).unwrap();
+    let w64 = eigvals_generalized(&a.mapv(|v| v as f64), &b.mapv(|v| v as f64)).unwrap();
+    let w32: Vec<C> = w32
+        .iter()
+        .map(|z| C::new(z.re as f64, z.im as f64))
+        .collect();
+    same_eigenvalues(&w32, &w64.to_vec(), 1e-3, "f32 pencil");
+}
