@@ -96,13 +96,17 @@ mod special_matrices;
 mod structure;
 mod structured_solve;
 mod svd;
+mod tridiagonal_eig;
 mod util;
 
 pub use banded::{SolvehBandedOptions, solve_banded, solveh_banded, solveh_banded_with};
 pub use cholesky::{
     ChoFactor, CholeskyOptions, cho_factor, cho_factor_with, cho_solve, cholesky, cholesky_with,
 };
-pub use eigh::{Eigh, EighOptions, eigh, eigh_with, eigvalsh, eigvalsh_with};
+pub use eigh::{
+    Eigh, EighOptions, eigh, eigh_generalized, eigh_generalized_with, eigh_with, eigvalsh,
+    eigvalsh_generalized, eigvalsh_generalized_with, eigvalsh_with,
+};
 pub use lstsq::{
     Lstsq, LstsqOptions, MatrixRankOptions, PinvOptions, lstsq, lstsq_with, matrix_rank,
     matrix_rank_with, null_space, orth, pinv, pinv_with,
@@ -135,3 +139,7 @@ pub use structured_solve::{
     CirculantSingular, SolveCirculantOptions, solve_circulant, solve_circulant_with, solve_toeplitz,
 };
 pub use svd::{Svd, SvdOptions, svd, svd_with, svdvals};
+pub use tridiagonal_eig::{
+    EigSelect, EighTridiagonalOptions, eigh_tridiagonal, eigh_tridiagonal_with,
+    eigvalsh_tridiagonal, eigvalsh_tridiagonal_with,
+};

@@ -12,6 +12,7 @@ pub(crate) mod implicit_qr;
 pub(crate) mod lu;
 pub(crate) mod qr;
 pub(crate) mod svd;
+pub(crate) mod tridiagonal;
 pub(crate) mod trsm;
 
 use super::Scalar;
