@@ -32,6 +32,19 @@
 //! | `numpy.linalg.cond` | [`cond`], [`cond_with`] | condition number |
 //! | `eigh` | [`eigh`], [`eigh_with`] ([`Eigh`], [`EighOptions`]) | Hermitian eigenvalues (ascending) and eigenvectors |
 //! | `eigvalsh` | [`eigvalsh`], [`eigvalsh_with`] | Hermitian eigenvalues only |
+//! | `eigh(a, b, type=...)` | [`eigh_generalized`], [`eigh_generalized_with`] | generalized Hermitian-definite problem `a·v = λ·b·v` (types 1, 2, 3) |
+//! | `eigh(a, b, eigvals_only=True)` | [`eigvalsh_generalized`], [`eigvalsh_generalized_with`] | its eigenvalues only |
+//! | `eigh(..., subset_by_index / subset_by_value)` | [`EighOptions`] fields, bisection + inverse iteration | selected eigenpairs only |
+//! | `eigh_tridiagonal` | [`eigh_tridiagonal`], [`eigh_tridiagonal_with`] ([`EighTridiagonalOptions`], [`EigSelect`]) | symmetric tridiagonal eigenpairs; `select`, `select_range`, `tol` |
+//! | `eigvalsh_tridiagonal` | [`eigvalsh_tridiagonal`], [`eigvalsh_tridiagonal_with`] | its eigenvalues only |
+//! | `eig_banded` | [`eig_banded`], [`eig_banded_with`] ([`EigBandedOptions`]) | Hermitian band eigenpairs (Givens band reduction); `lower`, `select` |
+//! | `eigvals_banded` | [`eigvals_banded`], [`eigvals_banded_with`] | its eigenvalues only |
+//! | `ldl` | [`ldl`], [`ldl_with`] ([`Ldl`], [`LdlOptions`]) | Bunch–Kaufman `a = lu·d·luᴴ`, SciPy's `lu`, `d`, `perm` |
+//! | `polar` | [`polar`], [`polar_with`] ([`Polar`], [`PolarOptions`], [`PolarSide`]) | `a = u·p` or `p·u`, from the SVD |
+//! | `pinvh` | [`pinvh`], [`pinvh_with`] ([`PinvhOptions`]) | Hermitian pseudo-inverse from `eigh`; `atol`, `rtol`, `lower` |
+//! | `subspace_angles` | [`subspace_angles`] | principal angles between column spaces |
+//! | `cholesky_banded` | [`cholesky_banded`], [`cholesky_banded_with`] ([`CholeskyBandedOptions`]) | banded Cholesky factor in band storage |
+//! | `cho_solve_banded` | [`cho_solve_banded`] | solves with that factor |
 //! | `rq(a)` | [`rq`], [`rq_economic`] ([`Rq`]) | `a = r·q` |
 //! | `bandwidth` | [`bandwidth`] | lower and upper bandwidth |
 //! | `issymmetric`, `ishermitian` | [`issymmetric`], [`ishermitian`] (`_with`: [`SymmetryOptions`]) | structure tests |
@@ -81,13 +94,17 @@
 //! the vectors are accumulated by QR iteration rather than divide and conquer.
 
 mod banded;
+mod banded_eig;
 mod cholesky;
 mod eigh;
 mod kernels;
+mod ldl;
 mod lstsq;
 mod lu;
 mod named_matrices;
 mod norm;
+mod pinvh;
+mod polar;
 mod products;
 mod qr;
 mod scalar;
@@ -95,11 +112,18 @@ mod solve;
 mod special_matrices;
 mod structure;
 mod structured_solve;
+mod subspace;
 mod svd;
 mod tridiagonal_eig;
 mod util;
 
-pub use banded::{SolvehBandedOptions, solve_banded, solveh_banded, solveh_banded_with};
+pub use banded::{
+    CholeskyBandedOptions, SolvehBandedOptions, cho_solve_banded, cholesky_banded,
+    cholesky_banded_with, solve_banded, solveh_banded, solveh_banded_with,
+};
+pub use banded_eig::{
+    EigBandedOptions, eig_banded, eig_banded_with, eigvals_banded, eigvals_banded_with,
+};
 pub use cholesky::{
     ChoFactor, CholeskyOptions, cho_factor, cho_factor_with, cho_solve, cholesky, cholesky_with,
 };
@@ -107,6 +131,7 @@ pub use eigh::{
     Eigh, EighOptions, eigh, eigh_generalized, eigh_generalized_with, eigh_with, eigvalsh,
     eigvalsh_generalized, eigvalsh_generalized_with, eigvalsh_with,
 };
+pub use ldl::{Ldl, LdlOptions, ldl, ldl_with};
 pub use lstsq::{
     Lstsq, LstsqOptions, MatrixRankOptions, PinvOptions, lstsq, lstsq_with, matrix_rank,
     matrix_rank_with, null_space, orth, pinv, pinv_with,
@@ -119,6 +144,8 @@ pub use named_matrices::{
     helmert, helmert_with, hilbert, invhilbert, invpascal, invpascal_with, pascal, pascal_with,
 };
 pub use norm::{NormOptions, NormOrd, cond, cond_with, norm, norm_with};
+pub use pinvh::{PinvhOptions, pinvh, pinvh_with};
+pub use polar::{Polar, PolarOptions, PolarSide, polar, polar_with};
 pub use products::{khatri_rao, kron};
 pub use qr::{
     Qr, QrPivoted, Rq, qr, qr_economic, qr_pivoting, qr_pivoting_economic, qr_r, rq, rq_economic,
@@ -138,6 +165,7 @@ pub use structure::{
 pub use structured_solve::{
     CirculantSingular, SolveCirculantOptions, solve_circulant, solve_circulant_with, solve_toeplitz,
 };
+pub use subspace::subspace_angles;
 pub use svd::{Svd, SvdOptions, svd, svd_with, svdvals};
 pub use tridiagonal_eig::{
     EigSelect, EighTridiagonalOptions, eigh_tridiagonal, eigh_tridiagonal_with,

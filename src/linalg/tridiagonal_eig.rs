@@ -72,10 +72,7 @@ pub(super) fn kernel_select<R: RealScalar>(
                     format!("value range must be (lo, hi) with lo <= hi, got ({lo}, {hi})"),
                 ));
             }
-            Ok(Select::Value(
-                R::from_f64_real(lo),
-                R::from_f64_real(hi),
-            ))
+            Ok(Select::Value(R::from_f64_real(lo), R::from_f64_real(hi)))
         }
     }
 }
@@ -115,9 +112,8 @@ pub(super) fn tridiagonal_eigen<R: RealScalar>(
     let t = Tridiagonal::new(d, e);
     let sel = t.values(select, tol);
     let w = Array1::from_iter(sel.iter().map(|p| p.0));
-    let v = vectors.then(|| {
-        Array2::from_shape_vec((n, sel.len()), t.vectors(&sel)).expect("n·k entries")
-    });
+    let v = vectors
+        .then(|| Array2::from_shape_vec((n, sel.len()), t.vectors(&sel)).expect("n·k entries"));
     Ok((w, v))
 }
 
@@ -226,7 +222,7 @@ pub fn eigh_tridiagonal_with<R: RealScalar>(
 /// use ndarray::array;
 ///
 /// let w = eigvalsh_tridiagonal(&array![0.0_f64, 0.0], &array![1.0])?;
-/// assert_eq!(w.to_vec(), vec![-1.0, 1.0]);
+/// assert!((w[0] + 1.0).abs() < 1e-15 && (w[1] - 1.0).abs() < 1e-15);
 /// # Ok::<(), ferrosci::Error>(())
 /// ```
 pub fn eigvalsh_tridiagonal<R: RealScalar>(

@@ -5,6 +5,7 @@
 //! public functions copy their input into an owned row-major array first, so
 //! the kernels may overwrite it and split it into disjoint blocks freely.
 
+pub(crate) mod band;
 pub(crate) mod cholesky;
 pub(crate) mod eigh;
 pub(crate) mod gemm;

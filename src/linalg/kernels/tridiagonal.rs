@@ -228,7 +228,11 @@ impl<R: RealScalar> Tridiagonal<R> {
             let bnorm = (s..s + m).fold(R::zero(), |a, i| {
                 a.max(
                     self.d[i].abs()
-                        + if i > s { self.e[i - 1].abs() } else { R::zero() }
+                        + if i > s {
+                            self.e[i - 1].abs()
+                        } else {
+                            R::zero()
+                        }
                         + if i + 1 < s + m {
                             self.e[i].abs()
                         } else {
@@ -262,7 +266,7 @@ impl<R: RealScalar> Tridiagonal<R> {
                 for &c in &cluster {
                     let dot = (0..m).fold(R::zero(), |a, i| a + x[i] * z[(s + i) * k + c]);
                     for (i, xi) in x.iter_mut().enumerate() {
-                        *xi = *xi - dot * z[(s + i) * k + c];
+                        *xi -= dot * z[(s + i) * k + c];
                     }
                 }
                 let nrm = x.iter().fold(R::zero(), |a, &v| a.hypot(v));
@@ -272,15 +276,14 @@ impl<R: RealScalar> Tridiagonal<R> {
                     x[cluster.len() % m] = R::one();
                     continue;
                 }
-                x.iter_mut().for_each(|v| *v = *v / nrm);
+                x.iter_mut().for_each(|v| *v /= nrm);
             }
-            let imax = (0..m).fold(0, |best, i| {
-                if x[i].abs() > x[best].abs() {
-                    i
-                } else {
-                    best
-                }
-            });
+            let imax = (0..m).fold(
+                0,
+                |best, i| {
+                    if x[i].abs() > x[best].abs() { i } else { best }
+                },
+            );
             let sign = if x[imax] < R::zero() {
                 -R::one()
             } else {
@@ -376,21 +379,21 @@ impl<R: RealScalar> TridiagonalLu<R> {
             if self.swap[i] {
                 x.swap(i, i + 1);
             }
-            x[i + 1] = x[i + 1] - self.l[i] * x[i];
+            x[i + 1] -= self.l[i] * x[i];
         }
         let big = R::one() / (R::epsilon() * R::min_positive_value().sqrt());
         for i in (0..m).rev() {
             let mut s = x[i];
             if i + 1 < m {
-                s = s - self.u1[i] * x[i + 1];
+                s -= self.u1[i] * x[i + 1];
             }
             if i + 2 < m {
-                s = s - self.u2[i] * x[i + 2];
+                s -= self.u2[i] * x[i + 2];
             }
             x[i] = s / self.u0[i];
             if x[i].abs() > big {
                 let scale = R::one() / x[i].abs();
-                x.iter_mut().for_each(|v| *v = *v * scale);
+                x.iter_mut().for_each(|v| *v *= scale);
             }
         }
     }
