@@ -722,6 +722,30 @@ fn eigh_tridiagonal_edges_and_errors() {
         ..Default::default()
     };
     assert!(eigvalsh_tridiagonal_with(&array![1.0, 2.0], &array![1.0], &bad).is_err());
+    // Unchecked NaN gives an answer or an error, never a panic.
+    for select in [
+        EigSelect::All,
+        EigSelect::Index(0, 1),
+        EigSelect::Value(-1.0, 1.0),
+    ] {
+        let opts = EighTridiagonalOptions {
+            select,
+            check_finite: false,
+            ..Default::default()
+        };
+        let _ = eigh_tridiagonal_with(&array![1.0, f64::NAN, 0.0], &array![1.0, 0.5], &opts);
+        let _ = eigh_tridiagonal_with(&array![1.0, 2.0, 0.0], &array![f64::INFINITY, 0.5], &opts);
+    }
+    let unchecked = EigBandedOptions {
+        check_finite: false,
+        ..Default::default()
+    };
+    let _ = eig_banded_with(&array![[0.0, f64::NAN, 1.0], [1.0, 2.0, 3.0]], &unchecked);
+    let unchecked = LdlOptions {
+        check_finite: false,
+        ..Default::default()
+    };
+    let _ = ldl_with(&array![[f64::NAN, 1.0], [1.0, 0.0]], &unchecked);
     // A value window between eigenvalues selects nothing.
     let win = EighTridiagonalOptions {
         select: EigSelect::Value(-0.5, 0.5),

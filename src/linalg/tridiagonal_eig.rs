@@ -3,7 +3,7 @@
 //! `eig_banded`'s `select` options.
 
 use super::kernels::eigh::tridiagonal_qr;
-use super::kernels::tridiagonal::{Select, Tridiagonal};
+use super::kernels::tridiagonal::{Select, Tridiagonal, ascending};
 use super::util::finite;
 use super::{Eigh, RealScalar};
 use crate::{Error, Result, check};
@@ -104,7 +104,7 @@ pub(super) fn tridiagonal_eigen<R: RealScalar>(
         };
         tridiagonal_qr(&mut dd, &mut ee, z.as_deref_mut()).map_err(|it| not_converged(&ee, it))?;
         let mut order: Vec<usize> = (0..n).collect();
-        order.sort_by(|&a, &b| dd[a].partial_cmp(&dd[b]).expect("finite eigenvalues"));
+        order.sort_by(|&a, &b| ascending(dd[a], dd[b]));
         let w = Array1::from_iter(order.iter().map(|&k| dd[k]));
         let v = z.map(|z| Array2::from_shape_fn((n, n), |(i, c)| z[order[c] * n + i]));
         return Ok((w, v));

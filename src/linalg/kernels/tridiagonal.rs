@@ -18,6 +18,13 @@ pub(crate) enum Select<R> {
     Index(usize, usize),
 }
 
+/// Ascending order with NaN last: a total order, so that sorting the
+/// eigenvalues of unchecked non-finite input cannot panic.
+pub(crate) fn ascending<R: RealScalar>(a: R, b: R) -> std::cmp::Ordering {
+    a.partial_cmp(&b)
+        .unwrap_or_else(|| a.is_nan().cmp(&b.is_nan()))
+}
+
 /// An unreduced diagonal block `start..start + len` of `T`.
 struct Block {
     start: usize,
@@ -197,7 +204,7 @@ impl<R: RealScalar> Tridiagonal<R> {
                 found.push((x, bi));
             }
         }
-        found.sort_by(|a, b| a.0.partial_cmp(&b.0).expect("finite eigenvalues"));
+        found.sort_by(|a, b| ascending(a.0, b.0));
         let skip = first.saturating_sub(base);
         found.into_iter().skip(skip).take(last - first).collect()
     }
