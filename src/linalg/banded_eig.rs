@@ -1,6 +1,6 @@
 //! Hermitian band eigenproblem: `eig_banded`, `eigvals_banded`.
 
-use super::kernels::band::band_to_tridiagonal;
+use super::kernels::band::{LowerBand, band_to_tridiagonal};
 use super::tridiagonal_eig::{EigSelect, kernel_select, tridiagonal_eigen};
 use super::util::{eye, finite};
 use super::{Eigh, Scalar};
@@ -31,8 +31,9 @@ impl Default for EigBandedOptions {
     }
 }
 
-/// The full Hermitian matrix held in band storage, and its bandwidth.
-fn unband<T: Scalar>(a_band: &ArrayRef2<T>, opts: &EigBandedOptions) -> Result<(Array2<T>, usize)> {
+/// The lower band (with room for the reduction's bulge) of the Hermitian
+/// matrix held in `a_band`.
+fn lower_band<T: Scalar>(a_band: &ArrayRef2<T>, opts: &EigBandedOptions) -> Result<LowerBand<T>> {
     let (rows, n) = a_band.dim();
     if rows == 0 {
         return Err(check::invalid(
@@ -47,7 +48,7 @@ fn unband<T: Scalar>(a_band: &ArrayRef2<T>, opts: &EigBandedOptions) -> Result<(
         finite("a_band", a_band)?;
     }
     let u = rows - 1;
-    let mut a = Array2::<T>::zeros((n, n));
+    let mut band = LowerBand::zeros(n, u);
     for j in 0..n {
         for i in j..(j + u + 1).min(n) {
             // a[i, j] for i ≥ j (lower triangle).
@@ -56,15 +57,10 @@ fn unband<T: Scalar>(a_band: &ArrayRef2<T>, opts: &EigBandedOptions) -> Result<(
             } else {
                 a_band[[u + j - i, i]].conj()
             };
-            if i == j {
-                a[[i, i]] = T::from_real(v.re());
-            } else {
-                a[[i, j]] = v;
-                a[[j, i]] = v.conj();
-            }
+            *band.at(i, j) = if i == j { T::from_real(v.re()) } else { v };
         }
     }
-    Ok((a, u))
+    Ok(band)
 }
 
 /// Eigenvalues, and eigenvectors when asked for.
@@ -75,14 +71,17 @@ fn solve<T: Scalar>(
     opts: &EigBandedOptions,
     vectors: bool,
 ) -> Result<Spectrum<T>> {
-    let (mut a, kd) = unband(a_band, opts)?;
-    let n = a.nrows();
+    let mut band = lower_band(a_band, opts)?;
+    let n = a_band.ncols();
     let select = kernel_select("select_range", opts.select, n)?;
-    let mut q = vectors.then(|| eye::<T>(n));
-    let (d, e) = band_to_tridiagonal(&mut a, kd, q.as_mut());
+    let mut qt = vectors.then(|| eye::<T>(n));
+    let (d, e) = band_to_tridiagonal(
+        &mut band,
+        qt.as_mut().map(|q| q.as_slice_mut().expect("row-major")),
+    );
     let (w, z) = tridiagonal_eigen(&d, &e, select, T::Real::zero(), vectors)?;
-    let v = match (q, z) {
-        (Some(q), Some(z)) => Some(q.dot(&z.mapv(T::from_real))),
+    let v = match (qt, z) {
+        (Some(qt), Some(z)) => Some(qt.t().dot(&z.mapv(T::from_real))),
         _ => None,
     };
     Ok((w, v))
