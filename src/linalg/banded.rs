@@ -206,14 +206,15 @@ fn band_cholesky<T: Scalar>(ab: &ArrayRef2<T>, lower: bool) -> Result<(Vec<T>, u
     let (mut c, w) = upper_rows(ab, lower)?;
     let u = w - 1;
     for j in 0..n {
-        // Row j of U: subtract the contributions of rows k < j that reach it.
+        // Row j of U: subtract the contributions of rows k < j that reach it:
+        // U[j, j + t] −= conj(U[k, j])·U[k, j + t] for j + t ≤ k + u.
         for k in j.saturating_sub(u)..j {
-            let ukj = c[k * w + (j - k)].conj();
-            for t in 0..w.min(n - j) {
-                if j + t - k < w {
-                    let v = c[k * w + (j + t - k)];
-                    c[j * w + t] -= ukj * v;
-                }
+            let (done, rest) = c.split_at_mut(j * w);
+            let rk = &done[k * w + (j - k)..k * w + w];
+            let ukj = rk[0].conj();
+            let len = rk.len().min(n - j);
+            for (x, &v) in rest[..len].iter_mut().zip(&rk[..len]) {
+                *x -= ukj * v;
             }
         }
         let d = c[j * w].re();

@@ -108,11 +108,12 @@ fn factor<T: Scalar>(a: &mut Array2<T>, herm: bool, last_tie: bool) -> Vec<Step>
                 a[[k, k]]
             };
             a[[k, k]] = dkk;
-            let w: Vec<T> = (k + 1..n).map(|i| a[[i, k]]).collect();
+            let wc: Vec<T> = (k + 1..n).map(|i| conj(a[[i, k]])).collect();
             for (ii, i) in (k + 1..n).enumerate() {
-                let li = w[ii] / dkk;
-                for (jj, j) in (k + 1..n).enumerate() {
-                    a[[i, j]] -= li * conj(w[jj]);
+                let li = conj(wc[ii]) / dkk;
+                let row = &mut a.row_mut(i).into_slice().expect("row-major")[k + 1..];
+                for (x, &wj) in row.iter_mut().zip(&wc) {
+                    *x -= li * wj;
                 }
                 a[[i, k]] = li;
                 a[[k, i]] = conj(li);
@@ -133,9 +134,12 @@ fn factor<T: Scalar>(a: &mut Array2<T>, herm: bool, last_tie: bool) -> Vec<Step>
                 .iter()
                 .map(|&(w0, w1)| ((w0 * d22 - w1 * d21) / det, (w1 * d11 - w0 * d12) / det))
                 .collect();
+            let (w0c, w1c): (Vec<T>, Vec<T>) = w.iter().map(|&(x, y)| (conj(x), conj(y))).unzip();
             for (ii, i) in (k + 2..n).enumerate() {
-                for (jj, j) in (k + 2..n).enumerate() {
-                    a[[i, j]] -= l[ii].0 * conj(w[jj].0) + l[ii].1 * conj(w[jj].1);
+                let (l0, l1) = l[ii];
+                let row = &mut a.row_mut(i).into_slice().expect("row-major")[k + 2..];
+                for ((x, &u), &v) in row.iter_mut().zip(&w0c).zip(&w1c) {
+                    *x -= l0 * u + l1 * v;
                 }
                 a[[i, k]] = l[ii].0;
                 a[[i, k + 1]] = l[ii].1;
