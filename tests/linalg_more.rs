@@ -479,6 +479,32 @@ fn eigh_subset_agrees_with_full_on_random_input() {
     );
     let g = sub.v.t().mapv(|v| v.conj()).dot(&sub.v) - Array2::<C>::eye(20);
     assert!(max_abs(&g) < 100.0 * n as f64 * f64::EPSILON);
+    // A few vectors (applied through the reflectors, not a formed Q).
+    let few = eigh_with(
+        &a,
+        &EighOptions {
+            subset_by_index: Some((26, 29)),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let r = a.dot(&few.v)
+        - few
+            .v
+            .dot(&Array2::from_diag(&few.w.mapv(|x| C::new(x, 0.0))));
+    assert!(
+        max_abs(&r) < 100.0 * n as f64 * f64::EPSILON * anorm,
+        "{}",
+        max_abs(&r)
+    );
+    let g = few.v.t().mapv(|v| v.conj()).dot(&few.v) - Array2::<C>::eye(4);
+    assert!(max_abs(&g) < 100.0 * n as f64 * f64::EPSILON);
+    assert_cols_up_to_phase(
+        &few.v,
+        &full.v.slice(ndarray::s![.., 26..]).to_owned(),
+        1e-10,
+        "few vectors",
+    );
     // Values (−∞, w[9]] by value equals indices 0..=9.
     let v = eigvalsh_with(
         &a,

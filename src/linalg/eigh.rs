@@ -103,6 +103,31 @@ fn solve<T: Scalar>(
     let Some(z) = z else {
         return Ok((w, None));
     };
+    if 4 * z.ncols() < n {
+        // A few vectors: apply Q = H₀⋯H_{n−2} to them directly, O(n²·k),
+        // rather than forming Q in O(n³).
+        let mut v = z.mapv(T::from_real);
+        let mut acc = vec![T::zero(); v.ncols()];
+        for j in (0..n.saturating_sub(1)).rev() {
+            // H_j = I − τ·u·uᴴ on rows j+1.., u = (1, f[j+2.., j]).
+            acc.iter_mut().zip(v.row(j + 1)).for_each(|(a, &x)| *a = x);
+            for i in j + 2..n {
+                let ui = f[[i, j]].conj();
+                acc.iter_mut()
+                    .zip(v.row(i))
+                    .for_each(|(a, &x)| *a += ui * x);
+            }
+            let t = tau[j];
+            for i in j + 1..n {
+                let ui = if i == j + 1 { T::one() } else { f[[i, j]] } * t;
+                v.row_mut(i)
+                    .iter_mut()
+                    .zip(&acc)
+                    .for_each(|(x, &a)| *x -= ui * a);
+            }
+        }
+        return Ok((w, Some(v)));
+    }
     // Q = diag(1, H₀⋯H_{n−2}) with reflector k acting on rows k+1...
     let mut q = eye::<T>(n);
     if n > 1 {

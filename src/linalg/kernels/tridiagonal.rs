@@ -9,6 +9,9 @@
 
 use crate::linalg::RealScalar;
 
+/// Shifts per Sturm-count pass in the bisection.
+const LANES: usize = 8;
+
 /// Which eigenvalues to compute: all of them, those in the half-open value
 /// interval `(lo, hi]`, or those with ascending indices `lo..=hi`.
 #[derive(Clone, Copy, Debug)]
@@ -100,20 +103,22 @@ impl<R: RealScalar> Tridiagonal<R> {
         }
     }
 
-    /// Number of eigenvalues of block `b` that are `≤ x` (up to rounding), by
-    /// the signs of the pivots of `T − x·I` in `LDLᵀ` form.
-    fn count_block(&self, b: &Block, x: R) -> usize {
-        let mut count = 0;
-        let mut q = R::one();
-        for i in b.start..b.start + b.len {
-            q = if i == b.start {
-                self.d[i] - x
-            } else {
-                self.d[i] - x - self.e2[i - 1] / q
-            };
-            if q <= self.pivmin {
-                count += 1;
-                q = q.min(-self.pivmin);
+    /// For each shift `xs[l]`, the number of eigenvalues `≤ xs[l]` (up to
+    /// rounding) of the diagonal block `start..end`, by the signs of the
+    /// pivots of `T − x·I` in `LDLᵀ` form. The `LANES` recurrences are
+    /// independent, so they overlap each other's division latency; a split
+    /// (zeroed `e`) restarts the recurrence by itself.
+    fn count_lanes(&self, start: usize, end: usize, xs: &[R; LANES]) -> [usize; LANES] {
+        let mut count = [0usize; LANES];
+        let mut q = [R::one(); LANES];
+        for i in start..end {
+            let di = self.d[i];
+            let e2 = if i > start { self.e2[i - 1] } else { R::zero() };
+            for l in 0..LANES {
+                let ql = di - xs[l] - e2 / q[l];
+                let neg = ql <= self.pivmin;
+                count[l] += usize::from(neg);
+                q[l] = if neg { ql.min(-self.pivmin) } else { ql };
             }
         }
         count
@@ -121,7 +126,7 @@ impl<R: RealScalar> Tridiagonal<R> {
 
     /// Number of eigenvalues of `T` that are `≤ x`.
     fn count(&self, x: R) -> usize {
-        self.blocks.iter().map(|b| self.count_block(b, x)).sum()
+        self.count_lanes(0, self.d.len(), &[x; LANES])[0]
     }
 
     /// Stopping width of a bisection interval around `x`: the requested
@@ -132,22 +137,52 @@ impl<R: RealScalar> Tridiagonal<R> {
         tol.max(rel).max(eps * eps * self.norm).max(self.pivmin)
     }
 
-    /// Bisects for `x` with `count(x) ≥ k + 1` and `count(x − δ) ≤ k`, within
-    /// `(lo, hi]`, where `count(lo) ≤ k < count(hi)`.
-    fn bisect(&self, count: impl Fn(R) -> usize, k: usize, mut lo: R, mut hi: R, tol: R) -> R {
+    /// For each rank `k` in `ks`, an interval `(lo, hi]` of the stopping
+    /// width holding the `k`-th eigenvalue (0-based, ascending) of the block
+    /// `start..end`, bisecting `LANES` of them at a time from `(lo0, hi0]`
+    /// (which must hold them all). Every count narrows every lane.
+    fn bisect_lanes(
+        &self,
+        (start, end): (usize, usize),
+        ks: &[usize],
+        lo0: R,
+        hi0: R,
+        tol: R,
+    ) -> Vec<(R, R)> {
         let half = R::from_f64_real(0.5);
-        while hi - lo > self.width(lo, hi, tol) {
-            let mid = lo + (hi - lo) * half;
-            if mid <= lo || mid >= hi {
-                break;
+        let mut out = Vec::with_capacity(ks.len());
+        for chunk in ks.chunks(LANES) {
+            let m = chunk.len();
+            let (mut lo, mut hi) = ([lo0; LANES], [hi0; LANES]);
+            loop {
+                let mut xs = [lo0; LANES];
+                let mut active = false;
+                for l in 0..m {
+                    let mid = lo[l] + (hi[l] - lo[l]) * half;
+                    xs[l] = mid;
+                    if hi[l] - lo[l] > self.width(lo[l], hi[l], tol) && mid > lo[l] && mid < hi[l] {
+                        active = true;
+                    }
+                }
+                if !active {
+                    break;
+                }
+                let c = self.count_lanes(start, end, &xs);
+                for l in 0..m {
+                    for (l2, &k) in chunk.iter().enumerate() {
+                        if xs[l] > lo[l2] && xs[l] < hi[l2] {
+                            if c[l] > k {
+                                hi[l2] = xs[l];
+                            } else {
+                                lo[l2] = xs[l];
+                            }
+                        }
+                    }
+                }
             }
-            if count(mid) > k {
-                hi = mid;
-            } else {
-                lo = mid;
-            }
+            out.extend((0..m).map(|l| (lo[l], hi[l])));
         }
-        lo + (hi - lo) * half
+        out
     }
 
     /// The selected eigenvalues in ascending order, each with its block
@@ -170,38 +205,24 @@ impl<R: RealScalar> Tridiagonal<R> {
             Select::Index(il, iu) => {
                 // Narrow the ends just enough to separate rank il − 1 from il
                 // and iu from iu + 1 (ties are resolved by rank below).
-                let locate = |k: usize| {
-                    let (mut lo, mut hi) = (self.gl, self.gu);
-                    let half = R::from_f64_real(0.5);
-                    while hi - lo > self.width(lo, hi, tol) {
-                        let mid = lo + (hi - lo) * half;
-                        if mid <= lo || mid >= hi {
-                            break;
-                        }
-                        if self.count(mid) > k {
-                            hi = mid;
-                        } else {
-                            lo = mid;
-                        }
-                    }
-                    (lo, hi)
-                };
-                let (wl, _) = locate(il);
-                let (_, wu) = locate(iu);
-                (wl, wu, il, iu + 1)
+                let ends = self.bisect_lanes((0, n), &[il, iu], self.gl, self.gu, tol);
+                (ends[0].0, ends[1].1, il, iu + 1)
             }
         };
         let base = self.count(wl);
         let mut found = Vec::new();
         for (bi, b) in self.blocks.iter().enumerate() {
-            let (c0, c1) = (self.count_block(b, wl), self.count_block(b, wu));
-            for k in c0..c1 {
-                let x = if b.len == 1 {
-                    self.d[b.start]
-                } else {
-                    self.bisect(|x| self.count_block(b, x), k, wl, wu, tol)
-                };
-                found.push((x, bi));
+            let range = (b.start, b.start + b.len);
+            let c0 = self.count_lanes(range.0, range.1, &[wl; LANES])[0];
+            let c1 = self.count_lanes(range.0, range.1, &[wu; LANES])[0];
+            if b.len == 1 {
+                found.extend((c0..c1).map(|_| (self.d[b.start], bi)));
+                continue;
+            }
+            let ks: Vec<usize> = (c0..c1).collect();
+            let half = R::from_f64_real(0.5);
+            for (lo, hi) in self.bisect_lanes(range, &ks, wl, wu, tol) {
+                found.push((lo + (hi - lo) * half, bi));
             }
         }
         found.sort_by(|a, b| ascending(a.0, b.0));
