@@ -1,4 +1,5 @@
-//! Selected eigenpairs of a real symmetric tridiagonal matrix `T = (d, e)`:
+//! Eigenvalues (all or selected) and selected eigenvectors of a real
+//! symmetric tridiagonal matrix `T = (d, e)`:
 //! bisection on Sturm counts for the eigenvalues (Kahan's recurrence, as in
 //! Demmel, *Applied Numerical Linear Algebra*, §5.3.4), inverse iteration
 //! with reorthogonalisation inside clusters for the eigenvectors.
@@ -9,8 +10,10 @@
 
 use crate::linalg::RealScalar;
 
-/// Shifts per Sturm-count pass in the bisection.
-const LANES: usize = 8;
+/// Shifts per Sturm-count pass in the bisection (the count is bound by
+/// division latency: 16 independent chains measured 1.8× faster than 8,
+/// and 32 slower again, at n = 1000).
+const LANES: usize = 16;
 
 /// Which eigenvalues to compute: all of them, those in the half-open value
 /// interval `(lo, hi]`, or those with ascending indices `lo..=hi`.
@@ -129,12 +132,13 @@ impl<R: RealScalar> Tridiagonal<R> {
         self.count_lanes(0, self.d.len(), &[x; LANES])[0]
     }
 
-    /// Stopping width of a bisection interval around `x`: the requested
-    /// absolute tolerance, or full relative precision (floored at `ε²·‖T‖`).
+    /// Stopping width of a bisection interval: the requested absolute
+    /// tolerance, or full relative precision floored at `ε·‖T‖` (the
+    /// accuracy Sturm counts guarantee; LAPACK's `stebz` default).
     fn width(&self, lo: R, hi: R, tol: R) -> R {
         let eps = R::epsilon();
         let rel = R::from_f64_real(2.0) * eps * lo.abs().max(hi.abs());
-        tol.max(rel).max(eps * eps * self.norm).max(self.pivmin)
+        tol.max(rel).max(eps * self.norm).max(self.pivmin)
     }
 
     /// For each rank `k` in `ks`, an interval `(lo, hi]` of the stopping
