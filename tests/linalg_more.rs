@@ -897,3 +897,36 @@ fn eig_banded_random_backward_error_and_errors() {
     let one = eig_banded(&array![[0.0_f64], [5.0]]).unwrap();
     assert_eq!((one.w[0], one.v[[0, 0]].abs()), (5.0, 1.0));
 }
+
+#[test]
+fn single_precision_shares_the_kernels() {
+    use num_complex::Complex32;
+    let a = array![[4.0_f32, 1.0, 0.5], [1.0, 3.0, 0.2], [0.5, 0.2, 2.0]];
+    let b = array![[2.0_f32, 0.1, 0.0], [0.1, 1.0, 0.0], [0.0, 0.0, 1.5]];
+    let r = eigh_generalized(&a, &b).unwrap();
+    let resid = a.dot(&r.v) - b.dot(&r.v).dot(&Array2::from_diag(&r.w));
+    assert!(resid.iter().all(|x| x.abs() < 1e-5), "{resid}");
+    let c = |re: f32, im: f32| Complex32::new(re, im);
+    let ab = array![
+        [c(0.0, 0.0), c(1.0, -0.5), c(0.3, 0.2)],
+        [c(3.0, 0.0), c(2.0, 0.0), c(4.0, 0.0)]
+    ];
+    let full = array![
+        [c(3.0, 0.0), c(1.0, -0.5), c(0.0, 0.0)],
+        [c(1.0, 0.5), c(2.0, 0.0), c(0.3, 0.2)],
+        [c(0.0, 0.0), c(0.3, -0.2), c(4.0, 0.0)]
+    ];
+    let r = eig_banded(&ab).unwrap();
+    let resid = full.dot(&r.v) - r.v.dot(&Array2::from_diag(&r.w.mapv(|x| c(x, 0.0))));
+    assert!(resid.iter().all(|x| x.norm() < 1e-5), "{resid}");
+    let w = eigvalsh(&full).unwrap();
+    assert!((&w - &r.w).iter().all(|d| d.abs() < 1e-5));
+    let p = pinvh(&a).unwrap();
+    assert!(
+        (a.dot(&p) - Array2::<f32>::eye(3))
+            .iter()
+            .all(|x| x.abs() < 1e-5)
+    );
+    let t = subspace_angles(&array![[1.0_f32], [0.0]], &array![[1.0_f32], [1.0]]).unwrap();
+    assert!((t[0] - std::f32::consts::FRAC_PI_4).abs() < 1e-6);
+}
