@@ -930,3 +930,52 @@ fn single_precision_shares_the_kernels() {
     let t = subspace_angles(&array![[1.0_f32], [0.0]], &array![[1.0_f32], [1.0]]).unwrap();
     assert!((t[0] - std::f32::consts::FRAC_PI_4).abs() < 1e-6);
 }
+
+#[test]
+fn inverse_iteration_keeps_a_tight_cluster_orthogonal() {
+    // 60 eigenvalues within ~4e-10 of 1 in one unreduced block, plus a
+    // graded tail: inverse iteration must reorthogonalise inside the cluster.
+    let n = 80;
+    let d = Array1::from_shape_fn(n, |i| {
+        if i < 60 {
+            1.0 + 1e-12 * i as f64
+        } else {
+            i as f64
+        }
+    });
+    for (coupling, select) in [
+        (2e-10, EigSelect::Index(5, 70)),
+        (2e-10, EigSelect::Value(0.5, 1.5)),
+        (1e-14, EigSelect::Index(0, 65)),
+    ] {
+        let e = Array1::from_shape_fn(n - 1, |i| if i < 59 { coupling } else { 0.5 });
+        let opts = EighTridiagonalOptions {
+            select,
+            ..Default::default()
+        };
+        let r = eigh_tridiagonal_with(&d, &e, &opts).unwrap();
+        let k = r.w.len();
+        assert!(k >= 60, "{select:?}: {k}");
+        let g = r.v.t().dot(&r.v) - Array2::<f64>::eye(k);
+        assert!(
+            max_abs(&g) < 1e-10,
+            "{select:?}: orthogonality {}",
+            max_abs(&g)
+        );
+        for c in 0..k {
+            for i in 0..n {
+                let mut t = (d[i] - r.w[c]) * r.v[[i, c]];
+                if i > 0 {
+                    t += e[i - 1] * r.v[[i - 1, c]];
+                }
+                if i + 1 < n {
+                    t += e[i] * r.v[[i + 1, c]];
+                }
+                assert!(
+                    t.abs() < 1e-12 * n as f64,
+                    "{select:?}: residual ({i}, {c}) {t:e}"
+                );
+            }
+        }
+    }
+}
