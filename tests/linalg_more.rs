@@ -979,3 +979,43 @@ fn inverse_iteration_keeps_a_tight_cluster_orthogonal() {
         }
     }
 }
+
+#[test]
+fn huge_and_tiny_scales() {
+    let a = array![[2.0_f64, 1.0, 0.0], [1.0, 2.0, 1.0], [0.0, 1.0, 2.0]];
+    let base = eigvalsh(&a).unwrap();
+    for s in [1e300, 1e-300, 1e160, 1e-160] {
+        let w = eigvalsh(&a.mapv(|x| x * s)).unwrap();
+        let sub = eigvalsh_with(
+            &a.mapv(|x| x * s),
+            &EighOptions {
+                subset_by_index: Some((1, 2)),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        let v = eigh_with(
+            &a.mapv(|x| x * s),
+            &EighOptions {
+                subset_by_index: Some((0, 0)),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        for i in 0..3 {
+            assert!(
+                (w[i] / s - base[i]).abs() < 1e-14,
+                "scale {s}: {} vs {}",
+                w[i] / s,
+                base[i]
+            );
+        }
+        assert!((sub[1] / s - base[2]).abs() < 1e-14, "scale {s}");
+        assert!(
+            (v.v[[1, 0]].abs() - 0.5f64.sqrt()).abs() < 1e-14,
+            "scale {s}"
+        );
+        let wb = eigvals_banded(&array![[0.0, s, s], [2.0 * s, 2.0 * s, 2.0 * s]]).unwrap();
+        assert!((wb[0] / s - base[0]).abs() < 1e-14, "banded scale {s}");
+    }
+}

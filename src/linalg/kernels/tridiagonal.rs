@@ -48,6 +48,9 @@ pub(crate) struct Tridiagonal<R> {
     norm: R,
     gl: R,
     gu: R,
+    /// The power of two the stored matrix was multiplied by, so that its
+    /// largest entry is near 1 and `e²` neither overflows nor underflows.
+    scale: R,
 }
 
 impl<R: RealScalar> Tridiagonal<R> {
@@ -55,7 +58,14 @@ impl<R: RealScalar> Tridiagonal<R> {
     pub(crate) fn new(d: &[R], e: &[R]) -> Self {
         let n = d.len();
         let eps = R::epsilon();
-        let mut e = e.to_vec();
+        let big = d.iter().chain(e).fold(R::zero(), |m, v| m.max(v.abs()));
+        let scale = if big > R::zero() && big.is_finite() {
+            R::from_f64_real(2f64.powi(-(big.to_f64_real().log2().round() as i32)))
+        } else {
+            R::one()
+        };
+        let d: Vec<R> = d.iter().map(|&v| v * scale).collect();
+        let mut e: Vec<R> = e.iter().map(|&v| v * scale).collect();
         let mut blocks = Vec::new();
         let mut start = 0;
         for i in 0..n {
@@ -95,7 +105,7 @@ impl<R: RealScalar> Tridiagonal<R> {
         let two = R::from_f64_real(2.0);
         let pad = two * eps * norm * R::from_f64_real(n as f64 + 2.0) + two * pivmin;
         Tridiagonal {
-            d: d.to_vec(),
+            d,
             e,
             e2,
             blocks,
@@ -103,6 +113,7 @@ impl<R: RealScalar> Tridiagonal<R> {
             norm,
             gl: gl - pad,
             gu: gu + pad,
+            scale,
         }
     }
 
@@ -196,6 +207,11 @@ impl<R: RealScalar> Tridiagonal<R> {
         if n == 0 {
             return Vec::new();
         }
+        let tol = tol * self.scale;
+        let select = match select {
+            Select::Value(lo, hi) => Select::Value(lo * self.scale, hi * self.scale),
+            other => other,
+        };
         // The interval (wl, wu] and the global ranks to keep, first..last.
         let (wl, wu, first, last) = match select {
             Select::All => (self.gl, self.gu, 0, n),
@@ -231,7 +247,13 @@ impl<R: RealScalar> Tridiagonal<R> {
         }
         found.sort_by(|a, b| ascending(a.0, b.0));
         let skip = first.saturating_sub(base);
-        found.into_iter().skip(skip).take(last - first).collect()
+        let unscale = R::one() / self.scale;
+        found
+            .into_iter()
+            .skip(skip)
+            .take(last - first)
+            .map(|(x, b)| (x * unscale, b))
+            .collect()
     }
 
     /// Unit eigenvectors for eigenvalues from [`Tridiagonal::values`] (same
@@ -249,6 +271,7 @@ impl<R: RealScalar> Tridiagonal<R> {
         let mut lu = TridiagonalLu::new();
         let mut x = Vec::new();
         for (col, &(lambda, bi)) in values.iter().enumerate() {
+            let lambda = lambda * self.scale;
             let b = &self.blocks[bi];
             let (s, m) = (b.start, b.len);
             if m == 1 {
