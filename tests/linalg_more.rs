@@ -1019,3 +1019,28 @@ fn huge_and_tiny_scales() {
         assert!((wb[0] / s - base[0]).abs() < 1e-14, "banded scale {s}");
     }
 }
+
+#[test]
+fn ldl_at_huge_and_tiny_scales() {
+    let a = array![
+        [0.0_f64, 1.0, 2.0, 0.5],
+        [1.0, 0.0, 3.0, 1.0],
+        [2.0, 3.0, 0.0, 2.0],
+        [0.5, 1.0, 2.0, 0.0]
+    ];
+    let base = ldl(&a).unwrap();
+    for s in [1e200, 1e-200] {
+        let r = ldl(&a.mapv(|x| x * s)).unwrap();
+        assert_eq!(r.perm, base.perm, "scale {s}");
+        assert!(
+            (&r.lu - &base.lu).iter().all(|x| x.abs() < 1e-14),
+            "scale {s}: lu"
+        );
+        assert!(
+            (&r.d.mapv(|x| x / s) - &base.d)
+                .iter()
+                .all(|x| x.abs() < 1e-14),
+            "scale {s}: d"
+        );
+    }
+}

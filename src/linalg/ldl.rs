@@ -127,12 +127,17 @@ fn factor<T: Scalar>(a: &mut Array2<T>, herm: bool, last_tie: bool) -> Vec<Step>
             };
             a[[k, k]] = d11;
             a[[k + 1, k + 1]] = d22;
-            let d12 = conj(d21);
-            let det = d11 * d22 - d12 * d21;
+            // L = W·D⁻¹ through D = δ·D̃, δ = |d21| > 0 (the column maximum),
+            // so that det(D̃) is formed from ratios and cannot overflow.
+            let delta = d21.modulus();
+            let inv = delta.recip();
+            let (t11, t22) = (d11.scale_real(inv), d22.scale_real(inv));
+            let (t21, t12) = (d21.scale_real(inv), conj(d21).scale_real(inv));
+            let f = T::one() / (t11 * t22 - t12 * t21).scale_real(delta);
             let w: Vec<(T, T)> = (k + 2..n).map(|i| (a[[i, k]], a[[i, k + 1]])).collect();
             let l: Vec<(T, T)> = w
                 .iter()
-                .map(|&(w0, w1)| ((w0 * d22 - w1 * d21) / det, (w1 * d11 - w0 * d12) / det))
+                .map(|&(w0, w1)| ((w0 * t22 - w1 * t21) * f, (w1 * t11 - w0 * t12) * f))
                 .collect();
             let (w0c, w1c): (Vec<T>, Vec<T>) = w.iter().map(|&(x, y)| (conj(x), conj(y))).unzip();
             for (ii, i) in (k + 2..n).enumerate() {
