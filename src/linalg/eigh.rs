@@ -1,13 +1,19 @@
-//! Hermitian (real symmetric) eigenproblem: `eigh`, `eigvalsh`.
+//! Hermitian (real symmetric) eigenproblem: `eigh`, `eigvalsh`, with
+//! subsets and the generalized problem `a·v = λ·b·v`.
 
 use super::kernels::MatMut;
-use super::kernels::eigh::{tridiagonal_qr, tridiagonalize};
+use super::kernels::eigh::tridiagonalize;
 use super::kernels::qr::ormqr;
+use super::kernels::tridiagonal::Select;
+use super::tridiagonal_eig::{EigSelect, kernel_select, tridiagonal_eigen};
 use super::util::finite;
-use super::{RealScalar, Scalar};
+use super::{
+    CholeskyOptions, RealScalar, Scalar, SolveTriangularOptions, Trans, cholesky_with,
+    solve_triangular_with,
+};
 use crate::{Error, Result, check};
 use ndarray::{Array1, Array2, ArrayRef2};
-use num_traits::{Float, One, Zero};
+use num_traits::Zero;
 
 /// Eigenvalues and eigenvectors from [`eigh`]: `a · v = v · diag(w)`.
 #[derive(Debug, Clone, PartialEq)]
@@ -18,13 +24,26 @@ pub struct Eigh<T: Scalar> {
     pub v: Array2<T>,
 }
 
-/// Options for [`eigh_with`] and [`eigvalsh_with`]: SciPy's keywords.
+/// Options for [`eigh_with`], [`eigvalsh_with`] and their `_generalized`
+/// forms: SciPy's keywords. SciPy's `eigvals_only=True` is
+/// [`eigvalsh_with`] (or [`eigvalsh_generalized_with`]) with the same options.
 #[derive(Debug, Clone, PartialEq)]
 pub struct EighOptions {
-    /// Read the lower triangle of `a` (SciPy `lower`, default `true`); else the upper.
+    /// Read the lower triangle of `a` (and `b`) (SciPy `lower`, default
+    /// `true`); else the upper.
     pub lower: bool,
     /// Reject NaN and infinity (SciPy `check_finite`, default `true`).
     pub check_finite: bool,
+    /// Only the eigenvalues with ascending 0-based indices `lo..=hi`, and
+    /// their eigenvectors (SciPy `subset_by_index`, default all).
+    pub subset_by_index: Option<(usize, usize)>,
+    /// Only the eigenvalues in the half-open interval `(lo, hi]`, and their
+    /// eigenvectors (SciPy `subset_by_value`, default all).
+    pub subset_by_value: Option<(f64, f64)>,
+    /// The generalized problem solved with `b` (SciPy `type`, default 1):
+    /// 1: `a·v = λ·b·v`; 2: `a·b·v = λ·v`; 3: `b·a·v = λ·v`. Ignored
+    /// without `b`.
+    pub type_: u8,
 }
 
 impl Default for EighOptions {
@@ -32,7 +51,23 @@ impl Default for EighOptions {
         EighOptions {
             lower: true,
             check_finite: true,
+            subset_by_index: None,
+            subset_by_value: None,
+            type_: 1,
         }
+    }
+}
+
+/// The kernel's selection from the subset options, checked against `n`.
+fn selection<R: RealScalar>(opts: &EighOptions, n: usize) -> Result<Select<R>> {
+    match (opts.subset_by_index, opts.subset_by_value) {
+        (Some(_), Some(_)) => Err(check::invalid(
+            "subset_by_index",
+            "cannot be combined with subset_by_value",
+        )),
+        (Some((lo, hi)), None) => kernel_select("subset_by_index", EigSelect::Index(lo, hi), n),
+        (None, Some((lo, hi))) => kernel_select("subset_by_value", EigSelect::Value(lo, hi), n),
+        (None, None) => Ok(Select::All),
     }
 }
 
@@ -55,52 +90,37 @@ fn hermitian_copy<T: Scalar>(a: &ArrayRef2<T>, opts: &EighOptions) -> Result<Arr
 /// Eigenvalues, and eigenvectors when asked for.
 type Spectrum<T> = (Array1<<T as Scalar>::Real>, Option<Array2<T>>);
 
-fn solve<T: Scalar>(mut f: Array2<T>, vectors: bool) -> Result<Spectrum<T>> {
+fn solve<T: Scalar>(
+    mut f: Array2<T>,
+    vectors: bool,
+    select: Select<T::Real>,
+) -> Result<Spectrum<T>> {
     let n = f.nrows();
     let mut tau = vec![T::zero(); n.saturating_sub(1)];
     // SAFETY: `f` is an owned, row-major, full Hermitian array; tau has n − 1 entries.
-    let (mut d, mut e) = unsafe { tridiagonalize(MatMut::from_array(&mut f), &mut tau) };
-    let not_converged = |e: &[T::Real], it: usize| Error::NotConverged {
-        iterations: it,
-        residual: e.iter().fold(0.0, |s, v| s.max(v.abs().to_f64_real())),
+    let (d, e) = unsafe { tridiagonalize(MatMut::from_array(&mut f), &mut tau) };
+    let (w, z) = tridiagonal_eigen(&d, &e, select, T::Real::zero(), vectors)?;
+    let Some(z) = z else {
+        return Ok((w, None));
     };
-    if !vectors {
-        tridiagonal_qr(&mut d, &mut e, None).map_err(|it| not_converged(&e, it))?;
-        d.sort_by(|a, b| a.partial_cmp(b).expect("finite eigenvalues"));
-        return Ok((Array1::from(d), None));
-    }
-    let mut z: Vec<T::Real> = (0..n * n)
-        .map(|k| {
-            if k % (n + 1) == 0 {
-                T::Real::one()
-            } else {
-                T::Real::zero()
-            }
-        })
-        .collect();
-    tridiagonal_qr(&mut d, &mut e, Some(&mut z)).map_err(|it| not_converged(&e, it))?;
-    let mut order: Vec<usize> = (0..n).collect();
-    order.sort_by(|&a, &b| d[a].partial_cmp(&d[b]).expect("finite eigenvalues"));
-    // v = Q·Zᵀ with Q = diag(1, H₀⋯H_{n−2}), reflector k acting on rows k+1...
-    let mut v = Array2::from_shape_fn((n, n), |(i, c)| T::from_real(z[order[c] * n + i]));
-    if n > 1 {
-        let f = MatMut::from_array(&mut f);
+    let mut v = z.mapv(T::from_real);
+    if n > 1 && v.ncols() > 0 {
+        let k = v.ncols();
+        let fm = MatMut::from_array(&mut f);
         let vm = MatMut::from_array(&mut v);
         // SAFETY: `f` and `v` are separate owned row-major arrays; the
         // reflectors sit below the subdiagonal of `f`.
-        unsafe { ormqr(f.sub(1, 0, n - 1, n - 1), &tau, vm.sub(1, 0, n - 1, n)) };
+        unsafe { ormqr(fm.sub(1, 0, n - 1, n - 1), &tau, vm.sub(1, 0, n - 1, k)) };
     }
-    let w = Array1::from_iter(order.iter().map(|&k| d[k]));
     Ok((w, Some(v)))
 }
 
 /// Eigenvalues and eigenvectors of a Hermitian (real symmetric) matrix.
 ///
 /// SciPy: `scipy.linalg.eigh(a)`. Only the lower triangle is read (SciPy's
-/// default `lower=True`). Blocked Householder tridiagonalisation, then divide
-/// and conquer on the tridiagonal (implicit QR with Wilkinson shifts below a
-/// few dozen rows, as LAPACK's `syevd`); eigenvalues come out real and
-/// ascending, the eigenvectors orthonormal.
+/// default `lower=True`). Householder tridiagonalisation, then implicit QR
+/// with Wilkinson shifts; eigenvalues come out real and ascending, the
+/// eigenvectors orthonormal.
 ///
 /// ```text
 /// a · v = v · diag(w),   vᴴ · v = I
@@ -126,12 +146,17 @@ pub fn eigh<T: Scalar>(a: &ArrayRef2<T>) -> Result<Eigh<T>> {
     eigh_with(a, &EighOptions::default())
 }
 
-/// [`eigh`] with SciPy's keywords (`lower`, `check_finite`).
+/// [`eigh`] with SciPy's keywords (`lower`, `check_finite`,
+/// `subset_by_index`, `subset_by_value`).
 ///
-/// SciPy: `scipy.linalg.eigh(a, lower=False)`.
+/// SciPy: `scipy.linalg.eigh(a, lower=False)`. A subset goes through
+/// bisection and inverse iteration on the tridiagonal form, so `k`
+/// eigenpairs cost O(n³) for the reduction plus O(n·k²) rather than a
+/// full QR iteration.
 ///
 /// # Errors
-/// As [`eigh`].
+/// As [`eigh`]; also [`Error::InvalidArgument`] for an index subset outside
+/// `0..n` or with `lo > hi`, a value subset with `lo > hi`, or both subsets.
 ///
 /// # Examples
 /// ```
@@ -145,7 +170,9 @@ pub fn eigh<T: Scalar>(a: &ArrayRef2<T>) -> Result<Eigh<T>> {
 /// # Ok::<(), ferrosci::Error>(())
 /// ```
 pub fn eigh_with<T: Scalar>(a: &ArrayRef2<T>, opts: &EighOptions) -> Result<Eigh<T>> {
-    let (w, v) = solve(hermitian_copy(a, opts)?, true)?;
+    let f = hermitian_copy(a, opts)?;
+    let select = selection(opts, f.nrows())?;
+    let (w, v) = solve(f, true, select)?;
     Ok(Eigh {
         w,
         v: v.expect("vectors were asked for"),
@@ -175,10 +202,13 @@ pub fn eigvalsh<T: Scalar>(a: &ArrayRef2<T>) -> Result<Array1<T::Real>> {
     eigvalsh_with(a, &EighOptions::default())
 }
 
-/// [`eigvalsh`] with SciPy's keywords (`lower`, `check_finite`).
+/// [`eigvalsh`] with SciPy's keywords (`lower`, `check_finite`,
+/// `subset_by_index`, `subset_by_value`).
+///
+/// SciPy: `scipy.linalg.eigh(a, eigvals_only=True, ...)`.
 ///
 /// # Errors
-/// As [`eigh`].
+/// As [`eigh_with`].
 ///
 /// # Examples
 /// ```
@@ -191,5 +221,194 @@ pub fn eigvalsh<T: Scalar>(a: &ArrayRef2<T>) -> Result<Array1<T::Real>> {
 /// # Ok::<(), ferrosci::Error>(())
 /// ```
 pub fn eigvalsh_with<T: Scalar>(a: &ArrayRef2<T>, opts: &EighOptions) -> Result<Array1<T::Real>> {
-    Ok(solve(hermitian_copy(a, opts)?, false)?.0)
+    let f = hermitian_copy(a, opts)?;
+    let select = selection(opts, f.nrows())?;
+    Ok(solve(f, false, select)?.0)
+}
+
+/// Reduces the generalized problem to a standard one: `c` Hermitian with
+/// the eigenvalues of the pair, and the Cholesky factor `L` (`b = L·Lᴴ`).
+fn reduce<T: Scalar>(
+    a: &ArrayRef2<T>,
+    b: &ArrayRef2<T>,
+    opts: &EighOptions,
+) -> Result<(Array2<T>, Array2<T>)> {
+    let af = hermitian_copy(a, opts)?;
+    let n = af.nrows();
+    check::shape("b", &[n, n], b.shape())?;
+    if !(1..=3).contains(&opts.type_) {
+        return Err(check::invalid(
+            "type_",
+            format!("must be 1, 2 or 3, got {}", opts.type_),
+        ));
+    }
+    let bf = hermitian_copy(b, opts).map_err(|e| match e {
+        Error::InvalidArgument { reason, .. } => Error::InvalidArgument { name: "b", reason },
+        other => other,
+    })?;
+    let chol = CholeskyOptions {
+        lower: true,
+        check_finite: false,
+    };
+    let l = cholesky_with(&bf, &chol).map_err(|e| match e {
+        Error::InvalidArgument { reason, .. } => Error::InvalidArgument { name: "b", reason },
+        other => other,
+    })?;
+    let c = if opts.type_ == 1 {
+        // c = L⁻¹·a·L⁻ᴴ = L⁻¹·(L⁻¹·a)ᴴ, as a is Hermitian.
+        let tri = SolveTriangularOptions {
+            lower: true,
+            check_finite: false,
+            ..Default::default()
+        };
+        let x = solve_triangular_with(&l, &af, &tri)?;
+        let xh = x.t().mapv(|v| v.conj());
+        solve_triangular_with(&l, &xh, &tri)?
+    } else {
+        // c = Lᴴ·a·L.
+        l.t().mapv(|v| v.conj()).dot(&af).dot(&l)
+    };
+    // Symmetrise away the rounding: keep the lower triangle.
+    let c = Array2::from_shape_fn((n, n), |(i, j)| match i.cmp(&j) {
+        std::cmp::Ordering::Equal => T::from_real(c[[i, i]].re()),
+        std::cmp::Ordering::Greater => c[[i, j]],
+        std::cmp::Ordering::Less => c[[j, i]].conj(),
+    });
+    Ok((c, l))
+}
+
+/// Eigenvalues and eigenvectors of the generalized Hermitian-definite
+/// problem `a·v = λ·b·v` (`b` positive definite).
+///
+/// SciPy: `scipy.linalg.eigh(a, b)`. With `b = L·Lᴴ` (Cholesky) the problem
+/// becomes the standard one for `L⁻¹·a·L⁻ᴴ`, whose eigenvectors `y` give
+/// `v = L⁻ᴴ·y`. The eigenvectors are `b`-orthonormal, as LAPACK's `sygv`:
+///
+/// ```text
+/// a · v = b · v · diag(w),   vᴴ · b · v = I
+/// ```
+///
+/// # Errors
+/// [`Error::ShapeMismatch`] if `a` is not square or `b` is not `a`'s shape;
+/// [`Error::InvalidArgument`] naming `b` if it is not positive definite
+/// (SciPy's `LinAlgError`), for NaN or infinity, or as [`eigh_with`].
+///
+/// # Examples
+/// ```
+/// use ferrosci::linalg::eigh_generalized;
+/// use ndarray::{array, Array2};
+///
+/// let a = array![[2.0_f64, 1.0], [1.0, 3.0]];
+/// let b = array![[2.0_f64, 0.0], [0.0, 1.0]];
+/// let r = eigh_generalized(&a, &b)?;
+/// let resid = a.dot(&r.v) - b.dot(&r.v).dot(&Array2::from_diag(&r.w));
+/// assert!(resid.iter().all(|x| x.abs() < 1e-14));
+/// assert!((r.v.t().dot(&b).dot(&r.v) - Array2::<f64>::eye(2)).iter().all(|x| x.abs() < 1e-14));
+/// # Ok::<(), ferrosci::Error>(())
+/// ```
+pub fn eigh_generalized<T: Scalar>(a: &ArrayRef2<T>, b: &ArrayRef2<T>) -> Result<Eigh<T>> {
+    eigh_generalized_with(a, b, &EighOptions::default())
+}
+
+/// [`eigh_generalized`] with SciPy's keywords, including `type`
+/// ([`EighOptions::type_`]) and the subsets.
+///
+/// SciPy: `scipy.linalg.eigh(a, b, type=2)`. Types 1 and 2 return
+/// `vᴴ·b·v = I`, type 3 `vᴴ·b⁻¹·v = I`, as LAPACK's `sygv`.
+///
+/// ```text
+/// type 1: a·v = λ·b·v     type 2: a·b·v = λ·v     type 3: b·a·v = λ·v
+/// ```
+///
+/// # Errors
+/// As [`eigh_generalized`]; [`Error::InvalidArgument`] for a `type_`
+/// other than 1, 2, 3.
+///
+/// # Examples
+/// ```
+/// use ferrosci::linalg::{eigh_generalized_with, EighOptions};
+/// use ndarray::{array, Array2};
+///
+/// let a = array![[2.0_f64, 1.0], [1.0, 3.0]];
+/// let b = array![[2.0_f64, 0.5], [0.5, 1.0]];
+/// let r = eigh_generalized_with(&a, &b, &EighOptions { type_: 2, ..Default::default() })?;
+/// let resid = a.dot(&b).dot(&r.v) - r.v.dot(&Array2::from_diag(&r.w));
+/// assert!(resid.iter().all(|x| x.abs() < 1e-13));
+/// # Ok::<(), ferrosci::Error>(())
+/// ```
+pub fn eigh_generalized_with<T: Scalar>(
+    a: &ArrayRef2<T>,
+    b: &ArrayRef2<T>,
+    opts: &EighOptions,
+) -> Result<Eigh<T>> {
+    let (c, l) = reduce(a, b, opts)?;
+    let select = selection(opts, c.nrows())?;
+    let (w, y) = solve(c, true, select)?;
+    let y = y.expect("vectors were asked for");
+    let v = if opts.type_ == 3 {
+        l.dot(&y)
+    } else {
+        let tri = SolveTriangularOptions {
+            lower: true,
+            trans: Trans::C,
+            check_finite: false,
+            ..Default::default()
+        };
+        solve_triangular_with(&l, &y, &tri)?
+    };
+    Ok(Eigh { w, v })
+}
+
+/// Eigenvalues only of the generalized Hermitian-definite problem
+/// `a·v = λ·b·v`, ascending.
+///
+/// SciPy: `scipy.linalg.eigvalsh(a, b)`.
+///
+/// # Errors
+/// As [`eigh_generalized`].
+///
+/// # Examples
+/// ```
+/// use ferrosci::linalg::eigvalsh_generalized;
+/// use ndarray::array;
+///
+/// let w = eigvalsh_generalized(&array![[4.0_f64, 0.0], [0.0, 9.0]], &array![[2.0, 0.0], [0.0, 1.0]])?;
+/// assert!((w[0] - 2.0).abs() < 1e-15 && (w[1] - 9.0).abs() < 1e-15);
+/// assert!(eigvalsh_generalized(&array![[1.0_f64]], &array![[-1.0]]).is_err());
+/// # Ok::<(), ferrosci::Error>(())
+/// ```
+pub fn eigvalsh_generalized<T: Scalar>(
+    a: &ArrayRef2<T>,
+    b: &ArrayRef2<T>,
+) -> Result<Array1<T::Real>> {
+    eigvalsh_generalized_with(a, b, &EighOptions::default())
+}
+
+/// [`eigvalsh_generalized`] with SciPy's keywords (`type`, subsets, `lower`).
+///
+/// SciPy: `scipy.linalg.eigh(a, b, eigvals_only=True, subset_by_index=(lo, hi))`.
+///
+/// # Errors
+/// As [`eigh_generalized_with`].
+///
+/// # Examples
+/// ```
+/// use ferrosci::linalg::{eigvalsh_generalized_with, EighOptions};
+/// use ndarray::array;
+///
+/// let a = array![[4.0_f64, 0.0, 0.0], [0.0, 9.0, 0.0], [0.0, 0.0, 1.0]];
+/// let b = array![[2.0_f64, 0.0, 0.0], [0.0, 1.0, 0.0], [0.0, 0.0, 4.0]];
+/// let opts = EighOptions { subset_by_index: Some((1, 2)), ..Default::default() };
+/// let w = eigvalsh_generalized_with(&a, &b, &opts)?;
+/// assert!(w.len() == 2 && (w[0] - 2.0).abs() < 1e-15 && (w[1] - 9.0).abs() < 1e-15);
+/// # Ok::<(), ferrosci::Error>(())
+/// ```
+pub fn eigvalsh_generalized_with<T: Scalar>(
+    a: &ArrayRef2<T>,
+    b: &ArrayRef2<T>,
+    opts: &EighOptions,
+) -> Result<Array1<T::Real>> {
+    let (c, _) = reduce(a, b, opts)?;
+    let select = selection(opts, c.nrows())?;
+    Ok(solve(c, false, select)?.0)
 }

@@ -5,6 +5,7 @@
 //! public functions copy their input into an owned row-major array first, so
 //! the kernels may overwrite it and split it into disjoint blocks freely.
 
+pub(crate) mod band;
 pub(crate) mod cholesky;
 pub(crate) mod eigh;
 pub(crate) mod francis;
@@ -19,6 +20,7 @@ pub(crate) mod reorder;
 pub(crate) mod schur_vectors;
 pub(crate) mod svd;
 pub(crate) mod tridiag_dc;
+pub(crate) mod tridiagonal;
 pub(crate) mod trsm;
 
 use super::Scalar;
