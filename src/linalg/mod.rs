@@ -83,9 +83,12 @@
 mod banded;
 mod cholesky;
 mod eigh;
+mod expm;
 mod kernels;
 mod lstsq;
 mod lu;
+mod matfun_util;
+mod matfuncs;
 mod named_matrices;
 mod norm;
 mod products;
@@ -103,6 +106,9 @@ pub use cholesky::{
     ChoFactor, CholeskyOptions, cho_factor, cho_factor_with, cho_solve, cholesky, cholesky_with,
 };
 pub use eigh::{Eigh, EighOptions, eigh, eigh_with, eigvalsh, eigvalsh_with};
+pub use expm::{
+    ExpmFrechet, ExpmFrechetOptions, FrechetMethod, expm, expm_frechet, expm_frechet_with,
+};
 pub use lstsq::{
     Lstsq, LstsqOptions, MatrixRankOptions, PinvOptions, lstsq, lstsq_with, matrix_rank,
     matrix_rank_with, null_space, orth, pinv, pinv_with,
@@ -110,6 +116,7 @@ pub use lstsq::{
 pub use lu::{
     Lu, LuFactor, LuPermuted, LuSolveOptions, lu, lu_factor, lu_permute_l, lu_solve, lu_solve_with,
 };
+pub use matfuncs::{coshm, cosm, sinhm, sinm, tanhm, tanm};
 pub use named_matrices::{
     DftOptions, DftScale, HelmertOptions, PascalKind, PascalOptions, dft, dft_with, hadamard,
     helmert, helmert_with, hilbert, invhilbert, invpascal, invpascal_with, pascal, pascal_with,
