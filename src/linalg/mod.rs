@@ -32,6 +32,14 @@
 //! | `numpy.linalg.cond` | [`cond`], [`cond_with`] | condition number |
 //! | `eigh` | [`eigh`], [`eigh_with`] ([`Eigh`], [`EighOptions`]) | Hermitian eigenvalues (ascending) and eigenvectors |
 //! | `eigvalsh` | [`eigvalsh`], [`eigvalsh_with`] | Hermitian eigenvalues only |
+//! | `eig(a)` | [`eig`] ([`Eig`]) | eigenvalues and right eigenvectors of a general matrix (complex output) |
+//! | `eig(a, left=True)` | [`eig_left`] ([`EigLeft`]) | also the left eigenvectors |
+//! | `eigvals(a)` | [`eigvals`] | eigenvalues only |
+//! | `hessenberg` | [`hessenberg`], [`hessenberg_q`] ([`Hessenberg`]) | upper Hessenberg form `a = q·h·qᴴ`; `calc_q` |
+//! | `schur` | [`schur`] ([`Schur`]) | real (quasi-triangular) or complex Schur form `a = z·t·zᴴ` |
+//! | `schur(output='complex')` | [`schur_complex`] | complex Schur form of real input |
+//! | `schur(sort=...)` | [`schur_sorted`], [`schur_complex_sorted`] ([`SortedSchur`], [`SchurSort`]) | selected eigenvalues first; `sdim` |
+//! | `rsf2csf` | [`rsf2csf`] | real Schur form to complex Schur form |
 //! | `rq(a)` | [`rq`], [`rq_economic`] ([`Rq`]) | `a = r·q` |
 //! | `bandwidth` | [`bandwidth`] | lower and upper bandwidth |
 //! | `issymmetric`, `ishermitian` | [`issymmetric`], [`ishermitian`] (`_with`: [`SymmetryOptions`]) | structure tests |
@@ -82,8 +90,10 @@
 
 mod banded;
 mod cholesky;
+mod eig;
 mod eigh;
 mod expm;
+mod hessenberg;
 mod kernels;
 mod lstsq;
 mod lu;
@@ -94,6 +104,7 @@ mod norm;
 mod products;
 mod qr;
 mod scalar;
+mod schur;
 mod solve;
 mod special_matrices;
 mod structure;
@@ -105,10 +116,12 @@ pub use banded::{SolvehBandedOptions, solve_banded, solveh_banded, solveh_banded
 pub use cholesky::{
     ChoFactor, CholeskyOptions, cho_factor, cho_factor_with, cho_solve, cholesky, cholesky_with,
 };
+pub use eig::{Eig, EigLeft, eig, eig_left, eigvals};
 pub use eigh::{Eigh, EighOptions, eigh, eigh_with, eigvalsh, eigvalsh_with};
 pub use expm::{
     ExpmFrechet, ExpmFrechetOptions, FrechetMethod, expm, expm_frechet, expm_frechet_with,
 };
+pub use hessenberg::{Hessenberg, hessenberg, hessenberg_q};
 pub use lstsq::{
     Lstsq, LstsqOptions, MatrixRankOptions, PinvOptions, lstsq, lstsq_with, matrix_rank,
     matrix_rank_with, null_space, orth, pinv, pinv_with,
@@ -127,6 +140,10 @@ pub use qr::{
     Qr, QrPivoted, Rq, qr, qr_economic, qr_pivoting, qr_pivoting_economic, qr_r, rq, rq_economic,
 };
 pub use scalar::{RealScalar, Scalar};
+pub use schur::{
+    Schur, SchurSort, SortedSchur, rsf2csf, schur, schur_complex, schur_complex_sorted,
+    schur_sorted,
+};
 pub use solve::{
     AssumeA, Slogdet, SolveOptions, SolveTriangularOptions, Trans, det, inv, slogdet, solve,
     solve_triangular, solve_triangular_with, solve_with,

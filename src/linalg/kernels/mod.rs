@@ -7,10 +7,14 @@
 
 pub(crate) mod cholesky;
 pub(crate) mod eigh;
+pub(crate) mod francis;
 pub(crate) mod gemm;
+pub(crate) mod hessenberg;
 pub(crate) mod implicit_qr;
 pub(crate) mod lu;
 pub(crate) mod qr;
+pub(crate) mod reorder;
+pub(crate) mod schur_vectors;
 pub(crate) mod svd;
 pub(crate) mod trsm;
 

@@ -1,0 +1,298 @@
+//! Balancing and Householder reduction to upper Hessenberg form, the first
+//! two stages of the nonsymmetric eigenproblem (Parlett & Reinsch 1969;
+//! Golub & Van Loan, *Matrix Computations*, §7.4–7.5).
+//!
+//! Matrices are square, row-major slices of `n·n` elements.
+
+use crate::linalg::{RealScalar, Scalar};
+use num_traits::{Float, One, Zero};
+
+/// The outcome of [`balance`]: rows and columns outside `ilo..=ihi` hold
+/// isolated eigenvalues; `perm[i]` is the row swapped with `i` (for
+/// `i < ilo` or `i > ihi`) and `scale[i]` the diagonal scaling of row `i`.
+#[derive(Debug, Clone)]
+pub(crate) struct Balance<R> {
+    pub ilo: usize,
+    pub ihi: usize,
+    pub perm: Vec<usize>,
+    pub scale: Vec<R>,
+}
+
+/// Swaps rows and columns `i` and `j` of the `n × n` matrix `a` (a
+/// symmetric permutation, hence a similarity).
+fn swap_sym<T: Scalar>(a: &mut [T], n: usize, i: usize, j: usize) {
+    if i == j {
+        return;
+    }
+    for c in 0..n {
+        a.swap(i * n + c, j * n + c);
+    }
+    for r in 0..n {
+        a.swap(r * n + i, r * n + j);
+    }
+}
+
+/// Balances `a` in place as LAPACK's `gebal`: permutes isolated
+/// eigenvalues to the ends (`permute`), then scales rows and columns of the
+/// remaining block by powers of 2 so that their norms are close (`scale`).
+/// The result is `D⁻¹·Pᵀ·A·P·D`, with the same eigenvalues.
+pub(crate) fn balance<T: Scalar>(
+    a: &mut [T],
+    n: usize,
+    permute: bool,
+    scale: bool,
+) -> Balance<T::Real> {
+    let one = T::Real::one();
+    let mut bal = Balance {
+        ilo: 0,
+        ihi: n.saturating_sub(1),
+        perm: (0..n).collect(),
+        scale: vec![one; n],
+    };
+    if n == 0 {
+        return bal;
+    }
+    let zero = T::zero();
+    if permute {
+        // Rows whose off-diagonal part inside the active block is zero go
+        // to the bottom.
+        'rows: while bal.ihi > bal.ilo {
+            for j in (bal.ilo..=bal.ihi).rev() {
+                if (bal.ilo..=bal.ihi).all(|k| k == j || a[j * n + k] == zero) {
+                    bal.perm[bal.ihi] = j;
+                    swap_sym(a, n, j, bal.ihi);
+                    bal.ihi -= 1;
+                    continue 'rows;
+                }
+            }
+            break;
+        }
+        // Columns likewise go to the top.
+        'cols: while bal.ihi > bal.ilo {
+            for j in bal.ilo..=bal.ihi {
+                if (bal.ilo..=bal.ihi).all(|k| k == j || a[k * n + j] == zero) {
+                    bal.perm[bal.ilo] = j;
+                    swap_sym(a, n, j, bal.ilo);
+                    bal.ilo += 1;
+                    continue 'cols;
+                }
+            }
+            break;
+        }
+    }
+    if !scale || bal.ihi == bal.ilo {
+        return bal;
+    }
+    let two = one + one;
+    let eps = T::Real::epsilon();
+    let sfmin = T::Real::min_positive_value() / eps * two;
+    let sfmax = one / sfmin;
+    let (lo, hi) = (bal.ilo, bal.ihi);
+    loop {
+        let mut changed = false;
+        for i in lo..=hi {
+            let mut c = T::Real::zero();
+            let mut r = T::Real::zero();
+            for k in lo..=hi {
+                if k != i {
+                    c = c.hypot(a[k * n + i].modulus());
+                    r = r.hypot(a[i * n + k].modulus());
+                }
+            }
+            if c == T::Real::zero() || r == T::Real::zero() {
+                continue;
+            }
+            let s = c + r;
+            let mut f = one;
+            let mut g = r / two;
+            while c < g && f < sfmax && c < sfmax && r > sfmin {
+                f *= two;
+                c *= two;
+                r /= two;
+                g /= two;
+            }
+            g = c / two;
+            while g >= r && f > sfmin && r < sfmax && c > sfmin {
+                f /= two;
+                c /= two;
+                g /= two;
+                r *= two;
+            }
+            if c + r >= T::Real::from_f64_real(0.95) * s {
+                continue;
+            }
+            changed = true;
+            bal.scale[i] *= f;
+            let inv = one / f;
+            for k in lo..n {
+                a[i * n + k] = a[i * n + k].scale_real(inv);
+            }
+            for k in 0..=hi {
+                a[k * n + i] = a[k * n + i].scale_real(f);
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    bal
+}
+
+/// Maps the rows of `v` (`n × m`, row-major) from the balanced matrix back
+/// to the original one: `v ← P·D·v` for right eigenvectors (and Schur
+/// vectors), `v ← P·D⁻¹·v` for left eigenvectors (`left`).
+pub(crate) fn unbalance<R: RealScalar, T: Scalar<Real = R>>(
+    bal: &Balance<R>,
+    v: &mut [T],
+    n: usize,
+    m: usize,
+    left: bool,
+) {
+    if n == 0 {
+        return;
+    }
+    for i in bal.ilo..=bal.ihi {
+        let s = if left {
+            R::one() / bal.scale[i]
+        } else {
+            bal.scale[i]
+        };
+        if s != R::one() {
+            for x in &mut v[i * m..(i + 1) * m] {
+                *x = x.scale_real(s);
+            }
+        }
+    }
+    let swap = |v: &mut [T], i: usize, k: usize| {
+        if i != k {
+            for c in 0..m {
+                v.swap(i * m + c, k * m + c);
+            }
+        }
+    };
+    for i in (0..bal.ilo).rev() {
+        swap(v, i, bal.perm[i]);
+    }
+    for i in bal.ihi + 1..n {
+        swap(v, i, bal.perm[i]);
+    }
+}
+
+/// A Householder reflector `H = I − τ·v·vᴴ` (`v[0] = 1`) with
+/// `Hᴴ·x = β·e₁`; overwrites `x` with `(β, v[1..])` and returns `τ`.
+pub(crate) fn reflector<T: Scalar>(x: &mut [T]) -> T {
+    let alpha = x[0];
+    let xnorm = x[1..]
+        .iter()
+        .fold(T::Real::zero(), |s, v| s.hypot(v.modulus()));
+    if xnorm == T::Real::zero() && alpha.im() == T::Real::zero() {
+        return T::zero();
+    }
+    let norm = alpha.modulus().hypot(xnorm);
+    let beta = if alpha.re() >= T::Real::zero() {
+        -norm
+    } else {
+        norm
+    };
+    let tau = T::from_parts((beta - alpha.re()) / beta, -alpha.im() / beta);
+    let d = alpha - T::from_real(beta);
+    for v in &mut x[1..] {
+        *v = crate::linalg::util::div(*v, d);
+    }
+    x[0] = T::from_real(beta);
+    tau
+}
+
+/// Reduces rows and columns `ilo..=ihi` of `a` to upper Hessenberg form,
+/// `a ← Qᴴ·a·Q`, and returns `Q` (row-major `n × n`). Entries below the
+/// subdiagonal are set to zero.
+pub(crate) fn hessenberg<T: Scalar>(
+    a: &mut [T],
+    n: usize,
+    ilo: usize,
+    ihi: usize,
+    want_q: bool,
+) -> Option<Vec<T>> {
+    let mut vs: Vec<(usize, T, Vec<T>)> = Vec::new();
+    let mut w = vec![T::zero(); n];
+    let mut x = Vec::with_capacity(n);
+    // The last reflector has length 1: the identity for real types, a
+    // phase that makes the last subdiagonal entry real for complex ones.
+    for k in ilo..ihi {
+        // Reflector on rows k+1..=ihi of column k.
+        x.clear();
+        x.extend((k + 1..=ihi).map(|i| a[i * n + k]));
+        let tau = reflector(&mut x);
+        a[(k + 1) * n + k] = x[0];
+        for i in k + 2..=ihi {
+            a[i * n + k] = T::zero();
+        }
+        if tau == T::zero() {
+            continue;
+        }
+        x[0] = T::one();
+        let m = x.len();
+        // Left: A ← Hᴴ·A on rows k+1..=ihi, columns k+1..n:
+        // w = vᴴ·A (row vector), A −= conj(τ)·v·w.
+        let cols = k + 1..n;
+        for wj in &mut w[cols.clone()] {
+            *wj = T::zero();
+        }
+        for (t, vi) in x.iter().enumerate() {
+            let vc = vi.conj();
+            let row = &a[(k + 1 + t) * n..(k + 2 + t) * n];
+            for j in cols.clone() {
+                w[j] += vc * row[j];
+            }
+        }
+        let tc = tau.conj();
+        for (t, vi) in x.iter().enumerate() {
+            let f = tc * *vi;
+            let row = &mut a[(k + 1 + t) * n..(k + 2 + t) * n];
+            for j in cols.clone() {
+                row[j] -= f * w[j];
+            }
+        }
+        // Right: A ← A·H on rows 0..=ihi, columns k+1..=ihi.
+        for i in 0..=ihi {
+            let row = &mut a[i * n + k + 1..i * n + k + 1 + m];
+            let s = row.iter().zip(&x).fold(T::zero(), |s, (r, v)| s + *r * *v) * tau;
+            for (r, v) in row.iter_mut().zip(&x) {
+                *r -= s * v.conj();
+            }
+        }
+        if want_q {
+            vs.push((k, tau, x.clone()));
+        }
+    }
+    if !want_q {
+        return None;
+    }
+    // Q = H_ilo ⋯ H_last, accumulated backwards on the identity.
+    let mut q = vec![T::zero(); n * n];
+    for i in 0..n {
+        q[i * n + i] = T::one();
+    }
+    for (k, tau, v) in vs.iter().rev() {
+        let r0 = k + 1;
+        let cols = r0..=ihi;
+        for wj in &mut w[cols.clone()] {
+            *wj = T::zero();
+        }
+        for (t, vi) in v.iter().enumerate() {
+            let vc = vi.conj();
+            let row = &q[(r0 + t) * n..(r0 + t + 1) * n];
+            for j in cols.clone() {
+                w[j] += vc * row[j];
+            }
+        }
+        for (t, vi) in v.iter().enumerate() {
+            let f = *tau * *vi;
+            let row = &mut q[(r0 + t) * n..(r0 + t + 1) * n];
+            for j in cols.clone() {
+                row[j] -= f * w[j];
+            }
+        }
+    }
+    Some(q)
+}
