@@ -161,3 +161,180 @@ fn expm_frechet_matches_finite_differences() {
         assert!(rel(&r.expm, &expm(&a).unwrap()) < 1e-13 * n as f64);
     }
 }
+
+/// Compares a [`MaybeComplex`] against the case's expected array: a real
+/// expected array requires the `Real` variant (SciPy's dtype); a complex one
+/// the `Complex` variant, unless SciPy's imaginary parts are rounding noise
+/// (`fractional_matrix_power` keeps SciPy's complex dtype for real input with
+/// complex eigenvalues, where we apply the `_maybe_real` rule).
+fn check_maybe(case: &Case, got: MaybeComplex<f64>) {
+    let want_complex = case.expected["dtype"] == "c128";
+    match got {
+        MaybeComplex::Real(r) => {
+            if want_complex {
+                let want = common::as_carray(&case.expected);
+                let scale = want.iter().map(|z| z.norm()).fold(0.0, f64::max);
+                let imag = want.iter().map(|z| z.im.abs()).fold(0.0, f64::max);
+                assert!(
+                    imag <= 1e-12 * scale.max(1.0),
+                    "{}: real result, SciPy's imaginary part {imag:e}",
+                    case.id
+                );
+            }
+            let cr = r.mapv(|x| Complex64::new(x, 0.0));
+            let want = common::as_carray(&case.expected).mapv(|z| Complex64::new(z.re, 0.0));
+            common::assert_array_close(
+                &cr.view().into_dyn(),
+                &want,
+                case.rtol,
+                case.atol,
+                &case.ctx(),
+            );
+        }
+        MaybeComplex::Complex(c) => {
+            assert!(
+                want_complex,
+                "{}: got a complex result, SciPy's is real",
+                case.id
+            );
+            check_carray(case, &c);
+        }
+    }
+}
+
+#[test]
+fn sqrtm_and_logm_match_scipy() {
+    for case in load("linalg", "matfun_sqrtm_logm") {
+        let f = case.str("f");
+        let got = if is_complex(&case, "a") {
+            let a = c2(case.carray("a"));
+            if f == "sqrtm" { sqrtm(&a) } else { logm(&a) }
+        } else {
+            let a = m2(case.array("a"));
+            if f == "sqrtm" { sqrtm(&a) } else { logm(&a) }
+        };
+        check_maybe(&case, got.unwrap());
+    }
+}
+
+#[test]
+fn fractional_matrix_power_matches_scipy() {
+    for case in load("linalg", "matfun_fractional_power") {
+        let t = case.f64("t");
+        let got = if is_complex(&case, "a") {
+            fractional_matrix_power(&c2(case.carray("a")), t)
+        } else {
+            fractional_matrix_power(&m2(case.array("a")), t)
+        };
+        check_maybe(&case, got.unwrap());
+    }
+}
+
+#[test]
+fn funm_matches_scipy() {
+    for case in load("linalg", "matfun_funm") {
+        let f = |z: Complex64| match case.str("func") {
+            "exp" => z.exp(),
+            "sin" => z.sin(),
+            "sqrt" => z.sqrt(),
+            _ => z * z,
+        };
+        let got = if is_complex(&case, "a") {
+            funm(&c2(case.carray("a")), f)
+        } else {
+            funm(&m2(case.array("a")), f)
+        }
+        .unwrap();
+        let want_err = case.f64("errest");
+        // The estimate depends on the Schur form's eigenvalue order; same magnitude.
+        assert!(
+            got.errest <= 100.0 * want_err.max(f64::EPSILON)
+                && got.errest >= want_err.min(1.0) / 100.0,
+            "{}: errest {} vs SciPy {}",
+            case.id,
+            got.errest,
+            want_err
+        );
+        check_maybe(&case, got.f);
+    }
+}
+
+#[test]
+fn signm_matches_scipy() {
+    for case in load("linalg", "matfun_signm") {
+        let got = if is_complex(&case, "a") {
+            signm(&c2(case.carray("a")))
+        } else {
+            signm(&m2(case.array("a")))
+        };
+        check_maybe(&case, got.unwrap());
+    }
+}
+
+#[test]
+fn matrix_equations_match_scipy() {
+    for case in load("linalg", "matfun_equations") {
+        let eq = case.str("eq");
+        if is_complex(&case, "a") {
+            let a = c2(case.carray("a"));
+            let q = c2(case.carray("q"));
+            let x = match eq {
+                "sylvester" => solve_sylvester(&a, &c2(case.carray("b")), &q),
+                "continuous_lyapunov" => solve_continuous_lyapunov(&a, &q),
+                _ => solve_discrete_lyapunov(&a, &q),
+            };
+            check_carray(&case, &x.unwrap());
+        } else {
+            let a = m2(case.array("a"));
+            let q = m2(case.array("q"));
+            let x = match eq {
+                "sylvester" => solve_sylvester(&a, &m2(case.array("b")), &q),
+                "continuous_lyapunov" => solve_continuous_lyapunov(&a, &q),
+                _ => solve_discrete_lyapunov(&a, &q),
+            };
+            check_array(&case, &x.unwrap());
+        }
+    }
+}
+
+#[test]
+fn riccati_equations_match_scipy() {
+    for case in load("linalg", "matfun_are") {
+        let continuous = case.str("kind") == "continuous";
+        if is_complex(&case, "a") || is_complex(&case, "b") || is_complex(&case, "q") {
+            let get = |n: &str| c2(case.carray(n));
+            let (e, s) = (
+                case.has("e").then(|| get("e")),
+                case.has("s").then(|| get("s")),
+            );
+            let opts = AreOptions {
+                e: e.as_deref(),
+                s: s.as_deref(),
+            };
+            let (a, b, q, r) = (get("a"), get("b"), get("q"), get("r"));
+            let x = if continuous {
+                solve_continuous_are_with(&a, &b, &q, &r, &opts)
+            } else {
+                solve_discrete_are_with(&a, &b, &q, &r, &opts)
+            };
+            check_carray(&case, &x.unwrap());
+        } else {
+            let get = |n: &str| m2(case.array(n));
+            let (e, s) = (
+                case.has("e").then(|| get("e")),
+                case.has("s").then(|| get("s")),
+            );
+            let opts = AreOptions {
+                e: e.as_deref(),
+                s: s.as_deref(),
+            };
+            let (a, b, q, r) = (get("a"), get("b"), get("q"), get("r"));
+            let x = if continuous {
+                solve_continuous_are_with(&a, &b, &q, &r, &opts)
+            } else {
+                solve_discrete_are_with(&a, &b, &q, &r, &opts)
+            };
+            check_array(&case, &x.unwrap());
+        }
+    }
+}

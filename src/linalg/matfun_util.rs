@@ -5,8 +5,9 @@
 use super::kernels::MatMut;
 use super::kernels::gemm::gemm;
 use super::{RealScalar, Scalar};
+use crate::Result;
 use ndarray::{Array2, ArrayRef2};
-use num_complex::Complex;
+use num_complex::{Complex, Complex64};
 use num_traits::{Float, One, Zero};
 
 /// A complex matrix of `T`'s precision.
@@ -62,6 +63,53 @@ pub(crate) fn mm_acc<T: Scalar>(
             MatMut::from_array(c),
         )
     };
+}
+
+/// The conjugate transpose, row-major.
+pub(crate) fn ct<T: Scalar>(a: &ArrayRef2<T>) -> Array2<T> {
+    let t = a.t().mapv(|v| v.conj());
+    t.as_standard_layout().into_owned()
+}
+
+/// `a` in `Complex64` (f32 inputs are widened; the Schur-based functions
+/// work in double precision).
+pub(crate) fn to_c64<T: Scalar>(a: &ArrayRef2<T>) -> Array2<Complex64> {
+    a.mapv(|v| Complex64::new(v.re().to_f64_real(), v.im().to_f64_real()))
+}
+
+/// A `Complex64` matrix as `T` (imaginary parts dropped for real `T`).
+pub(crate) fn from_c64<T: Scalar>(a: &ArrayRef2<Complex64>) -> Array2<T> {
+    a.mapv(|z| T::from_parts(T::Real::from_f64_real(z.re), T::Real::from_f64_real(z.im)))
+}
+
+/// The complex Schur form `a = z·t·zᴴ`; triangular input is its own form
+/// (`z = None`), as in SciPy's matrix functions. For real input (`real`),
+/// the real Schur form converted by `rsf2csf`, as SciPy: real eigenvalues
+/// stay exactly real (a negative one must not pick up a rounding-level
+/// imaginary part that flips the branch of `√` or `log`), and conjugate
+/// pairs stay exact conjugates.
+pub(crate) fn schur_c64(
+    a: Array2<Complex64>,
+    real: bool,
+) -> Result<(Array2<Complex64>, Option<Array2<Complex64>>)> {
+    if is_upper_triangular(&a) {
+        return Ok((a, None));
+    }
+    let s = if real {
+        let r = super::schur(&a.mapv(|z| z.re))?;
+        super::rsf2csf(&r.t, &r.z)?
+    } else {
+        super::schur(&a)?
+    };
+    Ok((s.t, Some(s.z)))
+}
+
+/// `z·f·zᴴ` (or `f` itself when there is no `z`).
+pub(crate) fn unschur(f: Array2<Complex64>, z: &Option<Array2<Complex64>>) -> Array2<Complex64> {
+    match z {
+        None => f,
+        Some(z) => mm(&mm(z, &f), &ct(z)),
+    }
 }
 
 /// Maximum absolute column sum, as `f64`.
