@@ -4,6 +4,7 @@
 //! of the logarithm and of fractional powers, and the Parlett recurrence.
 
 use super::matfun_util::{mm, mm_acc, norm1, normest_product};
+use super::{SolveTriangularOptions, solve_triangular_with};
 use ndarray::{Array2, ArrayRef2, s};
 use num_complex::Complex64 as C;
 use std::f64::consts::PI;
@@ -291,20 +292,14 @@ fn gauss_legendre01(m: usize) -> Vec<(f64, f64)> {
         .collect()
 }
 
-/// Solves `U·X = B` for upper-triangular `U` (nonsingular by construction).
+/// Solves `U·X = B` for upper-triangular `U` (nonsingular by construction)
+/// with the crate's blocked triangular solve.
 fn solve_upper(u: &Array2<C>, b: &Array2<C>) -> Array2<C> {
-    let n = u.nrows();
-    let mut x = b.clone();
-    for j in 0..b.ncols() {
-        for i in (0..n).rev() {
-            let mut v = x[[i, j]];
-            for k in i + 1..n {
-                v -= u[[i, k]] * x[[k, j]];
-            }
-            x[[i, j]] = v / u[[i, i]];
-        }
-    }
-    x
+    let opts = SolveTriangularOptions {
+        check_finite: false,
+        ..Default::default()
+    };
+    solve_triangular_with(u, b, &opts).expect("I + x·R has a nonzero diagonal")
 }
 
 /// The principal logarithm of a nonsingular upper-triangular matrix by
