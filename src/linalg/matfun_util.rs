@@ -129,23 +129,33 @@ pub(crate) fn normest_product<T: Scalar>(factors: &[&Array2<T>]) -> f64 {
     if n == 0 {
         return 0.0;
     }
+    // Row-major sweeps only: `M·v` as dot products of rows, `Mᴴ·v` as a sum
+    // of conjugated rows scaled by `v` (no strided column access).
+    let owned: Vec<Array2<T>> = factors
+        .iter()
+        .map(|m| m.as_standard_layout().into_owned())
+        .collect();
     let apply = |x: Vec<T>, herm: bool| -> Vec<T> {
         let mut v = x;
-        let order: Vec<&&Array2<T>> = if herm {
-            factors.iter().collect()
-        } else {
-            factors.iter().rev().collect()
-        };
+        let mut order: Vec<&Array2<T>> = owned.iter().collect();
+        if !herm {
+            order.reverse();
+        }
         for m in order {
-            v = (0..n)
-                .map(|i| {
-                    let mut s = T::zero();
-                    for (j, &vj) in v.iter().enumerate() {
-                        s += if herm { m[[j, i]].conj() } else { m[[i, j]] } * vj;
+            let rows = m.as_slice().expect("standard layout");
+            v = if herm {
+                let mut out = vec![T::zero(); n];
+                for (row, &vj) in rows.chunks_exact(n).zip(&v) {
+                    for (o, &mij) in out.iter_mut().zip(row) {
+                        *o += mij.conj() * vj;
                     }
-                    s
-                })
-                .collect();
+                }
+                out
+            } else {
+                rows.chunks_exact(n)
+                    .map(|row| row.iter().zip(&v).map(|(&mij, &vj)| mij * vj).sum())
+                    .collect()
+            };
         }
         v
     };
@@ -207,12 +217,20 @@ pub(crate) fn normest_product<T: Scalar>(factors: &[&Array2<T>]) -> f64 {
 /// `‖ |A|^p ‖₁`, exactly, by `p` vector–matrix products with `|A|`.
 pub(crate) fn norm1_abs_power<T: Scalar>(a: &ArrayRef2<T>, p: usize) -> f64 {
     let n = a.nrows();
-    let abs = a.mapv(|v| v.modulus().to_f64_real());
+    let abs = a.as_standard_layout().mapv(|v| v.modulus().to_f64_real());
+    let rows = abs
+        .as_slice()
+        .expect("mapv of a row-major array is row-major");
     let mut v = vec![1.0; n];
     for _ in 0..p {
-        v = (0..n)
-            .map(|j| (0..n).map(|i| v[i] * abs[[i, j]]).sum())
-            .collect();
+        // vᵀ ← vᵀ·|A|, accumulated row by row.
+        let mut out = vec![0.0; n];
+        for (row, &vi) in rows.chunks_exact(n.max(1)).zip(&v) {
+            for (o, &x) in out.iter_mut().zip(row) {
+                *o += vi * x;
+            }
+        }
+        v = out;
     }
     v.into_iter().fold(0.0, f64::max)
 }

@@ -22,6 +22,19 @@ const MAX_ITER: usize = 100;
 
 /// Options for [`solve_continuous_are_with`] and [`solve_discrete_are_with`]:
 /// SciPy's keywords `e` and `s` (`None` = identity and zero, SciPy's default).
+///
+/// SciPy's `balanced` keyword (scaling of its extended pencil before QZ) has
+/// no counterpart: the sign-function and doubling iterations used here do
+/// not work on that pencil.
+///
+/// ```
+/// use ferrosci::linalg::AreOptions;
+/// use ndarray::array;
+///
+/// let e = array![[1.0_f64, 0.0], [0.0, 2.0]];
+/// let opts = AreOptions { e: Some(&e), ..Default::default() };
+/// assert!(opts.s.is_none());
+/// ```
 #[derive(Debug, Clone, Copy)]
 pub struct AreOptions<'a, T: Scalar> {
     /// Descriptor matrix `E` (`M × M`), nonsingular (SciPy `e`).
