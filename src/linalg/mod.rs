@@ -86,6 +86,17 @@
 //! definite are [`Error::InvalidArgument`](crate::Error::InvalidArgument).
 //! 0 × 0 inputs give SciPy's answers (`det` = 1, empty inverse and solution).
 //!
+//! # Matrix functions and equations
+//! `sqrtm`, `logm`, `funm`, `signm` and `fractional_matrix_power` return a
+//! [`MaybeComplex`]: real for real input unless the answer is genuinely
+//! complex (SciPy's dtype rule). They work on the complex Schur form in
+//! double precision (real input through the real Schur form and `rsf2csf`,
+//! as SciPy). Where SciPy warns and returns infinities or perturbed values
+//! (the logarithm of a singular matrix, a square root that does not exist)
+//! these return an error. The Riccati solvers use the matrix sign function
+//! (continuous) and structure-preserving doubling (discrete) rather than
+//! SciPy's QZ on an extended pencil; both give the stabilizing solution.
+//!
 //! # Kernels and speed
 //! The factorizations are recursive (LU after Toledo, Cholesky likewise), so
 //! nearly all flops go through one GEMM, `matrixmultiply` (the crate behind
