@@ -620,3 +620,17 @@ fn equation_edge_cases() {
     );
     assert!(e.is_err());
 }
+
+#[test]
+fn expm_cond_matches_scipy() {
+    for case in load("linalg", "matfun_expm_cond") {
+        let got = if is_complex(&case, "a") {
+            expm_cond(&c2(case.carray("a")))
+        } else {
+            expm_cond(&m2(case.array("a")))
+        };
+        common::check_scalar(&case, got.unwrap());
+    }
+    assert!(expm_cond(&Array2::<f64>::zeros((2, 3))).is_err());
+    assert!(expm_cond(&array![[f64::NAN]]).is_err());
+}

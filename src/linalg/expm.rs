@@ -391,6 +391,62 @@ pub fn expm_frechet_with<T: Scalar>(
     })
 }
 
+/// Relative condition number of the matrix exponential in the Frobenius norm.
+///
+/// SciPy: `scipy.linalg.expm_cond(A)`.
+///
+/// ```text
+/// κ(A) = ‖K(A)‖₂ · ‖A‖_F / ‖e^A‖_F,   K(A)·vec(E) = vec(L(A, E))
+/// ```
+///
+/// `K(A)` (`N² × N²`, the Kronecker form of the Fréchet derivative) is built
+/// column by column from `N²` calls of the Fréchet algorithm, as SciPy does,
+/// so the cost is O(N⁵): meant for small matrices.
+///
+/// # Errors
+/// [`Error::ShapeMismatch`](crate::Error::ShapeMismatch) if `A` is not
+/// square; [`Error::InvalidArgument`](crate::Error::InvalidArgument) for NaN
+/// or infinity.
+///
+/// # Examples
+/// ```
+/// use ferrosci::linalg::expm_cond;
+/// use ndarray::array;
+///
+/// // For a normal matrix ‖K‖₂ = ‖e^A‖₂ (Van Loan), so diag(1, 2) gives
+/// // κ = √5·e² / √(e² + e⁴).
+/// let k = expm_cond(&array![[1.0_f64, 0.0], [0.0, 2.0]])?;
+/// let (e1, e2) = (1f64.exp(), 2f64.exp());
+/// assert!((k - 5f64.sqrt() * e2 / (e1 * e1 + e2 * e2).sqrt()).abs() < 1e-12);
+/// # Ok::<(), ferrosci::Error>(())
+/// ```
+pub fn expm_cond<T: Scalar>(a: &ArrayRef2<T>) -> Result<f64> {
+    let n = check::square("A", a)?;
+    finite("A", a)?;
+    if n == 0 {
+        return Ok(f64::NAN); // 0/0, as SciPy's norms of empty arrays
+    }
+    let a = a.as_standard_layout().into_owned();
+    let x = expm_unchecked(&a);
+    let mut k = Array2::<T>::zeros((n * n, n * n));
+    for i in 0..n {
+        for j in 0..n {
+            let mut e = Array2::<T>::zeros((n, n));
+            e[[i, j]] = T::one();
+            let l = frechet_sps(a.clone(), e).frechet;
+            for (r, v) in l.iter().enumerate() {
+                k[[r, i * n + j]] = *v;
+            }
+        }
+    }
+    let fro = |m: &Array2<T>| m.iter().map(|v| v.abs2().to_f64_real()).sum::<f64>().sqrt();
+    let k2 = super::svdvals(&k)?
+        .iter()
+        .map(|v| v.to_f64_real())
+        .fold(0.0, f64::max);
+    Ok(k2 * fro(&a) / fro(&x))
+}
+
 /// Al-Mohy and Higham's Algorithm 6.4: Padé approximants of `e^A` and of
 /// their derivatives, differentiated term by term, then squared together.
 fn frechet_sps<T: Scalar>(mut a: Array2<T>, mut e: Array2<T>) -> ExpmFrechet<T> {

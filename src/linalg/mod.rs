@@ -61,6 +61,7 @@
 //! | `pascal`, `invpascal` | [`pascal`], [`invpascal`] (`_with`: [`PascalOptions`], [`PascalKind`]) | Pascal matrix (symmetric, lower, upper) and its inverse |
 //! | `expm` | [`expm`] | matrix exponential, scaling and squaring with Al-Mohy–Higham Padé degree selection |
 //! | `expm_frechet` | [`expm_frechet`], [`expm_frechet_with`] ([`ExpmFrechet`], [`ExpmFrechetOptions`], [`FrechetMethod`]) | `e^A` and its Fréchet derivative in direction `E` |
+//! | `expm_cond` | [`expm_cond`] | relative condition number of `expm` (Frobenius norm, Kronecker form) |
 //! | `cosm`, `sinm`, `tanm` | [`cosm`], [`sinm`], [`tanm`] | trigonometric matrix functions through `expm(±iA)` |
 //! | `coshm`, `sinhm`, `tanhm` | [`coshm`], [`sinhm`], [`tanhm`] | hyperbolic matrix functions through `expm(±A)` |
 //! | `sqrtm` | [`sqrtm`] ([`MaybeComplex`]) | principal square root, recursive blocked Schur method |
@@ -151,7 +152,8 @@ pub use cholesky::{
 pub use eig::{Eig, EigLeft, eig, eig_left, eigvals};
 pub use eigh::{Eigh, EighOptions, eigh, eigh_with, eigvalsh, eigvalsh_with};
 pub use expm::{
-    ExpmFrechet, ExpmFrechetOptions, FrechetMethod, expm, expm_frechet, expm_frechet_with,
+    ExpmFrechet, ExpmFrechetOptions, FrechetMethod, expm, expm_cond, expm_frechet,
+    expm_frechet_with,
 };
 pub use funm::{Funm, funm, signm};
 pub use hessenberg::{Hessenberg, hessenberg, hessenberg_q};
