@@ -83,6 +83,20 @@ fn bench_linalg(c: &mut Criterion) {
             b.iter(|| solve(black_box(a), &rhs).unwrap())
         });
     }
+    // Nonsymmetric eigenproblem (linalg-eig).
+    {
+        use ferrosci::linalg::{eig, eigvals, schur};
+        let a = matrix(500);
+        g.bench_with_input(BenchmarkId::new("eig", 500), &a, |b, a| {
+            b.iter(|| eig(black_box(a)).unwrap())
+        });
+        g.bench_with_input(BenchmarkId::new("eigvals", 500), &a, |b, a| {
+            b.iter(|| eigvals(black_box(a)).unwrap())
+        });
+        g.bench_with_input(BenchmarkId::new("schur", 500), &a, |b, a| {
+            b.iter(|| schur(black_box(a)).unwrap())
+        });
+    }
     g.finish();
 }
 

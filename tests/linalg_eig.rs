@@ -9,7 +9,7 @@ use common::{Case, load};
 use ferrosci::Error;
 use ferrosci::linalg::*;
 use ndarray::{Array1, Array2, ArrayD, Ix1, Ix2, array};
-use num_complex::{Complex, Complex32, Complex64};
+use num_complex::{Complex32, Complex64};
 use rand::rngs::StdRng;
 use rand::{RngExt, SeedableRng};
 
@@ -534,5 +534,243 @@ fn errors_as_the_rest_of_linalg() {
     ));
 }
 
-#[allow(dead_code)]
-fn unused_complex_alias(_: Complex<f64>) {}
+/// Eigenvalue match that also accepts `inf` against `inf`; LAPACK may
+/// leave a rounding-level `β` (|λ| ~ 1/ε) where we deflate an exact zero.
+fn same_generalized(got: &[C], want: &[C], tol: f64, ctx: &str) {
+    let inf = |v: &C| !v.re.is_finite() || !v.im.is_finite() || v.norm() > 1e12;
+    let (gi, gf): (Vec<C>, Vec<C>) = got.iter().partition(|v| inf(v));
+    let (wi, wf): (Vec<C>, Vec<C>) = want.iter().partition(|v| inf(v));
+    assert_eq!(
+        gi.len(),
+        wi.len(),
+        "{ctx}: infinite eigenvalues {got:?} vs {want:?}"
+    );
+    same_eigenvalues(&gf, &wf, tol, ctx);
+}
+
+#[test]
+fn eig_generalized_matches_scipy() {
+    for case in load("linalg", "eig_generalized") {
+        let ctx = case.ctx();
+        let a = c2(case.carray("a"));
+        let b = c2(case.carray("b"));
+        let n = a.nrows();
+        let r = if is_real(&case, "a") {
+            let (ar, br) = (a.mapv(|v| v.re), b.mapv(|v| v.re));
+            let r = eig_generalized_left(&ar, &br).unwrap_or_else(|e| panic!("{ctx}: {e}"));
+            let w = eigvals_generalized(&ar, &br).unwrap();
+            same_generalized(&w.to_vec(), &r.w.to_vec(), 1e-14, &ctx);
+            r
+        } else {
+            eig_generalized_left(&a, &b).unwrap_or_else(|e| panic!("{ctx}: {e}"))
+        };
+        let want = exp_c1(&case, "w");
+        same_generalized(&r.w.to_vec(), &want.to_vec(), 1e-11, &ctx);
+        let scale = fro(&a) + fro(&b);
+        for k in 0..n {
+            let (vr, vl) = (r.vr.column(k), r.vl.column(k));
+            let nr: f64 = vr.iter().map(|v| v.norm_sqr()).sum::<f64>().sqrt();
+            assert!((nr - 1.0).abs() < 1e-14, "{ctx}: norm {nr}");
+            // Homogeneous residual, valid for infinite eigenvalues too.
+            let w = r.w[k];
+            let (al, be) = if w.re.is_finite() {
+                (w, C::new(1.0, 0.0))
+            } else {
+                (C::new(1.0, 0.0), C::new(0.0, 0.0))
+            };
+            let res = (a.dot(&vr) * be - b.dot(&vr) * al)
+                .iter()
+                .map(|v| v.norm_sqr())
+                .sum::<f64>()
+                .sqrt();
+            assert!(
+                res < 100.0 * f64::EPSILON * scale * (1.0 + al.norm()),
+                "{ctx}: right residual {res} for {w}"
+            );
+            let vlh = vl.mapv(|v| v.conj());
+            let res = (vlh.dot(&a) * be - vlh.dot(&b) * al)
+                .iter()
+                .map(|v| v.norm_sqr())
+                .sum::<f64>()
+                .sqrt();
+            assert!(
+                res < 100.0 * f64::EPSILON * scale * (1.0 + al.norm()),
+                "{ctx}: left residual {res} for {w}"
+            );
+        }
+        // Simple finite eigenvalues: SciPy's vectors up to a phase.
+        let (vr_w, vl_w) = (exp_c2(&case, "vr"), exp_c2(&case, "vl"));
+        for k in 0..n {
+            if !r.w[k].re.is_finite() {
+                continue;
+            }
+            let j = (0..n)
+                .min_by(|&x, &y| {
+                    (want[x] - r.w[k])
+                        .norm()
+                        .total_cmp(&(want[y] - r.w[k]).norm())
+                })
+                .unwrap();
+            assert!(
+                same_up_to_phase(r.vr.column(k), vr_w.column(j), 1e-9),
+                "{ctx}: vr[:, {k}] {} vs {}",
+                r.vr.column(k),
+                vr_w.column(j)
+            );
+            assert!(
+                same_up_to_phase(r.vl.column(k), vl_w.column(j), 1e-9),
+                "{ctx}: vl[:, {k}] {} vs {}",
+                r.vl.column(k),
+                vl_w.column(j)
+            );
+        }
+    }
+}
+
+/// Checks `a = q·aa·zᴴ`, `b = q·bb·zᴴ`, unitary `q`, `z`, triangular
+/// `aa`, `bb`, `bb`'s diagonal real and non-negative.
+fn check_qz(
+    a: &Array2<C>,
+    b: &Array2<C>,
+    aa: &Array2<C>,
+    bb: &Array2<C>,
+    q: &Array2<C>,
+    z: &Array2<C>,
+    ctx: &str,
+) {
+    let n = a.nrows();
+    let e = backward(a, &q.dot(aa).dot(&ct(z)), f64::EPSILON);
+    assert!(e < 30.0, "{ctx}: a backward error {e}");
+    let e = backward(b, &q.dot(bb).dot(&ct(z)), f64::EPSILON);
+    assert!(e < 30.0, "{ctx}: b backward error {e}");
+    assert!(
+        orthogonality(q, f64::EPSILON) < 20.0 && orthogonality(z, f64::EPSILON) < 20.0,
+        "{ctx}"
+    );
+    for i in 0..n {
+        for j in 0..i {
+            assert!(
+                aa[[i, j]] == C::zero() && bb[[i, j]] == C::zero(),
+                "{ctx}: not triangular at ({i}, {j})"
+            );
+        }
+        assert!(
+            bb[[i, i]].im == 0.0 && bb[[i, i]].re >= 0.0,
+            "{ctx}: bb[{i}, {i}] = {}",
+            bb[[i, i]]
+        );
+    }
+}
+
+#[test]
+fn qz_and_ordqz_match_scipy() {
+    for case in load("linalg", "qz_ordqz") {
+        let ctx = case.ctx();
+        let a = c2(case.carray("a"));
+        let b = c2(case.carray("b"));
+        let sort = match case.str("sort") {
+            "lhp" => QzSort::Lhp,
+            "rhp" => QzSort::Rhp,
+            "iuc" => QzSort::Iuc,
+            _ => QzSort::Ouc,
+        };
+        let r = if is_real(&case, "a") {
+            let (ar, br) = (a.mapv(|v| v.re), b.mapv(|v| v.re));
+            let q = qz_complex(&ar, &br).unwrap();
+            check_qz(&a, &b, &q.aa, &q.bb, &q.q, &q.z, &ctx);
+            ordqz_complex(&ar, &br, sort).unwrap()
+        } else {
+            let q = qz_complex(&a, &b).unwrap();
+            check_qz(&a, &b, &q.aa, &q.bb, &q.q, &q.z, &ctx);
+            ordqz_complex(&a, &b, sort).unwrap()
+        };
+        check_qz(&a, &b, &r.aa, &r.bb, &r.q, &r.z, &ctx);
+        let k = case.expected["k"].as_u64().unwrap() as usize;
+        let lead: Vec<C> = (0..k)
+            .map(|i| {
+                if r.beta[i] == C::zero() {
+                    C::new(f64::INFINITY, 0.0)
+                } else {
+                    r.alpha[i] / r.beta[i]
+                }
+            })
+            .collect();
+        same_generalized(&lead, &exp_c1(&case, "lead").to_vec(), 1e-10, &ctx);
+        for i in 0..r.alpha.len() {
+            assert_eq!(
+                (r.alpha[i], r.beta[i]),
+                (r.aa[[i, i]], r.bb[[i, i]]),
+                "{ctx}"
+            );
+        }
+    }
+}
+
+#[test]
+fn generalized_edge_cases_and_errors() {
+    let mut rng = StdRng::seed_from_u64(5);
+    // Random pencils of several sizes, real and complex: residuals.
+    for n in [0, 1, 2, 9, 30] {
+        let (a, b) = (crandom(n, &mut rng), crandom(n, &mut rng));
+        let r = qz_complex(&a, &b).unwrap();
+        check_qz(&a, &b, &r.aa, &r.bb, &r.q, &r.z, &format!("n={n}"));
+        let ar = random(n, &mut rng);
+        let r = eig_generalized(&ar, &Array2::eye(n)).unwrap();
+        same_eigenvalues(
+            &r.w.to_vec(),
+            &eigvals(&ar).unwrap().to_vec(),
+            1e-10,
+            &format!("b = I, n={n}"),
+        );
+    }
+    // Singular pencil (both a and b lose rank on the same row): NaN, as SciPy.
+    let a = array![[1.0, 2.0], [0.0, 0.0]];
+    let b = array![[1.0, 0.0], [0.0, 0.0]];
+    let w: Array1<C> = eigvals_generalized(&a, &b).unwrap();
+    assert_eq!(w.iter().filter(|v| v.re.is_nan()).count(), 1, "{w}");
+    assert!(
+        w.iter().any(|v| (v - C::new(1.0, 0.0)).norm() < 1e-14),
+        "{w}"
+    );
+    // Errors.
+    let sq = Array2::<f64>::eye(2);
+    assert!(matches!(
+        eig_generalized(&sq, &Array2::eye(3)),
+        Err(Error::ShapeMismatch { name: "b", .. })
+    ));
+    assert!(matches!(
+        qz_complex(&Array2::<f64>::zeros((2, 3)), &sq),
+        Err(Error::ShapeMismatch { name: "a", .. })
+    ));
+    let nan = array![[f64::NAN, 0.0], [0.0, 1.0]];
+    assert!(matches!(
+        eig_generalized(&sq, &nan),
+        Err(Error::InvalidArgument { name: "b", .. })
+    ));
+    assert!(matches!(
+        ordqz_complex(&nan, &sq, QzSort::Lhp),
+        Err(Error::InvalidArgument { name: "a", .. })
+    ));
+}
+
+#[test]
+fn stress_small_integer_matrices() {
+    // Small integer entries give exact zeros, repeated and defective
+    // eigenvalues and exactly singular b: every path must still converge.
+    let mut rng = StdRng::seed_from_u64(6);
+    for trial in 0..300 {
+        let n = 1 + trial % 7;
+        let a = Array2::from_shape_fn((n, n), |_| (rng.random::<f64>() * 5.0).floor() - 2.0);
+        let b = Array2::from_shape_fn((n, n), |_| (rng.random::<f64>() * 3.0).floor() - 1.0);
+        let ctx = format!("trial {trial}: a = {a}, b = {b}");
+        let r = eig(&a).unwrap_or_else(|e| panic!("{ctx}: {e}"));
+        let scale = fro(&a).max(1.0);
+        let res = fro(&(cx(&a).dot(&r.vr) - &r.vr * &r.w.view().insert_axis(ndarray::Axis(0))));
+        // Defective eigenvalues: residual still small (vectors nearly parallel).
+        assert!(res < 1e-10 * scale, "{ctx}: residual {res}");
+        let s = schur_sorted(&a, SchurSort::Lhp).unwrap_or_else(|e| panic!("{ctx}: {e}"));
+        check_schur(&a, &s.t, &s.z, f64::EPSILON, true, &ctx);
+        let q = ordqz_complex(&a, &b, QzSort::Iuc).unwrap_or_else(|e| panic!("{ctx}: {e}"));
+        check_qz(&cx(&a), &cx(&b), &q.aa, &q.bb, &q.q, &q.z, &ctx);
+    }
+}

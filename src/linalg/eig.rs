@@ -2,16 +2,26 @@
 //! eigenvectors and the generalized problem `a·v = λ·b·v`.
 
 use super::kernels::hessenberg::unbalance;
+use super::kernels::qz::pencil_eigenvectors;
 use super::kernels::schur_vectors::{blocks, eigenvector, left_eigenvectors};
+use super::qz::{decompose_pencil, eigenvalues_from_pencil, pencil_input};
 use super::schur::{arr, decompose, input};
 use super::{RealScalar, Scalar};
 use crate::Result;
 use ndarray::{Array1, Array2, ArrayRef2};
 use num_complex::Complex;
-use num_traits::Zero;
 
 /// Eigenvalues and right eigenvectors from [`eig`] (and
-/// [`eig_generalized`](crate::linalg::eig_generalized)).
+/// [`eig_generalized`](crate::linalg::eig_generalized)).///
+/// ```
+/// use ferrosci::linalg::{eig, Eig};
+/// use ndarray::array;
+///
+/// let Eig { w, vr } = eig(&array![[2.0_f64, 0.0], [0.0, 3.0]])?;
+/// assert_eq!((w[0].re, w[1].re), (2.0, 3.0));
+/// assert_eq!(vr[[0, 0]].re.abs(), 1.0);
+/// # Ok::<(), ferrosci::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct Eig<R: RealScalar> {
     /// Eigenvalues, complex also for real input, not sorted.
@@ -21,7 +31,17 @@ pub struct Eig<R: RealScalar> {
 }
 
 /// Eigenvalues with left and right eigenvectors from [`eig_left`] (and
-/// [`eig_generalized_left`](crate::linalg::eig_generalized_left)).
+/// [`eig_generalized_left`](crate::linalg::eig_generalized_left)).///
+/// ```
+/// use ferrosci::linalg::{eig_left, EigLeft};
+/// use ndarray::array;
+///
+/// // Symmetric: left and right eigenvectors coincide (up to sign).
+/// let EigLeft { w, vl, vr } = eig_left(&array![[2.0_f64, 1.0], [1.0, 2.0]])?;
+/// assert_eq!(w.len(), 2);
+/// assert!((vl[[0, 0]].norm() - vr[[0, 0]].norm()).abs() < 1e-15);
+/// # Ok::<(), ferrosci::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct EigLeft<R: RealScalar> {
     /// Eigenvalues, complex also for real input, not sorted.
@@ -42,27 +62,22 @@ pub(crate) fn normalize<R: RealScalar>(v: &mut Array2<Complex<R>>) {
             continue;
         }
         let complex = col.iter().any(|x| x.im != R::zero());
-        let mut f = Complex::new(R::one() / norm, R::zero());
-        if complex {
-            let big =
-                col.iter().copied().fold(
-                    Complex::zero(),
-                    |b: Complex<R>, x| if x.norm() > b.norm() { x } else { b },
-                );
-            f = f * big.conj() / big.norm();
+        if !complex {
+            col.mapv_inplace(|x| x.unscale(norm));
+            continue;
         }
+        // The entry of largest modulus (the first of equals) becomes real.
+        let k = col
+            .iter()
+            .enumerate()
+            .fold((0, R::zero()), |(k, m), (i, x)| {
+                if x.norm() > m { (i, x.norm()) } else { (k, m) }
+            })
+            .0;
+        let big = col[k];
+        let f = big.conj().unscale(big.norm()).unscale(norm);
         col.mapv_inplace(|x| x * f);
-        if complex {
-            // Make the rotated entry exactly real.
-            let k = col
-                .iter()
-                .enumerate()
-                .fold((0, R::zero()), |(k, m), (i, x)| {
-                    if x.norm() > m { (i, x.norm()) } else { (k, m) }
-                })
-                .0;
-            col[k].im = R::zero();
-        }
+        col[k].im = R::zero();
     }
 }
 
@@ -87,10 +102,20 @@ where
     }
     let to_c = |x: &T| Complex::new(x.re(), x.im());
     let t: Vec<Complex<T::Real>> = d.t.iter().map(to_c).collect();
-    let z = arr(d.z.expect("z was asked for").iter().map(to_c).collect(), n);
+    let z = d.z.expect("z was asked for");
     let blk = blocks(&t, n);
     let back = |x: Array2<Complex<T::Real>>, is_left: bool| {
-        let mut v = z.dot(&x);
+        let mut v = if T::IS_COMPLEX {
+            arr(z.iter().map(to_c).collect(), n).dot(&x)
+        } else {
+            // Real Z: two real products instead of one complex one.
+            let zr = arr(z.iter().map(|v| v.re()).collect(), n);
+            let re = zr.dot(&x.mapv(|v| v.re));
+            let im = zr.dot(&x.mapv(|v| v.im));
+            ndarray::Zip::from(&re)
+                .and(&im)
+                .map_collect(|&r, &i| Complex::new(r, i))
+        };
         let flat = v.as_slice_mut().expect("standard layout");
         unbalance(&d.bal, flat, n, n, is_left);
         normalize(&mut v);
@@ -239,4 +264,156 @@ where
     Complex<T::Real>: Scalar<Real = T::Real>,
 {
     Ok(solve(a, false, false)?.0)
+}
+
+/// The generalized driver: complex QZ, then eigenvectors of the triangular
+/// pair back-transformed (right by `Z`, left by `Q`).
+fn solve_generalized<T: Scalar>(
+    a: &ArrayRef2<T>,
+    b: &ArrayRef2<T>,
+    left: bool,
+    right: bool,
+) -> Result<Spectrum<T::Real>>
+where
+    Complex<T::Real>: Scalar<Real = T::Real>,
+{
+    let (n, s, p) = pencil_input(a, b)?;
+    let vectors = left || right;
+    let r = decompose_pencil(s, p, n, vectors)?;
+    let w = eigenvalues_from_pencil(&r.alpha, &r.beta);
+    let back = |m: &[Complex<T::Real>], x: Vec<Complex<T::Real>>| {
+        let mut v = arr(m.to_vec(), n).dot(&arr(x, n));
+        normalize(&mut v);
+        v
+    };
+    let vr = right.then(|| back(&r.z, pencil_eigenvectors(&r.s, &r.p, n, &r.alpha, &r.beta)));
+    let vl = left.then(|| {
+        // yᴴ·(β·S − α·P) = 0: right vectors of the flipped conjugate transposes.
+        let flip = |m: &[Complex<T::Real>]| -> Vec<Complex<T::Real>> {
+            (0..n * n)
+                .map(|e| m[(n - 1 - e % n) * n + (n - 1 - e / n)].conj())
+                .collect()
+        };
+        let ar: Vec<_> = r.alpha.iter().rev().map(|v| v.conj()).collect();
+        let br: Vec<_> = r.beta.iter().rev().map(|v| v.conj()).collect();
+        let x = pencil_eigenvectors(&flip(&r.s), &flip(&r.p), n, &ar, &br);
+        let y: Vec<_> = (0..n * n)
+            .map(|e| x[(n - 1 - e / n) * n + (n - 1 - e % n)])
+            .collect();
+        back(&r.q, y)
+    });
+    Ok((w, vl, vr))
+}
+
+/// Generalized eigenvalues and right eigenvectors: `a·v = λ·b·v`.
+///
+/// SciPy: `scipy.linalg.eig(a, b)`. Complex QZ (also for real input, so
+/// real eigenvalues of real pencils may carry an imaginary part at rounding
+/// level), then back-substitution on the triangular pair. As SciPy,
+/// `w = α/β` is `inf` for an infinite eigenvalue (`β = 0 ≠ α`, a singular
+/// `b`) and NaN for a singular pencil (`α = β = 0`); the vectors have unit
+/// 2-norm.
+///
+/// ```text
+/// β_i·a·vr[:, i] = α_i·b·vr[:, i],   w[i] = α_i/β_i
+/// ```
+///
+/// # Errors
+/// [`Error::ShapeMismatch`](crate::Error::ShapeMismatch) if `a` is not
+/// square or `b` has another shape; [`Error::InvalidArgument`](crate::Error::InvalidArgument)
+/// for NaN or infinity; [`Error::NotConverged`](crate::Error::NotConverged)
+/// if the QZ iteration runs out of its budget.
+///
+/// # Examples
+/// ```
+/// use ferrosci::linalg::eig_generalized;
+/// use ndarray::array;
+/// use num_complex::Complex64;
+///
+/// let a = array![[1.0_f64, 2.0], [3.0, 4.0]];
+/// let b = array![[1.0_f64, 0.0], [0.0, 0.0]];
+/// let r = eig_generalized(&a, &b)?;
+/// let (fin, inf): (Vec<Complex64>, Vec<Complex64>) = r.w.iter().partition(|w| w.re.is_finite());
+/// assert!((fin[0].re + 0.5).abs() < 1e-14 && fin[0].im.abs() < 1e-14);
+/// assert!(inf[0].re == f64::INFINITY);
+/// # Ok::<(), ferrosci::Error>(())
+/// ```
+pub fn eig_generalized<T: Scalar>(a: &ArrayRef2<T>, b: &ArrayRef2<T>) -> Result<Eig<T::Real>>
+where
+    Complex<T::Real>: Scalar<Real = T::Real>,
+{
+    let (w, _, vr) = solve_generalized(a, b, false, true)?;
+    Ok(Eig {
+        w,
+        vr: vr.expect("right vectors were asked for"),
+    })
+}
+
+/// Generalized eigenvalues with left and right eigenvectors.
+///
+/// SciPy: `scipy.linalg.eig(a, b, left=True)`; the left vectors satisfy
+/// `vl[:, i]ᴴ·a = w[i]·vl[:, i]ᴴ·b`.
+///
+/// # Errors
+/// As [`eig_generalized`].
+///
+/// # Examples
+/// ```
+/// use ferrosci::linalg::eig_generalized_left;
+/// use ndarray::array;
+/// use num_complex::Complex64;
+///
+/// let a = array![[2.0_f64, 1.0], [0.0, 3.0]];
+/// let b = array![[1.0_f64, 0.0], [1.0, 1.0]];
+/// let r = eig_generalized_left(&a, &b)?;
+/// let (ac, bc) = (a.mapv(|v| Complex64::new(v, 0.0)), b.mapv(|v| Complex64::new(v, 0.0)));
+/// for k in 0..2 {
+///     let yh = r.vl.column(k).mapv(|v| v.conj());
+///     let res = yh.dot(&ac) - yh.dot(&bc).mapv(|v| v * r.w[k]);
+///     assert!(res.iter().all(|e| e.norm() < 1e-13));
+/// }
+/// # Ok::<(), ferrosci::Error>(())
+/// ```
+pub fn eig_generalized_left<T: Scalar>(
+    a: &ArrayRef2<T>,
+    b: &ArrayRef2<T>,
+) -> Result<EigLeft<T::Real>>
+where
+    Complex<T::Real>: Scalar<Real = T::Real>,
+{
+    let (w, vl, vr) = solve_generalized(a, b, true, true)?;
+    Ok(EigLeft {
+        w,
+        vl: vl.expect("left vectors were asked for"),
+        vr: vr.expect("right vectors were asked for"),
+    })
+}
+
+/// Generalized eigenvalues only.
+///
+/// SciPy: `scipy.linalg.eigvals(a, b)`.
+///
+/// # Errors
+/// As [`eig_generalized`].
+///
+/// # Examples
+/// ```
+/// use ferrosci::linalg::eigvals_generalized;
+/// use ndarray::array;
+///
+/// let a = array![[4.0_f64, 0.0], [0.0, 9.0]];
+/// let b = array![[2.0_f64, 0.0], [0.0, 3.0]];
+/// let mut w: Vec<f64> = eigvals_generalized(&a, &b)?.iter().map(|z| z.re).collect();
+/// w.sort_by(f64::total_cmp);
+/// assert!((w[0] - 2.0).abs() < 1e-14 && (w[1] - 3.0).abs() < 1e-14);
+/// # Ok::<(), ferrosci::Error>(())
+/// ```
+pub fn eigvals_generalized<T: Scalar>(
+    a: &ArrayRef2<T>,
+    b: &ArrayRef2<T>,
+) -> Result<Array1<Complex<T::Real>>>
+where
+    Complex<T::Real>: Scalar<Real = T::Real>,
+{
+    Ok(solve_generalized(a, b, false, false)?.0)
 }

@@ -6,7 +6,17 @@ use super::util::square_copy;
 use crate::Result;
 use ndarray::{Array2, ArrayRef2};
 
-/// The Hessenberg decomposition from [`hessenberg_q`]: `a = q·h·qᴴ`.
+/// The Hessenberg decomposition from [`hessenberg_q`]: `a = q·h·qᴴ`.///
+/// ```
+/// use ferrosci::linalg::{hessenberg_q, Hessenberg};
+/// use ndarray::array;
+///
+/// let a = array![[1.0_f64, 2.0, 3.0], [4.0, 5.0, 6.0], [7.0, 8.0, 10.0]];
+/// let Hessenberg { h, q } = hessenberg_q(&a)?;
+/// assert_eq!(h[[2, 0]], 0.0);
+/// assert!((q.dot(&h).dot(&q.t()) - &a).iter().all(|e| e.abs() < 1e-13));
+/// # Ok::<(), ferrosci::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct Hessenberg<T: Scalar> {
     /// Upper Hessenberg matrix (zero below the first subdiagonal).

@@ -35,6 +35,9 @@
 //! | `eig(a)` | [`eig`] ([`Eig`]) | eigenvalues and right eigenvectors of a general matrix (complex output) |
 //! | `eig(a, left=True)` | [`eig_left`] ([`EigLeft`]) | also the left eigenvectors |
 //! | `eigvals(a)` | [`eigvals`] | eigenvalues only |
+//! | `eig(a, b)`, `eigvals(a, b)` | [`eig_generalized`], [`eig_generalized_left`], [`eigvals_generalized`] | generalized problem `a·v = λ·b·v` by QZ; `inf`/NaN for singular `b` as SciPy |
+//! | `qz(a, b, output='complex')` | [`qz_complex`] ([`Qz`]) | generalized Schur form `a = q·aa·zᴴ`, `b = q·bb·zᴴ` |
+//! | `ordqz(a, b, sort, output='complex')` | [`ordqz_complex`] ([`OrdQz`], [`QzSort`]) | reordered generalized Schur form |
 //! | `hessenberg` | [`hessenberg`], [`hessenberg_q`] ([`Hessenberg`]) | upper Hessenberg form `a = q·h·qᴴ`; `calc_q` |
 //! | `schur` | [`schur`] ([`Schur`]) | real (quasi-triangular) or complex Schur form `a = z·t·zᴴ` |
 //! | `schur(output='complex')` | [`schur_complex`] | complex Schur form of real input |
@@ -113,6 +116,16 @@
 //! take 1.6–2.3× SciPy's time; QR 2.8×; SVD and `eigh` 3–6×, because their
 //! Householder reductions (bidiagonal, tridiagonal) are not yet blocked and
 //! the vectors are accumulated by QR iteration rather than divide and conquer.
+//!
+//! The nonsymmetric eigenproblem (`eig`, `schur`, `qz`) runs unblocked
+//! kernels: Householder Hessenberg reduction, Francis double-shift QR (real)
+//! or single-shift QR (complex) with the Schur vectors updated as rows of
+//! `Zᵀ`, and complex single-shift QZ. `eig` of a 500 × 500 real matrix takes
+//! about 0.9 s on this machine (SciPy's blocked, multishift LAPACK: about
+//! 0.1 s unloaded), so small-bulge multishift QR and a blocked Hessenberg
+//! reduction are the next steps. The generalized problem of real input goes
+//! through complex QZ: `qz` with real output (quasi-triangular `aa`) is not
+//! there yet, only [`qz_complex`] and [`ordqz_complex`].
 
 mod banded;
 mod cholesky;
@@ -133,6 +146,7 @@ mod named_matrices;
 mod norm;
 mod products;
 mod qr;
+mod qz;
 mod riccati;
 mod scalar;
 mod schur;
@@ -149,7 +163,10 @@ pub use banded::{SolvehBandedOptions, solve_banded, solveh_banded, solveh_banded
 pub use cholesky::{
     ChoFactor, CholeskyOptions, cho_factor, cho_factor_with, cho_solve, cholesky, cholesky_with,
 };
-pub use eig::{Eig, EigLeft, eig, eig_left, eigvals};
+pub use eig::{
+    Eig, EigLeft, eig, eig_generalized, eig_generalized_left, eig_left, eigvals,
+    eigvals_generalized,
+};
 pub use eigh::{Eigh, EighOptions, eigh, eigh_with, eigvalsh, eigvalsh_with};
 pub use expm::{
     ExpmFrechet, ExpmFrechetOptions, FrechetMethod, expm, expm_cond, expm_frechet,
@@ -180,6 +197,7 @@ pub use products::{khatri_rao, kron};
 pub use qr::{
     Qr, QrPivoted, Rq, qr, qr_economic, qr_pivoting, qr_pivoting_economic, qr_r, rq, rq_economic,
 };
+pub use qz::{OrdQz, Qz, QzSort, ordqz_complex, qz_complex};
 pub use riccati::{
     AreOptions, solve_continuous_are, solve_continuous_are_with, solve_discrete_are,
     solve_discrete_are_with,

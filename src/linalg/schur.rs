@@ -12,7 +12,16 @@ use ndarray::{Array2, ArrayRef2};
 use num_complex::{Complex, Complex64};
 use num_traits::Zero;
 
-/// The Schur decomposition from [`schur`]: `a = z·t·zᴴ`.
+/// The Schur decomposition from [`schur`]: `a = z·t·zᴴ`.///
+/// ```
+/// use ferrosci::linalg::{schur, Schur};
+/// use ndarray::array;
+///
+/// let Schur { t, z } = schur(&array![[4.0_f64, 1.0], [2.0, 3.0]])?; // eigenvalues 5 and 2
+/// assert_eq!(t[[1, 0]], 0.0);
+/// assert!((t[[0, 0]] + t[[1, 1]] - 7.0).abs() < 1e-14 && z.dim() == (2, 2));
+/// # Ok::<(), ferrosci::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct Schur<T: Scalar> {
     /// Schur form: upper triangular (complex), or upper quasi-triangular
@@ -23,7 +32,16 @@ pub struct Schur<T: Scalar> {
 }
 
 /// The sorted Schur decomposition from [`schur_sorted`]: `a = z·t·zᴴ` with
-/// the selected eigenvalues first.
+/// the selected eigenvalues first.///
+/// ```
+/// use ferrosci::linalg::{schur_sorted, SchurSort, SortedSchur};
+/// use ndarray::array;
+///
+/// let SortedSchur { t, sdim, .. } = schur_sorted(&array![[3.0_f64, 1.0], [0.0, 0.5]], SchurSort::Iuc)?;
+/// assert_eq!(sdim, 1);
+/// assert!((t[[0, 0]] - 0.5).abs() < 1e-15);
+/// # Ok::<(), ferrosci::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct SortedSchur<T: Scalar> {
     /// Schur form, selected eigenvalues in its leading `sdim` diagonal entries.
@@ -35,7 +53,17 @@ pub struct SortedSchur<T: Scalar> {
     pub sdim: usize,
 }
 
-/// Which eigenvalues [`schur_sorted`] moves to the top (SciPy `sort`).
+/// Which eigenvalues [`schur_sorted`] moves to the top (SciPy `sort`).///
+/// ```
+/// use ferrosci::linalg::{schur_sorted, SchurSort};
+/// use ndarray::array;
+///
+/// // SciPy's callable: here, eigenvalues above 2.
+/// let s = schur_sorted(&array![[1.0_f64, 5.0], [0.0, 4.0]], SchurSort::Custom(|z| z.re > 2.0))?;
+/// assert_eq!(s.sdim, 1);
+/// assert!((s.t[[0, 0]] - 4.0).abs() < 1e-14);
+/// # Ok::<(), ferrosci::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy)]
 pub enum SchurSort {
     /// `'lhp'`: real part `< 0`.

@@ -39,3 +39,8 @@ def workloads(workers):
         yield f"linalg/det_small/{n}", lambda a=a: sl.det(a)
         yield f"linalg/inv_small/{n}", lambda a=a: sl.inv(a)
         yield f"linalg/solve_small/{n}", lambda a=a, rhs=rhs: sl.solve(a, rhs)
+    # Nonsymmetric eigenproblem (linalg-eig).
+    a = matrix(500)
+    yield "linalg/eig/500", lambda: sl.eig(a)
+    yield "linalg/eigvals/500", lambda: sl.eigvals(a)
+    yield "linalg/schur/500", lambda: sl.schur(a)

@@ -204,6 +204,17 @@ pub(crate) fn apply_std2<R: RealScalar>(
     }
 }
 
+/// Rows `i, i+1` of `zt` (columns of `Z`) times the rotation of a
+/// standardised block.
+fn rotate_rows_real<R: RealScalar>(zt: &mut [R], n: usize, i: usize, cs: R, sn: R) {
+    let (a, b) = zt[i * n..(i + 2) * n].split_at_mut(n);
+    for (x, y) in a.iter_mut().zip(b.iter_mut()) {
+        let (u, v) = (*x, *y);
+        *x = cs * u + sn * v;
+        *y = -sn * u + cs * v;
+    }
+}
+
 /// Index of the first row of the unreduced block ending at row `i`,
 /// zeroing the negligible subdiagonal entry that separates it.
 fn deflate<T: Scalar>(h: &mut [T], n: usize, ilo: usize, i: usize) -> usize {
@@ -262,6 +273,39 @@ pub(crate) fn hqr_real<R: RealScalar>(
     if n == 0 {
         return Ok((wr, wi));
     }
+    // Work on Zᵀ: a rotation of two or three columns of Z then streams
+    // through contiguous rows.
+    if let Some(z) = z.as_deref_mut() {
+        transpose(z, n);
+    }
+    let out = hqr_real_t(h, n, ilo, ihi, z.as_deref_mut(), wantt, &mut wr, &mut wi);
+    if let Some(z) = z {
+        transpose(z, n);
+    }
+    out.map(|()| (wr, wi))
+}
+
+/// In-place transpose of a square row-major matrix.
+fn transpose<T: Copy>(m: &mut [T], n: usize) {
+    for i in 0..n {
+        for j in i + 1..n {
+            m.swap(i * n + j, j * n + i);
+        }
+    }
+}
+
+/// [`hqr_real`] with `zt = Zᵀ`.
+#[allow(clippy::too_many_arguments)]
+fn hqr_real_t<R: RealScalar>(
+    h: &mut [R],
+    n: usize,
+    ilo: usize,
+    ihi: usize,
+    mut z: Option<&mut [R]>,
+    wantt: bool,
+    wr: &mut [R],
+    wi: &mut [R],
+) -> Result<(), usize> {
     let itmax = 30 * (ihi + 1 - ilo).max(10);
     let mut total = 0;
     let mut end = ihi + 1; // active rows ilo..end
@@ -283,7 +327,10 @@ pub(crate) fn hqr_real<R: RealScalar>(
                 h[i * n + i],
             );
             let (hi, lo) = if wantt { (n - 1, 0) } else { (i, l) };
-            apply_std2(h, n, i - 1, &s, lo, hi, z.as_deref_mut());
+            apply_std2(h, n, i - 1, &s, lo, hi, None);
+            if let Some(zt) = z.as_deref_mut() {
+                rotate_rows_real(zt, n, i - 1, s.cs, s.sn);
+            }
             let (r1, i1, r2, i2) = std2_eigenvalues(&s);
             (wr[i - 1], wi[i - 1], wr[i], wi[i]) = (r1, i1, r2, i2);
             end -= 2;
@@ -297,7 +344,7 @@ pub(crate) fn hqr_real<R: RealScalar>(
         its += 1;
         francis_step(h, n, l, i, its, z.as_deref_mut(), wantt);
     }
-    Ok((wr, wi))
+    Ok(())
 }
 
 /// One double-shift sweep over the unreduced block `l..=i` (`i ≥ l + 2`).
@@ -382,13 +429,14 @@ fn francis_step<R: RealScalar>(
                 row[1] -= s * v1;
                 row[2] -= s * v2;
             }
-            if let Some(z) = z.as_deref_mut() {
-                for r in 0..n {
-                    let row = &mut z[r * n + k..r * n + k + 3];
-                    let s = tau * (row[0] + v1 * row[1] + v2 * row[2]);
-                    row[0] -= s;
-                    row[1] -= s * v1;
-                    row[2] -= s * v2;
+            if let Some(zt) = z.as_deref_mut() {
+                let (r0, rest) = zt[k * n..(k + 3) * n].split_at_mut(n);
+                let (r1, r2) = rest.split_at_mut(n);
+                for ((a, b), c) in r0.iter_mut().zip(r1.iter_mut()).zip(r2.iter_mut()) {
+                    let s = tau * (*a + v1 * *b + v2 * *c);
+                    *a -= s;
+                    *b -= s * v1;
+                    *c -= s * v2;
                 }
             }
         } else {
@@ -403,12 +451,12 @@ fn francis_step<R: RealScalar>(
                 row[0] -= s;
                 row[1] -= s * v1;
             }
-            if let Some(z) = z.as_deref_mut() {
-                for r in 0..n {
-                    let row = &mut z[r * n + k..r * n + k + 2];
-                    let s = tau * (row[0] + v1 * row[1]);
-                    row[0] -= s;
-                    row[1] -= s * v1;
+            if let Some(zt) = z.as_deref_mut() {
+                let (r0, r1) = zt[k * n..(k + 2) * n].split_at_mut(n);
+                for (a, b) in r0.iter_mut().zip(r1.iter_mut()) {
+                    let s = tau * (*a + v1 * *b);
+                    *a -= s;
+                    *b -= s * v1;
                 }
             }
         }
@@ -508,6 +556,27 @@ pub(crate) fn hqr_complex<T: Scalar>(
     if n == 0 {
         return Ok(w);
     }
+    // Work on Zᵀ, as in [`hqr_real`].
+    if let Some(z) = z.as_deref_mut() {
+        transpose(z, n);
+    }
+    let out = hqr_complex_t(h, n, ilo, ihi, z.as_deref_mut(), wantt, &mut w);
+    if let Some(z) = z {
+        transpose(z, n);
+    }
+    out.map(|()| w)
+}
+
+/// [`hqr_complex`] with `zt = Zᵀ`.
+fn hqr_complex_t<T: Scalar>(
+    h: &mut [T],
+    n: usize,
+    ilo: usize,
+    ihi: usize,
+    mut z: Option<&mut [T]>,
+    wantt: bool,
+    w: &mut [T],
+) -> Result<(), usize> {
     let itmax = 30 * (ihi + 1 - ilo).max(10);
     let mut total = 0;
     let mut end = ihi + 1;
@@ -566,10 +635,16 @@ pub(crate) fn hqr_complex<T: Scalar>(
             }
             rot_rows(h, n, k, k..i2, c, s);
             rot_cols(h, n, k, i1..(k + 3).min(i + 1), c, s);
-            if let Some(z) = z.as_deref_mut() {
-                rot_cols(z, n, k, 0..n, c, s);
+            if let Some(zt) = z.as_deref_mut() {
+                let (r0, r1) = zt[k * n..(k + 2) * n].split_at_mut(n);
+                let sc = s.conj();
+                for (x, y) in r0.iter_mut().zip(r1.iter_mut()) {
+                    let (u, v) = (*x, *y);
+                    *x = u.scale_real(c) + sc * v;
+                    *y = v.scale_real(c) - s * u;
+                }
             }
         }
     }
-    Ok(w)
+    Ok(())
 }

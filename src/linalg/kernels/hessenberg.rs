@@ -203,6 +203,22 @@ pub(crate) fn reflector<T: Scalar>(x: &mut [T]) -> T {
     tau
 }
 
+/// `Σ x[i]·y[i]` with four independent accumulators, so that the sum is
+/// not bound by the latency of one chain of additions.
+#[inline]
+fn dot<T: Scalar>(x: &[T], y: &[T]) -> T {
+    let mut acc = [T::zero(); 4];
+    let (xc, xr) = x.split_at(x.len() / 4 * 4);
+    let (yc, yr) = y.split_at(xc.len());
+    for (a, b) in xc.chunks_exact(4).zip(yc.chunks_exact(4)) {
+        for l in 0..4 {
+            acc[l] += a[l] * b[l];
+        }
+    }
+    let tail = xr.iter().zip(yr).fold(T::zero(), |s, (a, b)| s + *a * *b);
+    (acc[0] + acc[1]) + (acc[2] + acc[3]) + tail
+}
+
 /// Reduces rows and columns `ilo..=ihi` of `a` to upper Hessenberg form,
 /// `a ← Qᴴ·a·Q`, and returns `Q` (row-major `n × n`). Entries below the
 /// subdiagonal are set to zero.
@@ -256,7 +272,7 @@ pub(crate) fn hessenberg<T: Scalar>(
         // Right: A ← A·H on rows 0..=ihi, columns k+1..=ihi.
         for i in 0..=ihi {
             let row = &mut a[i * n + k + 1..i * n + k + 1 + m];
-            let s = row.iter().zip(&x).fold(T::zero(), |s, (r, v)| s + *r * *v) * tau;
+            let s = dot(row, &x) * tau;
             for (r, v) in row.iter_mut().zip(&x) {
                 *r -= s * v.conj();
             }
