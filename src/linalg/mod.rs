@@ -75,6 +75,21 @@
 //! | `helmert` | [`helmert`], [`helmert_with`] ([`HelmertOptions`]) | Helmert contrasts; `full` |
 //! | `hilbert`, `invhilbert` | [`hilbert`], [`invhilbert`] | Hilbert matrix and its exact inverse |
 //! | `pascal`, `invpascal` | [`pascal`], [`invpascal`] (`_with`: [`PascalOptions`], [`PascalKind`]) | Pascal matrix (symmetric, lower, upper) and its inverse |
+//! | `expm` | [`expm`] | matrix exponential, scaling and squaring with Al-Mohy–Higham Padé degree selection |
+//! | `expm_frechet` | [`expm_frechet`], [`expm_frechet_with`] ([`ExpmFrechet`], [`ExpmFrechetOptions`], [`FrechetMethod`]) | `e^A` and its Fréchet derivative in direction `E` |
+//! | `expm_cond` | [`expm_cond`] | relative condition number of `expm` (Frobenius norm, Kronecker form) |
+//! | `cosm`, `sinm`, `tanm` | [`cosm`], [`sinm`], [`tanm`] | trigonometric matrix functions through `expm(±iA)` |
+//! | `coshm`, `sinhm`, `tanhm` | [`coshm`], [`sinhm`], [`tanhm`] | hyperbolic matrix functions through `expm(±A)` |
+//! | `sqrtm` | [`sqrtm`] ([`MaybeComplex`]) | principal square root, recursive blocked Schur method |
+//! | `logm` | [`logm`] | principal logarithm, inverse scaling and squaring on the Schur form |
+//! | `fractional_matrix_power` | [`fractional_matrix_power`] | `A^t`, Higham–Lin Schur–Padé |
+//! | `funm` | [`funm`] ([`Funm`]) | `f(A)` for a scalar `f`, Schur–Parlett, with SciPy's error estimate |
+//! | `signm` | [`signm`] | matrix sign function |
+//! | `solve_sylvester` | [`solve_sylvester`] | `A·X + X·B = Q`, Bartels–Stewart |
+//! | `solve_continuous_lyapunov` | [`solve_continuous_lyapunov`] | `A·X + X·Aᴴ = Q` |
+//! | `solve_discrete_lyapunov` | [`solve_discrete_lyapunov`], [`solve_discrete_lyapunov_with`] ([`DiscreteLyapunovOptions`], [`DiscreteLyapunovMethod`]) | `A·X·Aᴴ − X + Q = 0`, direct or bilinear |
+//! | `solve_continuous_are` | [`solve_continuous_are`], [`solve_continuous_are_with`] ([`AreOptions`]) | continuous Riccati equation, stabilizing solution |
+//! | `solve_discrete_are` | [`solve_discrete_are`], [`solve_discrete_are_with`] | discrete Riccati equation, stabilizing solution |
 //! | `numpy.kron` | [`kron`] | Kronecker product |
 //! | `khatri_rao` | [`khatri_rao`] | column-wise Kronecker product |
 //!
@@ -87,6 +102,17 @@
 //! infinity (SciPy's `check_finite=True`) and a matrix that is not positive
 //! definite are [`Error::InvalidArgument`](crate::Error::InvalidArgument).
 //! 0 × 0 inputs give SciPy's answers (`det` = 1, empty inverse and solution).
+//!
+//! # Matrix functions and equations
+//! `sqrtm`, `logm`, `funm`, `signm` and `fractional_matrix_power` return a
+//! [`MaybeComplex`]: real for real input unless the answer is genuinely
+//! complex (SciPy's dtype rule). They work on the complex Schur form in
+//! double precision (real input through the real Schur form and `rsf2csf`,
+//! as SciPy). Where SciPy warns and returns infinities or perturbed values
+//! (the logarithm of a singular matrix, a square root that does not exist)
+//! these return an error. The Riccati solvers use the matrix sign function
+//! (continuous) and structure-preserving doubling (discrete) rather than
+//! SciPy's QZ on an extended pencil; both give the stabilizing solution.
 //!
 //! # Kernels and speed
 //! The factorizations are recursive (LU after Toledo, Cholesky likewise), so
@@ -132,11 +158,18 @@ mod banded_eig;
 mod cholesky;
 mod eig;
 mod eigh;
+mod expm;
+mod funm;
 mod hessenberg;
 mod kernels;
 mod ldl;
+mod logm;
 mod lstsq;
 mod lu;
+mod matfun_util;
+mod matfuncs;
+mod matrix_equations;
+mod maybe_complex;
 mod named_matrices;
 mod norm;
 mod pinvh;
@@ -144,15 +177,18 @@ mod polar;
 mod products;
 mod qr;
 mod qz;
+mod riccati;
 mod scalar;
 mod schur;
 mod solve;
 mod special_matrices;
+mod sqrtm;
 mod structure;
 mod structured_solve;
 mod subspace;
 mod svd;
 mod tridiagonal_eig;
+mod triangular_fun;
 mod util;
 
 pub use banded::{
@@ -175,6 +211,14 @@ pub use eigh::{
     eigvalsh_generalized, eigvalsh_generalized_with, eigvalsh_with,
 };
 pub use ldl::{Ldl, LdlOptions, ldl, ldl_with};
+pub use eigh::{Eigh, EighOptions, eigh, eigh_with, eigvalsh, eigvalsh_with};
+pub use expm::{
+    ExpmFrechet, ExpmFrechetOptions, FrechetMethod, expm, expm_cond, expm_frechet,
+    expm_frechet_with,
+};
+pub use funm::{Funm, funm, signm};
+pub use hessenberg::{Hessenberg, hessenberg, hessenberg_q};
+pub use logm::{fractional_matrix_power, logm};
 pub use lstsq::{
     Lstsq, LstsqOptions, MatrixRankOptions, PinvOptions, lstsq, lstsq_with, matrix_rank,
     matrix_rank_with, null_space, orth, pinv, pinv_with,
@@ -182,6 +226,12 @@ pub use lstsq::{
 pub use lu::{
     Lu, LuFactor, LuPermuted, LuSolveOptions, lu, lu_factor, lu_permute_l, lu_solve, lu_solve_with,
 };
+pub use matfuncs::{coshm, cosm, sinhm, sinm, tanhm, tanm};
+pub use matrix_equations::{
+    DiscreteLyapunovMethod, DiscreteLyapunovOptions, solve_continuous_lyapunov,
+    solve_discrete_lyapunov, solve_discrete_lyapunov_with, solve_sylvester,
+};
+pub use maybe_complex::MaybeComplex;
 pub use named_matrices::{
     DftOptions, DftScale, HelmertOptions, PascalKind, PascalOptions, dft, dft_with, hadamard,
     helmert, helmert_with, hilbert, invhilbert, invpascal, invpascal_with, pascal, pascal_with,
@@ -194,6 +244,10 @@ pub use qr::{
     Qr, QrPivoted, Rq, qr, qr_economic, qr_pivoting, qr_pivoting_economic, qr_r, rq, rq_economic,
 };
 pub use qz::{OrdQz, Qz, QzSort, ordqz_complex, qz_complex};
+pub use riccati::{
+    AreOptions, solve_continuous_are, solve_continuous_are_with, solve_discrete_are,
+    solve_discrete_are_with,
+};
 pub use scalar::{RealScalar, Scalar};
 pub use schur::{
     Schur, SchurSort, SortedSchur, rsf2csf, schur, schur_complex, schur_complex_sorted,
@@ -207,6 +261,7 @@ pub use special_matrices::{
     ConvolutionMatrixOptions, ConvolutionMode, block_diag, circulant, companion,
     convolution_matrix, convolution_matrix_with, fiedler, hankel, leslie, toeplitz,
 };
+pub use sqrtm::sqrtm;
 pub use structure::{
     SymmetryOptions, bandwidth, ishermitian, ishermitian_with, issymmetric, issymmetric_with,
 };
