@@ -182,6 +182,20 @@ fn stirling_parts(x: f64) -> (f64, f64) {
     (a, b)
 }
 
+/// Stirling's correction factor `Γ*(x) = Γ(x)/(√(2π) x^(x-1/2) e^(-x))` for
+/// `x ≥ 10`; it tends to 1, so ratios of gamma functions built from it keep
+/// full relative accuracy for large arguments.
+#[inline]
+pub(crate) fn gammastar(x: f64) -> f64 {
+    polevl(1.0 / x, &STIRLING)
+}
+
+/// `1/Γ(1+t) - 1` for `|t| ≤ 1/2`, with full relative accuracy near `t = 0`.
+#[inline]
+pub(crate) fn rgamma1pm1(t: f64) -> f64 {
+    t * polevl(t, &RGAMMA1P[1..])
+}
+
 /// Γ(x) for `x ≥ SHIFT_MAX`.
 #[inline(always)]
 fn gamma_large(x: f64) -> f64 {
