@@ -120,7 +120,7 @@ fn gamma_inc_domain(a: f64, x: f64) -> Option<f64> {
 
 /// `φ(t) = t - 1 - ln t` for `t = x/c > 0`, given `d = (x - c)/c`, without
 /// cancellation near `t = 1`.
-fn log1pmx_neg(t: f64, d: f64) -> f64 {
+pub(crate) fn log1pmx_neg(t: f64, d: f64) -> f64 {
     if d.abs() < 0.25 {
         // Σ_{k≥2} (-d)^k / k
         let mut acc = 0.0;
@@ -135,7 +135,8 @@ fn log1pmx_neg(t: f64, d: f64) -> f64 {
 
 /// `x^a e^(-x) / Γ(a)`.
 pub(crate) fn gamma_prefactor(a: f64, x: f64) -> f64 {
-    if a >= 10.0 {
+    // Temme's form near the centre (and past Γ's overflow); powf in the tails
+    if a >= 10.0 && (a >= 170.0 || (0.3 * a..3.0 * a).contains(&x)) {
         return (a / (2.0 * PI)).sqrt() / gammastar(a)
             * (-a * log1pmx_neg(x / a, (x - a) / a)).exp();
     }
