@@ -16,9 +16,12 @@ use std::collections::BTreeMap;
 /// Functions allowed past the default targets, with the documented bound (see
 /// the `special` module docs, "Known exceptions"): (function, max relative
 /// error, median ulp).
-const EXCEPTIONS: [(&str, f64, f64); 4] = [
-    // 1 - I near 0.1 for a ≈ 36, b ≈ 0.36 (the forward betaincc cancels)
-    ("fdtri", 1e-14, 2.0),
+const EXCEPTIONS: [(&str, f64, f64); 5] = [
+    // a few ulp of the forward Q(a, x) at a < 1, x > 1 (continued fraction)
+    ("chdtri", 1e-15, 2.0),
+    // dfn ≈ 7900: the forward I_x(a, b) for a ≈ 4000 carries ~√a·ε (Temme's
+    // form, x₀ = a/(a+b) rounded)
+    ("fdtri", 2e-14, 2.0),
     // each Poisson-weighted term is one betainc (median 1 ulp) plus the weight
     ("ncfdtr", 1e-14, 3.0),
     // C(n, j) by a product recurrence over up to n/2 steps (n = 676)
@@ -110,7 +113,7 @@ fn check_family(family: &str, eval: impl Fn(&str, &Case) -> f64) {
 
 #[test]
 fn inverse_distributions_match_mpmath() {
-    check_family("inv_distributions", |f, c| {
+    let eval = |f: &str, c: &Case| {
         let g = |n: &str| c.f64(n);
         match f {
             "chdtri" => chdtri(g("v"), g("p")),
@@ -122,7 +125,9 @@ fn inverse_distributions_match_mpmath() {
             "stdtrit" => stdtrit(g("df"), g("p")),
             other => panic!("unknown function {other}"),
         }
-    });
+    };
+    check_family("inv_gamma_quantiles", eval);
+    check_family("inv_beta_quantiles", eval);
 }
 
 #[test]
@@ -176,13 +181,15 @@ fn nctdtr_left_tail_absolute() {
 
 #[test]
 fn inverse_incomplete_match_mpmath() {
-    check_family("inv_incomplete", |f, c| match f {
+    let eval = |f: &str, c: &Case| match f {
         "gammaincinv" => gammaincinv(c.f64("a"), c.f64("p")),
         "gammainccinv" => gammainccinv(c.f64("a"), c.f64("p")),
         "betaincinv" => betaincinv(c.f64("a"), c.f64("b"), c.f64("p")),
         "betainccinv" => betainccinv(c.f64("a"), c.f64("b"), c.f64("p")),
         other => panic!("unknown function {other}"),
-    });
+    };
+    check_family("inv_gamma", eval);
+    check_family("inv_beta", eval);
 }
 
 /// Seeded uniform numbers in (0, 1) (xorshift; no dependency needed).

@@ -148,26 +148,44 @@ pub(crate) fn gamma_prefactor(a: f64, x: f64) -> f64 {
     }
 }
 
-/// `x^a (1-x)^b / B(a, b)`.
-pub(crate) fn beta_prefactor(a: f64, b: f64, x: f64) -> f64 {
+/// `a·b` as `hi + lo` exactly (Dekker's product, no FMA needed).
+pub(crate) fn two_prod(a: f64, b: f64) -> (f64, f64) {
+    const SPLIT: f64 = 134217729.0; // 2^27 + 1
+    let split = |v: f64| {
+        let c = SPLIT * v;
+        let h = c - (c - v);
+        (h, v - h)
+    };
+    let (ah, al) = split(a);
+    let (bh, bl) = split(b);
+    let hi = a * b;
+    let lo = ((ah * bh - hi) + ah * bl + al * bh) + al * bl;
+    (hi, lo)
+}
+
+/// `x^a y^b / B(a, b)` with `y = 1 - x`; both are passed so that the smaller
+/// one, which carries the information, is never re-rounded through `1 - ·`.
+pub(crate) fn beta_prefactor(a: f64, b: f64, x: f64, y: f64) -> f64 {
+    // logarithms of x and y from whichever is exact
+    let ln_x = if x <= 0.5 { x.ln() } else { (-y).ln_1p() };
+    let ln_y = if y <= 0.5 { y.ln() } else { (-x).ln_1p() };
     if a >= 10.0 && b >= 10.0 {
         let s = a + b;
         let (x0, y0) = (a / s, b / s);
-        let e = x - x0;
+        // e = x - x0 from the exact one of x, y
+        let e = if x <= 0.5 { x - x0 } else { y0 - y };
         let centre = (a * b / (2.0 * PI * s)).sqrt() * gammastar(s) / (gammastar(a) * gammastar(b));
-        let y = 1.0 - x;
         let phi = a * log1pmx_neg(x / x0, e / x0) + b * log1pmx_neg(y / y0, -e / y0);
         return centre * (-phi).exp();
     }
     if a.max(b) >= 10.0 {
-        // One large parameter L with x_L ∈ {x, 1-x}, one small s with x_s:
+        // One large parameter L with x_L ∈ {x, y}, one small s with x_s:
         // Γ(a+b)/Γ(L) = (a+b)^s e^(-s) (1 + s/L)^(L-1/2) Γ*(a+b)/Γ*(L),
         // which never forms the large, cancelling ln Γ terms of betaln.
-        let y = 1.0 - x;
         let (l, sm, ln_xl, xs) = if b >= 10.0 {
-            (b, a, (-x).ln_1p(), x)
+            (b, a, ln_y, x)
         } else {
-            (a, b, x.ln(), y)
+            (a, b, ln_x, y)
         };
         let s = a + b;
         let ratio = gammastar(s) / (gammastar(l) * gamma(sm));
@@ -180,10 +198,9 @@ pub(crate) fn beta_prefactor(a: f64, b: f64, x: f64) -> f64 {
             (lbase + expo).exp() * ratio
         };
     }
-    let la = a * x.ln();
-    let lb = b * (-x).ln_1p();
-    if la.abs() < 700.0 && lb > -700.0 && a + b < 170.0 {
-        let v = x.powf(a) * lb.exp() / beta(a, b);
+    let (la, lb) = (a * ln_x, b * ln_y);
+    if la.abs() < 700.0 && lb.abs() < 700.0 && a + b < 170.0 {
+        let v = x.powf(a) * y.powf(b) / beta(a, b);
         if v.is_finite() && v > 0.0 {
             return v;
         }
@@ -247,9 +264,9 @@ pub fn betainc(a: f64, b: f64, x: f64) -> f64 {
         return v;
     }
     if x < (a + 1.0) / (a + b + 2.0) {
-        beta_cf(a, b, x)
+        beta_cf(a, b, x, 1.0 - x)
     } else {
-        1.0 - beta_cf(b, a, 1.0 - x)
+        1.0 - beta_cf(b, a, 1.0 - x, x)
     }
 }
 
@@ -271,9 +288,9 @@ pub fn betaincc(a: f64, b: f64, x: f64) -> f64 {
         return 1.0 - v;
     }
     if x < (a + 1.0) / (a + b + 2.0) {
-        1.0 - beta_cf(a, b, x)
+        1.0 - beta_cf(a, b, x, 1.0 - x)
     } else {
-        beta_cf(b, a, 1.0 - x)
+        beta_cf(b, a, 1.0 - x, x)
     }
 }
 
@@ -346,7 +363,9 @@ fn beta_binomial(a: f64, b: f64, x: f64) -> Option<f64> {
 }
 
 /// `I_x(a, b)` by the continued fraction DLMF 8.17.22, for `x < (a+1)/(a+b+2)`.
-fn beta_cf(a: f64, b: f64, x: f64) -> f64 {
+/// `y = 1 - x` is passed exactly (it is the caller's argument on the
+/// reflected side).
+fn beta_cf(a: f64, b: f64, x: f64, y: f64) -> f64 {
     let cf = cont_frac(
         1.0,
         |k| {
@@ -361,5 +380,5 @@ fn beta_cf(a: f64, b: f64, x: f64) -> f64 {
         TOL,
         MAX_ITER,
     );
-    beta_prefactor(a, b, x) / (a * cf)
+    beta_prefactor(a, b, x, y) / (a * cf)
 }

@@ -9,6 +9,7 @@
 //! * inverses: Newton's method on the log of the smaller tail (shared with
 //!   the incomplete-function inverses), variable `ln y` or `ln(d/(1-d))`.
 
+use super::incomplete::two_prod;
 use super::inverse_incomplete::newton_increasing;
 use std::f64::consts::PI;
 
@@ -52,21 +53,6 @@ fn kolmogorov_parts(y: f64) -> (f64, f64, f64) {
         let cdf = r * s;
         (1.0 - cdf, cdf, r * ds / y)
     }
-}
-
-/// `a·b` as `hi + lo` exactly (Dekker's product, no FMA needed).
-fn two_prod(a: f64, b: f64) -> (f64, f64) {
-    const SPLIT: f64 = 134217729.0; // 2^27 + 1
-    let split = |v: f64| {
-        let c = SPLIT * v;
-        let h = c - (c - v);
-        (h, v - h)
-    };
-    let (ah, al) = split(a);
-    let (bh, bl) = split(b);
-    let hi = a * b;
-    let lo = ((ah * bh - hi) + ah * bl + al * bh) + al * bl;
-    (hi, lo)
 }
 
 /// `e^(-2y²)` with `y²` split exactly into `hi + lo`, so
