@@ -9,13 +9,16 @@
 //!   side `x < (a+1)/(a+b+2)` where it converges fast, with the symmetry
 //!   `I_x(a, b) = 1 - I_{1-x}(b, a)` on the other side.
 //!
-//! The prefactors `x^a e^(-x)/Γ(a)` and `x^a (1-x)^b / B(a, b)` are formed in
-//! logarithms, so their relative error grows like `ε·(|a ln x| + x)`: accurate
-//! to ~1e-14 for parameters up to a few hundred (see the module docs).
+//! The prefactors `x^a e^(-x)/Γ(a)` and `x^a (1-x)^b / B(a, b)` use `powf`
+//! for small parameters and, from 10 on, Temme's form: the factor at the
+//! distribution's centre through Stirling's correction `Γ*`, times
+//! `exp(-a·φ(x/a))` with `φ(t) = t - 1 - ln t` (and the sum of two such terms
+//! for the beta), so the error grows like `ε·a·φ`, small near the centre.
 
-use super::beta::betaln;
-use super::gamma::gammaln;
+use super::beta::{beta, betaln};
+use super::gamma::{gamma, gammaln, gammastar, rgamma1pm1};
 use super::kernels::cont_frac;
+use std::f64::consts::PI;
 
 const TOL: f64 = 1e-16;
 const MAX_ITER: usize = 2000;
@@ -59,9 +62,31 @@ pub fn gammainc(a: f64, x: f64) -> f64 {
 pub fn gammaincc(a: f64, x: f64) -> f64 {
     match gamma_inc_domain(a, x) {
         Some(v) => 1.0 - v,
+        None if a < 0.5 && x < 1.0 => gammaincc_small_a(a, x),
         None if use_series(a, x) => 1.0 - gamma_series(a, x),
         None => gamma_cf(a, x),
     }
+}
+
+/// `Q(a, x)` for `a < 1/2`, `x < 1`, where `1 - P` would cancel: from
+/// `P = x^a/Γ(1+a) + x^a/Γ(a) Σ_{n≥1} (-x)^n/(n!(a+n))`,
+/// `Q = -expm1(a ln x - ln Γ(1+a)) - x^a/Γ(a) Σ_{n≥1} …`, with
+/// `ln Γ(1+a) = -ln1p(1/Γ(1+a) - 1)` to full relative accuracy.
+fn gammaincc_small_a(a: f64, x: f64) -> f64 {
+    let rg = rgamma1pm1(a);
+    let head = -(a * x.ln() + rg.ln_1p()).exp_m1();
+    let mut sum = 0.0;
+    let mut term = 1.0;
+    for n in 1..40 {
+        term *= -x / f64::from(n);
+        let t = term / (a + f64::from(n));
+        sum += t;
+        if t.abs() <= TOL * sum.abs() {
+            break;
+        }
+    }
+    // x^a/Γ(a) = x^a · a/Γ(1+a)
+    head - x.powf(a) * a * (1.0 + rg) * sum
 }
 
 /// Series for `P` below the transition `x = a + 1`; for small `a` the
@@ -93,10 +118,94 @@ fn gamma_inc_domain(a: f64, x: f64) -> Option<f64> {
     None
 }
 
-/// `ln(x^a e^(-x) / Γ(a))`.
-#[inline(always)]
-fn gamma_log_prefactor(a: f64, x: f64) -> f64 {
-    a * x.ln() - x - gammaln(a)
+/// `φ(t) = t - 1 - ln t` for `t = x/c > 0`, given `d = (x - c)/c`, without
+/// cancellation near `t = 1`.
+pub(crate) fn log1pmx_neg(t: f64, d: f64) -> f64 {
+    if d.abs() < 0.25 {
+        // Σ_{k≥2} (-d)^k / k
+        let mut acc = 0.0;
+        for k in (2..=28).rev() {
+            acc = acc * -d + 1.0 / f64::from(k);
+        }
+        acc * d * d
+    } else {
+        d - t.ln()
+    }
+}
+
+/// `x^a e^(-x) / Γ(a)`.
+pub(crate) fn gamma_prefactor(a: f64, x: f64) -> f64 {
+    // Temme's form near the centre (and past Γ's overflow); powf in the tails
+    if a >= 10.0 && (a >= 170.0 || (0.3 * a..3.0 * a).contains(&x)) {
+        return (a / (2.0 * PI)).sqrt() / gammastar(a)
+            * (-a * log1pmx_neg(x / a, (x - a) / a)).exp();
+    }
+    let la = a * x.ln();
+    if la.abs() < 700.0 && x < 700.0 {
+        x.powf(a) * (-x).exp() / gamma(a)
+    } else {
+        (la - x - gammaln(a)).exp()
+    }
+}
+
+/// `a·b` as `hi + lo` exactly (Dekker's product, no FMA needed).
+pub(crate) fn two_prod(a: f64, b: f64) -> (f64, f64) {
+    const SPLIT: f64 = 134217729.0; // 2^27 + 1
+    let split = |v: f64| {
+        let c = SPLIT * v;
+        let h = c - (c - v);
+        (h, v - h)
+    };
+    let (ah, al) = split(a);
+    let (bh, bl) = split(b);
+    let hi = a * b;
+    let lo = ((ah * bh - hi) + ah * bl + al * bh) + al * bl;
+    (hi, lo)
+}
+
+/// `x^a y^b / B(a, b)` with `y = 1 - x`; both are passed so that the smaller
+/// one, which carries the information, is never re-rounded through `1 - ·`.
+pub(crate) fn beta_prefactor(a: f64, b: f64, x: f64, y: f64) -> f64 {
+    // logarithms of x and y from whichever is exact
+    let ln_x = if x <= 0.5 { x.ln() } else { (-y).ln_1p() };
+    let ln_y = if y <= 0.5 { y.ln() } else { (-x).ln_1p() };
+    if a >= 10.0 && b >= 10.0 {
+        let s = a + b;
+        let (x0, y0) = (a / s, b / s);
+        // e = x - x0 from the exact one of x, y
+        let e = if x <= 0.5 { x - x0 } else { y0 - y };
+        let centre = (a * b / (2.0 * PI * s)).sqrt() * gammastar(s) / (gammastar(a) * gammastar(b));
+        let phi = a * log1pmx_neg(x / x0, e / x0) + b * log1pmx_neg(y / y0, -e / y0);
+        return centre * (-phi).exp();
+    }
+    if a.max(b) >= 10.0 {
+        // One large parameter L with x_L ∈ {x, y}, one small s with x_s:
+        // Γ(a+b)/Γ(L) = (a+b)^s e^(-s) (1 + s/L)^(L-1/2) Γ*(a+b)/Γ*(L),
+        // which never forms the large, cancelling ln Γ terms of betaln.
+        let (l, sm, ln_xl, xs) = if b >= 10.0 {
+            (b, a, ln_y, x)
+        } else {
+            (a, b, ln_x, y)
+        };
+        let s = a + b;
+        let ratio = gammastar(s) / (gammastar(l) * gamma(sm));
+        let expo = l * ln_xl - sm + (l - 0.5) * (sm / l).ln_1p();
+        let base = xs * s;
+        let lbase = sm * base.ln();
+        return if lbase.abs() < 700.0 && expo.abs() < 700.0 {
+            base.powf(sm) * expo.exp() * ratio
+        } else {
+            (lbase + expo).exp() * ratio
+        };
+    }
+    let (la, lb) = (a * ln_x, b * ln_y);
+    if la.abs() < 700.0 && lb.abs() < 700.0 && a + b < 170.0 {
+        let v = x.powf(a) * y.powf(b) / beta(a, b);
+        if v.is_finite() && v > 0.0 {
+            return v;
+        }
+    }
+    (la + lb - betaln(a, b)).exp()
 }
 
 /// `P(a, x)` by its power series `x^a e^(-x)/Γ(a+1) Σ xⁿ/((a+1)…(a+n))`.
@@ -112,7 +221,7 @@ fn gamma_series(a: f64, x: f64) -> f64 {
             break;
         }
     }
-    (gamma_log_prefactor(a, x) - a.ln()).exp() * sum
+    gamma_prefactor(a, x) / a * sum
 }
 
 /// `Q(a, x)` by Legendre's continued fraction, `x ≥ a + 1`.
@@ -127,7 +236,7 @@ fn gamma_cf(a: f64, x: f64) -> f64 {
         TOL,
         MAX_ITER,
     );
-    gamma_log_prefactor(a, x).exp() / cf
+    gamma_prefactor(a, x) / cf
 }
 
 /// Regularized incomplete beta function `I_x(a, b)`.
@@ -155,9 +264,9 @@ pub fn betainc(a: f64, b: f64, x: f64) -> f64 {
         return v;
     }
     if x < (a + 1.0) / (a + b + 2.0) {
-        beta_cf(a, b, x)
+        beta_cf(a, b, x, 1.0 - x)
     } else {
-        1.0 - beta_cf(b, a, 1.0 - x)
+        1.0 - beta_cf(b, a, 1.0 - x, x)
     }
 }
 
@@ -179,9 +288,9 @@ pub fn betaincc(a: f64, b: f64, x: f64) -> f64 {
         return 1.0 - v;
     }
     if x < (a + 1.0) / (a + b + 2.0) {
-        1.0 - beta_cf(a, b, x)
+        1.0 - beta_cf(a, b, x, 1.0 - x)
     } else {
-        beta_cf(b, a, 1.0 - x)
+        beta_cf(b, a, 1.0 - x, x)
     }
 }
 
@@ -254,7 +363,9 @@ fn beta_binomial(a: f64, b: f64, x: f64) -> Option<f64> {
 }
 
 /// `I_x(a, b)` by the continued fraction DLMF 8.17.22, for `x < (a+1)/(a+b+2)`.
-fn beta_cf(a: f64, b: f64, x: f64) -> f64 {
+/// `y = 1 - x` is passed exactly (it is the caller's argument on the
+/// reflected side).
+fn beta_cf(a: f64, b: f64, x: f64, y: f64) -> f64 {
     let cf = cont_frac(
         1.0,
         |k| {
@@ -269,6 +380,5 @@ fn beta_cf(a: f64, b: f64, x: f64) -> f64 {
         TOL,
         MAX_ITER,
     );
-    let log_pref = a * x.ln() + b * (-x).ln_1p() - betaln(a, b);
-    log_pref.exp() / (a * cf)
+    beta_prefactor(a, b, x, y) / (a * cf)
 }
