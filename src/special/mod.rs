@@ -44,6 +44,9 @@
 //! | `agm` | [`agm`] | arithmetic–geometric mean |
 //! | `erf`, `erfc` | [`erf`], [`erfc`] | error function and its complement |
 //! | `erfcx` | [`erfcx`] | scaled complement e^(x²) erfc(x) |
+//! | `wofz` | [`wofz`] | Faddeeva `w(z) = e^{-z²} erfc(-iz)` (complex) |
+//! | `erf`, `erfc`, `erfcx` (complex input) | [`erf_complex`], [`erfc_complex`], [`erfcx_complex`] | the error functions of complex argument |
+//! | `erfi`, `dawsn` | [`erfi`], [`dawsn`]; complex: [`erfi_complex`], [`dawsn_complex`] | imaginary error function `-i erf(ix)`, Dawson's integral |
 //! | `erfinv`, `erfcinv` | [`erfinv`], [`erfcinv`] | their inverses |
 //! | `ndtr`, `log_ndtr` | [`ndtr`], [`log_ndtr`] | standard normal cdf and its logarithm |
 //! | `ndtri`, `ndtri_exp` | [`ndtri`], [`ndtri_exp`] | normal quantile of p and of e^y |
@@ -85,6 +88,28 @@
 //! | `roots_hermite`, `roots_hermitenorm` | [`roots_hermite`], [`roots_hermitenorm`] | Gauss–Hermite, weights `e^{-x²}` and `e^{-x²/2}` |
 //! | `roots_laguerre`, `roots_genlaguerre` | [`roots_laguerre`], [`roots_genlaguerre`] | Gauss–Laguerre, weight `x^α e^{-x}` |
 //! | `roots_jacobi`, `roots_gegenbauer` | [`roots_jacobi`], [`roots_gegenbauer`] | Gauss–Jacobi and Gauss–Gegenbauer |
+//!
+//! ## Complex arguments
+//! Where SciPy's ufunc takes real and complex input (`erf`, `erfc`, `erfcx`,
+//! `erfi`, `dawsn`, `loggamma`, `wrightomega`, `fresnel`), the plain name is
+//! the real function (`f64 → f64`) and the complex one carries the suffix
+//! `_complex` (`Complex64 → Complex64`): `erf(0.5)`, `erf_complex(z)`.
+//! Functions that are complex-only in SciPy (`wofz`, `lambertw`) keep the
+//! plain name. Complex functions follow SciPy's branch cuts and its values at
+//! infinite and NaN components.
+//!
+//! ### Faddeeva family
+//! `wofz` and everything built on it are checked by
+//! `tests/special_complex.rs` against mpmath (`tools/fixtures/special_complex.py`,
+//! precision raised by the digits mpmath itself loses at each point, checked
+//! at two precisions) over all four quadrants, `|z|` from 1e-300 to 1e200,
+//! near both axes and across the region boundaries; both the norm-wise error
+//! and each part's own relative error are measured. On the fixture: median
+//! ≤ 0.6 ulp norm-wise, maximum 8.3e-16 norm-wise and 3.5e-15 per part
+//! (SciPy: 9e-14 and 1.4e-12, and wrong infinities for `erf`, `erfc`, `erfi`
+//! where the value overflows or a part is tiny). Values that overflow give
+//! `±∞` parts of the right sign; SciPy's NaN/∞ conventions are followed
+//! (one exception: `dawsn_complex(x ± i∞)` is NaN, SciPy `NaN ± i∞`).
 //!
 //! ## Accuracy
 //! Every function is tested against mpmath at 50 digits on points spread over
@@ -182,6 +207,7 @@ mod distributions;
 mod elliptic;
 mod erf;
 mod expint;
+mod faddeeva;
 mod gamma;
 mod hypergeometric;
 mod incomplete;
@@ -215,6 +241,9 @@ pub use distributions::{
 pub use elliptic::{Ellipj, ellipe, ellipeinc, ellipj, ellipk, ellipkinc, ellipkm1};
 pub use erf::{erf, erfc, erfcinv, erfcx, erfinv, log_ndtr, ndtr, ndtri, ndtri_exp};
 pub use expint::{exp1, expi, expn, shichi, sici, spence};
+pub use faddeeva::{
+    dawsn, dawsn_complex, erf_complex, erfc_complex, erfcx_complex, erfi, erfi_complex, wofz,
+};
 pub use gamma::{digamma, gamma, gammaln, gammasgn, polygamma, psi, rgamma};
 pub use hypergeometric::{hyp0f1, hyp1f1, hyp2f1};
 pub use incomplete::{betainc, betaincc, gammainc, gammaincc};

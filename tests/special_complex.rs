@@ -1,0 +1,331 @@
+//! ferrosci::special functions of complex argument (Faddeeva family, Fresnel,
+//! Voigt, complex loggamma, wrightomega) against mpmath (40 and 60 digits
+//! agreeing), with SciPy's error on the same points as the bar
+//! (`python3 tools/fixtures/special_complex.py`).
+mod common;
+
+use common::{Case, as_c64, as_f64, load, ulps};
+use ferrosci::special as sp;
+use num_complex::Complex64;
+use rand::rngs::StdRng;
+use rand::{RngExt, SeedableRng};
+use std::collections::BTreeMap;
+
+fn c(re: f64, im: f64) -> Complex64 {
+    Complex64::new(re, im)
+}
+
+/// Error of one real component: relative, absolute below 1e-300; matching
+/// infinities and NaNs count as exact.
+fn comp_err(got: f64, want: f64) -> f64 {
+    if want.is_nan() {
+        return if got.is_nan() { 0.0 } else { f64::INFINITY };
+    }
+    if want.is_infinite() || got.is_infinite() {
+        return if got == want { 0.0 } else { f64::INFINITY };
+    }
+    if want.abs() < 1e-300 {
+        return if (got - want).abs() < 1e-300 {
+            0.0
+        } else {
+            f64::INFINITY
+        };
+    }
+    (got - want).abs() / want.abs()
+}
+
+/// Norm-wise relative error `|got - want|/|want|` (component rules for
+/// non-finite values).
+fn norm_err(got: Complex64, want: Complex64) -> f64 {
+    if !(want.re.is_finite() && want.im.is_finite() && got.re.is_finite() && got.im.is_finite()) {
+        return comp_err(got.re, want.re).max(comp_err(got.im, want.im));
+    }
+    let n = want.norm();
+    if n < 1e-300 {
+        return if (got - want).norm() < 1e-300 {
+            0.0
+        } else {
+            f64::INFINITY
+        };
+    }
+    (got - want).norm() / n
+}
+
+/// Largest component-wise relative error (each part against itself).
+fn worst_comp(got: Complex64, want: Complex64) -> f64 {
+    comp_err(got.re, want.re).max(comp_err(got.im, want.im))
+}
+
+#[derive(Default)]
+struct Stats {
+    ulps: Vec<f64>,
+    worst: f64,
+    worst_case: String,
+    scipy_worst: f64,
+    comp_worst: f64,
+    comp_case: String,
+    scipy_comp_worst: f64,
+}
+
+/// Checks the targets per function: median ≤ 2 ulp (norm-wise), maximum
+/// norm-wise and component-wise errors ≤ 1e-13 (`allow` raises it for the
+/// documented exceptions). SciPy's errors are printed beside ours.
+fn check_complex(name: &str, eval: impl Fn(&Case, &str) -> Complex64, allow: &[(&str, f64)]) {
+    let mut by_fn: BTreeMap<String, Stats> = BTreeMap::new();
+    for case in load("special", name) {
+        let f = case.str("f").to_string();
+        let want = as_c64(&case.expected);
+        let got = eval(&case, &f);
+        let sci = as_c64(case.arg("scipy"));
+        let st = by_fn.entry(f).or_default();
+        let e = norm_err(got, want);
+        if e > st.worst {
+            st.worst = e;
+            st.worst_case = format!("{} want {want:e} got {got:e}", case.ctx());
+        }
+        st.scipy_worst = st.scipy_worst.max(norm_err(sci, want));
+        let ec = worst_comp(got, want);
+        if ec > st.comp_worst {
+            st.comp_worst = ec;
+            st.comp_case = format!("{} want {want:e} got {got:e}", case.ctx());
+        }
+        st.scipy_comp_worst = st.scipy_comp_worst.max(worst_comp(sci, want));
+        if want.re.is_finite() && want.im.is_finite() && want.norm() >= 1e-300 {
+            st.ulps.push(e / f64::EPSILON);
+        }
+    }
+    report(by_fn, allow);
+}
+
+/// As [`check_complex`] for real-valued functions (ulps from `common`).
+fn check_real(name: &str, eval: impl Fn(&Case, &str) -> f64, allow: &[(&str, f64)]) {
+    let mut by_fn: BTreeMap<String, Stats> = BTreeMap::new();
+    for case in load("special", name) {
+        let f = case.str("f").to_string();
+        let want = as_f64(&case.expected);
+        let got = eval(&case, &f);
+        let sci = case.f64("scipy");
+        let st = by_fn.entry(f).or_default();
+        let e = comp_err(got, want);
+        if e > st.worst {
+            st.worst = e;
+            st.worst_case = format!("{} want {want:e} got {got:e}", case.ctx());
+        }
+        st.scipy_worst = st.scipy_worst.max(comp_err(sci, want));
+        st.comp_worst = st.worst;
+        st.scipy_comp_worst = st.scipy_worst;
+        if want.is_finite() && want.abs() >= 1e-300 {
+            st.ulps.push(ulps(got, want));
+        }
+    }
+    report(by_fn, allow);
+}
+
+fn report(mut by_fn: BTreeMap<String, Stats>, allow: &[(&str, f64)]) {
+    let mut failures = Vec::new();
+    for (f, st) in &mut by_fn {
+        st.ulps.sort_by(f64::total_cmp);
+        let median = st.ulps.get(st.ulps.len() / 2).copied().unwrap_or(0.0);
+        let limit = allow.iter().find(|(n, _)| n == f).map_or(1e-13, |a| a.1);
+        println!(
+            "{f:10} n={:4} median {median:5.2} ulp, max {:9.2e} (scipy {:9.2e}), \
+             component-wise {:9.2e} (scipy {:9.2e})",
+            st.ulps.len(),
+            st.worst,
+            st.scipy_worst,
+            st.comp_worst,
+            st.scipy_comp_worst
+        );
+        if std::env::var_os("SPECIAL_VERBOSE").is_some() {
+            println!(
+                "    worst: {}\n    worst component: {}",
+                st.worst_case, st.comp_case
+            );
+        }
+        let max_ok = st.worst <= limit;
+        let comp_ok = st.comp_worst <= limit;
+        if median > 2.0 || !max_ok || !comp_ok {
+            failures.push(format!(
+                "{f}: median {median} ulp\n  worst: {}\n  worst component: {}",
+                st.worst_case, st.comp_case
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "accuracy targets missed:\n{}",
+        failures.join("\n")
+    );
+}
+
+fn z(case: &Case) -> Complex64 {
+    as_c64(case.arg("z"))
+}
+
+#[test]
+fn wofz_vs_mpmath() {
+    check_complex(
+        "complex_wofz",
+        |cs, f| match f {
+            "wofz" => sp::wofz(z(cs)),
+            other => panic!("unknown function {other}"),
+        },
+        &[],
+    );
+}
+
+#[test]
+fn erf_erfc_vs_mpmath() {
+    check_complex(
+        "complex_erf",
+        |cs, f| match f {
+            "erf" => sp::erf_complex(z(cs)),
+            "erfc" => sp::erfc_complex(z(cs)),
+            other => panic!("unknown function {other}"),
+        },
+        &[],
+    );
+}
+
+#[test]
+fn erfcx_erfi_dawsn_vs_mpmath() {
+    check_complex(
+        "complex_erfx",
+        |cs, f| match f {
+            "erfcx" => sp::erfcx_complex(z(cs)),
+            "erfi" => sp::erfi_complex(z(cs)),
+            "dawsn" => sp::dawsn_complex(z(cs)),
+            other => panic!("unknown function {other}"),
+        },
+        &[],
+    );
+}
+
+#[test]
+fn real_erfi_dawsn_vs_mpmath() {
+    check_real(
+        "complex_real",
+        |cs, f| match f {
+            "erfi" => sp::erfi(cs.f64("x")),
+            "dawsn" => sp::dawsn(cs.f64("x")),
+            other => panic!("unknown function {other}"),
+        },
+        &[],
+    );
+}
+
+/// Same class of value: equal NaN-ness and infinities, finite parts within
+/// 1e-15 (the sign of a zero is not compared).
+fn same(got: f64, want: f64) -> bool {
+    if want.is_nan() || got.is_nan() {
+        return want.is_nan() && got.is_nan();
+    }
+    got == want || (got - want).abs() <= 1e-15 * want.abs()
+}
+
+#[test]
+fn infinite_and_nan_components_follow_scipy() {
+    for case in load("special", "complex_edges") {
+        let zz = z(&case);
+        let want = as_c64(&case.expected);
+        let got = match case.str("f") {
+            "wofz" => sp::wofz(zz),
+            "erf" => sp::erf_complex(zz),
+            "erfc" => sp::erfc_complex(zz),
+            "erfcx" => sp::erfcx_complex(zz),
+            "erfi" => sp::erfi_complex(zz),
+            "dawsn" => sp::dawsn_complex(zz),
+            other => panic!("unknown function {other}"),
+        };
+        if case.str("f") == "dawsn" && zz.im.is_infinite() && zz.re.is_finite() && zz.re != 0.0 {
+            // SciPy: NaN ± ∞i; e^{-z²} has no defined phase there: NaN.
+            assert!(got.re.is_nan() && got.im.is_nan(), "{}: {got}", case.ctx());
+            continue;
+        }
+        assert!(
+            same(got.re, want.re) && same(got.im, want.im),
+            "{}: want {want} got {got}",
+            case.ctx()
+        );
+    }
+}
+
+fn random_points(seed: u64, n: usize, scale: f64) -> Vec<Complex64> {
+    let mut rng = StdRng::seed_from_u64(seed);
+    (0..n)
+        .map(|_| {
+            let r = scale * 10f64.powf(rng.random::<f64>() * 3.0 - 2.0);
+            let t = (rng.random::<f64>() - 0.5) * 2.0 * std::f64::consts::PI;
+            c(r * t.cos(), r * t.sin())
+        })
+        .collect()
+}
+
+fn close(a: Complex64, b: Complex64, tol: f64) -> bool {
+    (a - b).norm() <= tol * a.norm().max(b.norm())
+}
+
+#[test]
+fn error_function_symmetries_and_relations() {
+    let i = c(0.0, 1.0);
+    for zz in random_points(11, 400, 5.0) {
+        let e = sp::erf_complex(zz);
+        // conjugate symmetry and oddness hold exactly: the code reduces to one quadrant
+        assert_eq!(sp::erf_complex(zz.conj()), e.conj(), "erf conj at {zz}");
+        assert_eq!(sp::erf_complex(-zz), -e, "erf odd at {zz}");
+        let d = sp::dawsn_complex(zz);
+        assert_eq!(sp::dawsn_complex(zz.conj()), d.conj(), "dawsn conj at {zz}");
+        assert_eq!(sp::dawsn_complex(-zz), -d, "dawsn odd at {zz}");
+        let w = sp::wofz(zz);
+        assert_eq!(sp::wofz(-zz.conj()), w.conj(), "wofz reflection at {zz}");
+        if zz.norm() < 4.0 {
+            // erf + erfc = 1, erfcx = e^{z²} erfc, erfi = -i erf(iz),
+            // w(z) + w(-z) = 2e^{-z²}, D = (√π/2) e^{-z²} erfi
+            let ec = sp::erfc_complex(zz);
+            assert!(close(e + ec, c(1.0, 0.0), 1e-14), "erf+erfc at {zz}");
+            let ex = sp::erfcx_complex(zz);
+            assert!(close(ex, (zz * zz).exp() * ec, 1e-13), "erfcx at {zz}");
+            let ei = sp::erfi_complex(zz);
+            assert!(
+                close(ei, -i * sp::erf_complex(i * zz), 1e-15),
+                "erfi at {zz}"
+            );
+            // (against the terms' size: the sum cancels where e^{-z²} is small)
+            let (wm, e2) = (sp::wofz(-zz), 2.0 * (-zz * zz).exp());
+            let size = w.norm().max(wm.norm()).max(e2.norm());
+            assert!((w + wm - e2).norm() <= 1e-14 * size, "w(z)+w(-z) at {zz}");
+            let dd = 0.5 * std::f64::consts::PI.sqrt() * (-zz * zz).exp() * ei;
+            assert!(close(d, dd, 1e-13), "dawsn at {zz}");
+        }
+    }
+}
+
+#[test]
+fn complex_functions_agree_with_real_ones_on_the_axis() {
+    for k in 0..200 {
+        let x = (k as f64 - 100.0) * 0.173;
+        let zr = c(x, 0.0);
+        assert_eq!(sp::erf_complex(zr).re, sp::erf(x));
+        assert_eq!(sp::erfc_complex(zr).re, sp::erfc(x));
+        assert_eq!(sp::erfi_complex(zr).im, 0.0);
+        assert!(close(sp::erfi_complex(zr), c(sp::erfi(x), 0.0), 1e-15));
+        assert_eq!(sp::dawsn_complex(zr).re, sp::dawsn(x));
+        let w = sp::wofz(zr);
+        // (the reference e^{-x²} rounds x², an error of ε·x²)
+        let g = (-x * x).exp();
+        assert!(
+            (w.re - g).abs() <= 2e-16 * (1.0 + x * x) * g + 1e-300,
+            "Re w at {x}"
+        );
+        let d = 0.5 * std::f64::consts::PI.sqrt() * w.im;
+        assert!(
+            (d - sp::dawsn(x)).abs() <= 4e-16 * d.abs().max(1e-300),
+            "dawsn at {x}"
+        );
+        let ex = sp::erfcx_complex(zr);
+        assert!(
+            (ex.re - sp::erfcx(x)).abs() <= 1e-15 * ex.re.abs(),
+            "erfcx at {x}"
+        );
+    }
+}
