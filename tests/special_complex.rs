@@ -329,3 +329,123 @@ fn complex_functions_agree_with_real_ones_on_the_axis() {
         );
     }
 }
+
+#[test]
+fn fresnel_vs_mpmath() {
+    check_real(
+        "complex_fresnel_real",
+        |cs, f| {
+            let (s, c) = sp::fresnel(cs.f64("x"));
+            match f {
+                "fresnel_s" => s,
+                "fresnel_c" => c,
+                other => panic!("unknown function {other}"),
+            }
+        },
+        &[],
+    );
+    check_complex(
+        "complex_fresnel",
+        |cs, f| {
+            let (s, c) = sp::fresnel_complex(z(cs));
+            match f {
+                "fresnel_s" => s,
+                "fresnel_c" => c,
+                other => panic!("unknown function {other}"),
+            }
+        },
+        &[],
+    );
+}
+
+#[test]
+fn voigt_profile_vs_mpmath() {
+    check_real(
+        "complex_voigt",
+        |cs, _| sp::voigt_profile(cs.f64("x"), cs.f64("sigma"), cs.f64("gamma")),
+        &[],
+    );
+}
+
+#[test]
+fn fresnel_symmetries() {
+    let i = c(0.0, 1.0);
+    for zz in random_points(13, 300, 1.5) {
+        let (s, cc) = sp::fresnel_complex(zz);
+        let (s2, c2) = sp::fresnel_complex(-zz);
+        assert_eq!((s2, c2), (-s, -cc), "odd at {zz}");
+        let (s3, c3) = sp::fresnel_complex(zz.conj());
+        assert_eq!((s3, c3), (s.conj(), cc.conj()), "conj at {zz}");
+        let (s4, c4) = sp::fresnel_complex(i * zz);
+        assert!(
+            close(s4, -i * s, 1e-15) && close(c4, i * cc, 1e-15),
+            "rotation at {zz}"
+        );
+        // C + iS = (1+i)/2 erf((√π/2)(1-i) z); rounding the argument of erf
+        // moves the phase by ~ε|z|²
+        let k = 0.5 * std::f64::consts::PI.sqrt();
+        let a = c(0.5, 0.5) * sp::erf_complex(c(k, -k) * zz);
+        let size = a.norm().max(cc.norm()).max(s.norm());
+        let tol = 1e-15 * (1.0 + zz.norm_sqr());
+        assert!(
+            (cc + i * s - a).norm() <= tol * size,
+            "erf relation at {zz}"
+        );
+    }
+    for k in 0..100 {
+        let x = k as f64 * 0.37 - 18.0;
+        let (s, cc) = sp::fresnel(x);
+        let (sn, cn) = sp::fresnel(-x);
+        assert_eq!((sn, cn), (-s, -cc));
+    }
+    let (s, cc) = sp::fresnel(f64::NAN);
+    assert!(s.is_nan() && cc.is_nan());
+    assert_eq!(sp::fresnel(f64::NEG_INFINITY), (-0.5, -0.5));
+    // SciPy: NaN at any infinite component of a complex argument
+    let (s, cc) = sp::fresnel_complex(c(f64::INFINITY, 0.0));
+    assert!(s.re.is_nan() && cc.re.is_nan());
+    let (s, _) = sp::fresnel_complex(c(1.0, f64::INFINITY));
+    assert!(s.re.is_nan());
+}
+
+#[test]
+fn voigt_profile_limits_and_edges() {
+    let pi = std::f64::consts::PI;
+    // sigma = 0: Cauchy; gamma = 0: normal; both 0: a point mass
+    assert!((sp::voigt_profile(1.0, 0.0, 2.0) - 2.0 / (pi * 5.0)).abs() < 1e-16);
+    let g = (-0.5f64 * 4.0).exp() / (2.0 * pi).sqrt();
+    assert!((sp::voigt_profile(2.0, 1.0, 0.0) - g).abs() < 1e-17);
+    assert_eq!(sp::voigt_profile(0.0, 0.0, 0.0), f64::INFINITY);
+    assert_eq!(sp::voigt_profile(1.0, 0.0, 0.0), 0.0);
+    // SciPy's sign conventions
+    assert_eq!(
+        sp::voigt_profile(1.0, -1.0, 1.0),
+        -sp::voigt_profile(1.0, 1.0, 1.0)
+    );
+    assert_eq!(
+        sp::voigt_profile(1.0, 1.0, -1.0),
+        sp::voigt_profile(1.0, 1.0, 1.0)
+    );
+    assert_eq!(
+        sp::voigt_profile(-1.5, 0.7, 0.2),
+        sp::voigt_profile(1.5, 0.7, 0.2)
+    );
+    assert!(sp::voigt_profile(f64::NAN, 1.0, 1.0).is_nan());
+    assert_eq!(sp::voigt_profile(f64::INFINITY, 1.0, 1.0), 0.0);
+    assert_eq!(sp::voigt_profile(1.0, f64::INFINITY, 1.0), 0.0);
+    // unit mass: trapezoid over a wide grid (Cauchy tails beyond ±L: 2γ/(πL))
+    let (s, gm, l) = (0.8, 0.3, 2000.0);
+    let n = 400_000;
+    let h = 2.0 * l / n as f64;
+    let mass: f64 = (0..=n)
+        .map(|k| {
+            let w = if k == 0 || k == n { 0.5 } else { 1.0 };
+            w * sp::voigt_profile(-l + k as f64 * h, s, gm)
+        })
+        .sum::<f64>()
+        * h;
+    assert!(
+        (mass + 2.0 * gm / (pi * l) - 1.0).abs() < 1e-6,
+        "mass {mass}"
+    );
+}

@@ -47,6 +47,8 @@
 //! | `wofz` | [`wofz`] | Faddeeva `w(z) = e^{-z²} erfc(-iz)` (complex) |
 //! | `erf`, `erfc`, `erfcx` (complex input) | [`erf_complex`], [`erfc_complex`], [`erfcx_complex`] | the error functions of complex argument |
 //! | `erfi`, `dawsn` | [`erfi`], [`dawsn`]; complex: [`erfi_complex`], [`dawsn_complex`] | imaginary error function `-i erf(ix)`, Dawson's integral |
+//! | `fresnel` | [`fresnel`], [`fresnel_complex`] | Fresnel integrals `(S, C)` |
+//! | `voigt_profile` | [`voigt_profile`] | Voigt profile (normal ∗ Cauchy density) |
 //! | `erfinv`, `erfcinv` | [`erfinv`], [`erfcinv`] | their inverses |
 //! | `ndtr`, `log_ndtr` | [`ndtr`], [`log_ndtr`] | standard normal cdf and its logarithm |
 //! | `ndtri`, `ndtri_exp` | [`ndtri`], [`ndtri_exp`] | normal quantile of p and of e^y |
@@ -110,6 +112,14 @@
 //! where the value overflows or a part is tiny). Values that overflow give
 //! `±∞` parts of the right sign; SciPy's NaN/∞ conventions are followed
 //! (one exception: `dawsn_complex(x ± i∞)` is NaN, SciPy `NaN ± i∞`).
+//!
+//! `fresnel`: real argument ≤ 3.3e-16 (SciPy 8.4e-10); complex: median ≤ 0.5
+//! ulp, max 7.2e-16 norm-wise, 1.5e-14 per part (SciPy 1.0e-13, and parts off
+//! by orders of magnitude near the axes). The phase `πz²/2` is reduced modulo
+//! `2π` exactly, so large real arguments stay accurate (SciPy loses `ε·x²`);
+//! past `|x| = 1e154` the limit `±1/2` is returned (SciPy: NaN).
+//! `voigt_profile`: median 1 ulp, max 6.7e-15 (SciPy 7.1e-15), the rounding of
+//! `(x + iγ)/(σ√2)` amplified by `|z|²` in the Gaussian core.
 //!
 //! ## Accuracy
 //! Every function is tested against mpmath at 50 digits on points spread over
@@ -208,6 +218,7 @@ mod elliptic;
 mod erf;
 mod expint;
 mod faddeeva;
+mod fresnel;
 mod gamma;
 mod hypergeometric;
 mod incomplete;
@@ -244,6 +255,7 @@ pub use expint::{exp1, expi, expn, shichi, sici, spence};
 pub use faddeeva::{
     dawsn, dawsn_complex, erf_complex, erfc_complex, erfcx_complex, erfi, erfi_complex, wofz,
 };
+pub use fresnel::{fresnel, fresnel_complex, voigt_profile};
 pub use gamma::{digamma, gamma, gammaln, gammasgn, polygamma, psi, rgamma};
 pub use hypergeometric::{hyp0f1, hyp1f1, hyp2f1};
 pub use incomplete::{betainc, betaincc, gammainc, gammaincc};
