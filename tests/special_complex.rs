@@ -449,3 +449,90 @@ fn voigt_profile_limits_and_edges() {
         "mass {mass}"
     );
 }
+
+#[test]
+fn loggamma_vs_mpmath() {
+    check_complex(
+        "complex_loggamma",
+        |cs, f| match f {
+            "loggamma" => sp::loggamma_complex(z(cs)),
+            other => panic!("unknown function {other}"),
+        },
+        &[],
+    );
+}
+
+#[test]
+fn wrightomega_vs_mpmath() {
+    check_complex(
+        "complex_wrightomega",
+        |cs, f| match f {
+            "wrightomega" => sp::wrightomega_complex(z(cs)),
+            other => panic!("unknown function {other}"),
+        },
+        &[],
+    );
+}
+
+#[test]
+fn loggamma_identities_and_edges() {
+    for zz in random_points(21, 300, 10.0) {
+        let l = sp::loggamma_complex(zz);
+        assert_eq!(sp::loggamma_complex(zz.conj()), l.conj(), "conj at {zz}");
+        // recurrence, no 2πi jumps off the real axis
+        let l1 = sp::loggamma_complex(zz + 1.0);
+        let r = l + zz.ln();
+        assert!(
+            (l1 - r).norm() <= 1e-13 * (1.0 + l1.norm()),
+            "recurrence at {zz}: {l1} vs {r}"
+        );
+    }
+    // on the positive axis: the real loggamma
+    for k in 1..60 {
+        let x = k as f64 * 0.61;
+        let v = sp::loggamma_complex(c(x, 0.0));
+        assert_eq!((v.re, v.im), (sp::gammaln(x), 0.0));
+    }
+    // the cut: x ± 0i take the limits from above and below
+    let above = sp::loggamma_complex(c(-2.5, 0.0));
+    let below = sp::loggamma_complex(c(-2.5, -0.0));
+    let pi = std::f64::consts::PI;
+    assert!((above.im + 3.0 * pi).abs() < 1e-14 && (below.im - 3.0 * pi).abs() < 1e-14);
+    let near = sp::loggamma_complex(c(-2.5, 1e-12));
+    assert!((near - above).norm() < 1e-10);
+    // poles and non-finite components, as SciPy
+    for p in [0.0, -1.0, -7.0] {
+        assert!(sp::loggamma_complex(c(p, 0.0)).re.is_nan());
+    }
+    let v = sp::loggamma_complex(c(0.0, f64::INFINITY));
+    assert!(v.re == f64::NEG_INFINITY && v.im.is_nan());
+    assert!(sp::loggamma_complex(c(f64::INFINITY, 0.0)).re.is_nan());
+    assert!(sp::loggamma_complex(c(1.0, f64::NAN)).im.is_nan());
+}
+
+#[test]
+fn wrightomega_identities_and_edges() {
+    for zz in random_points(23, 300, 10.0) {
+        let w = sp::wrightomega_complex(zz);
+        // ω + ln ω = z away from the cuts (where ln ω jumps by 2πi)
+        let near_cut = (zz.im.abs() - std::f64::consts::PI).abs() < 1e-6 && zz.re <= -1.0;
+        if !near_cut {
+            let r = w + w.ln() - zz;
+            assert!(
+                r.norm() <= 1e-14 * (1.0 + zz.norm()),
+                "residual at {zz}: {r}"
+            );
+        }
+        assert_eq!(sp::wrightomega_complex(zz.conj()), w.conj(), "conj at {zz}");
+    }
+    for k in 0..50 {
+        let x = k as f64 * 0.9 - 20.0;
+        assert_eq!(sp::wrightomega_complex(c(x, 0.0)).re, sp::wrightomega(x));
+    }
+    // non-finite components, as SciPy: ω ≈ z, ω(-∞ + iy) = 0
+    let inf = f64::INFINITY;
+    assert_eq!(sp::wrightomega_complex(c(inf, 1.0)), c(inf, 1.0));
+    assert_eq!(sp::wrightomega_complex(c(1.0, inf)), c(1.0, inf));
+    assert_eq!(sp::wrightomega_complex(c(-inf, 1.0)), c(0.0, 0.0));
+    assert!(sp::wrightomega_complex(c(f64::NAN, 1.0)).re.is_nan());
+}

@@ -14,6 +14,7 @@
 //! | `digamma`, `psi` | [`digamma`], [`psi`] | ψ(x) = Γ'(x)/Γ(x) |
 //! | `polygamma` | [`polygamma`] | ψ⁽ⁿ⁾(x), derivatives of digamma |
 //! | `loggamma` | [`loggamma`] | ln Γ(x), real principal branch |
+//! | `loggamma` (complex input) | [`loggamma_complex`] | principal branch of ln Γ(z), cut along the negative axis |
 //! | `multigammaln` | [`multigammaln`] | ln of the multivariate gamma function |
 //! | `beta`, `betaln` | [`beta`], [`betaln`] | B(a, b) and ln \|B(a, b)\| |
 //! | `poch` | [`poch`] | rising factorial Γ(z+m)/Γ(z) |
@@ -76,7 +77,7 @@
 //! | `sici`, `shichi` | [`sici`], [`shichi`] | sine/cosine and hyperbolic sine/cosine integrals |
 //! | `spence` | [`spence`] | dilogarithm `Li_2(1-x)` |
 //! | `lambertw` | [`lambertw`] | Lambert `W_k(z)`, every branch, complex |
-//! | `wrightomega` | [`wrightomega`] | Wright `ω(x)`: `ω + ln ω = x` (real) |
+//! | `wrightomega` | [`wrightomega`], [`wrightomega_complex`] | Wright `ω(z)`: `ω + ln ω = z` (real and complex) |
 //! | `zeta`, `zetac` | [`zeta`], [`zetac`] | Riemann/Hurwitz `ζ(x, q)`, and `ζ(x) - 1` |
 //! | `hyp0f1`, `hyp1f1`, `hyp2f1` | [`hyp0f1`], [`hyp1f1`], [`hyp2f1`] | hypergeometric `0F1`, `1F1`, `2F1` |
 //! | `spherical_in`, `spherical_kn` | [`spherical_in`], [`spherical_kn`] | modified spherical `i_n`, `k_n` (or derivative) |
@@ -118,6 +119,11 @@
 //! by orders of magnitude near the axes). The phase `πz²/2` is reduced modulo
 //! `2π` exactly, so large real arguments stay accurate (SciPy loses `ε·x²`);
 //! past `|x| = 1e154` the limit `±1/2` is returned (SciPy: NaN).
+//! `loggamma_complex`: median 0.6 ulp, max 3.8e-15 norm-wise, 1.6e-14 per
+//! part (SciPy 5.0e-15, 4.1e-14), incl. both sides of the cut and next to the
+//! poles. `wrightomega_complex`: median 0 ulp, max 4.2e-16 norm-wise, 1.4e-14
+//! per part (SciPy 5.8e-16, 1.2e-13), incl. both sides of the cuts
+//! `t ± iπ`.
 //! `voigt_profile`: median 1 ulp, max 6.7e-15 (SciPy 7.1e-15), the rounding of
 //! `(x + iγ)/(σ√2)` amplified by `|z|²` in the Gaussian core.
 //!
@@ -224,6 +230,7 @@ mod hypergeometric;
 mod incomplete;
 mod kernels;
 mod lambertw;
+mod loggamma_complex;
 mod logsumexp;
 mod orthogonal_eval;
 mod orthogonal_roots;
@@ -259,7 +266,8 @@ pub use fresnel::{fresnel, fresnel_complex, voigt_profile};
 pub use gamma::{digamma, gamma, gammaln, gammasgn, polygamma, psi, rgamma};
 pub use hypergeometric::{hyp0f1, hyp1f1, hyp2f1};
 pub use incomplete::{betainc, betaincc, gammainc, gammaincc};
-pub use lambertw::{lambertw, wrightomega};
+pub use lambertw::{lambertw, wrightomega, wrightomega_complex};
+pub use loggamma_complex::loggamma_complex;
 pub use logsumexp::{LogsumexpOptions, log_softmax, logsumexp, logsumexp_sign, softmax};
 pub use orthogonal_eval::{
     eval_chebyc, eval_chebys, eval_chebyt, eval_chebyu, eval_gegenbauer, eval_genlaguerre,
