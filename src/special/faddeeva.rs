@@ -104,18 +104,49 @@ fn scale(a: f64, g: f64) -> f64 {
 }
 
 /// The trapezoidal sum (without the pole term) for `x, y ≥ 0`.
+///
+/// `e^{-(x-s)²}` and `e^{-4xs}` run by recurrence over the nodes (ratios
+/// `e^{±2(x-s)h - h²}` and `e^{-4xh}`), outward from the node nearest `x`
+/// so that the rounding they accumulate sits on the smallest weights;
+/// `1 - e^{-4xs}` is `expm1` where it is not near 1.
 fn trapezoid(x: f64, y: f64) -> Complex64 {
     let k_lo = ((x - T_MAX) / H - 0.5).ceil().max(0.0) as usize;
     let k_hi = ((x + T_MAX) / H - 0.5).floor() as usize;
+    let kc = ((x / H - 0.5).round().max(0.0) as usize).clamp(k_lo, k_hi);
     let y2 = y * y;
+    let q = (-2.0 * H * H).exp();
+    let bstep = (-4.0 * x * H).exp();
     let (mut re, mut im) = (0.0, 0.0);
-    for k in k_lo..=k_hi {
-        let s = (k as f64 + 0.5) * H;
-        let t = x - s;
-        let a = (-(t * t)).exp() / (s * s + y2);
-        let em = -(-4.0 * x * s).exp_m1();
+    let mut add = |s: f64, a: f64, b: f64| {
+        let em = if b > 0.25 {
+            -(-4.0 * x * s).exp_m1()
+        } else {
+            1.0 - b
+        };
+        let a = a / (s * s + y2);
         re += a * (2.0 - em);
         im += a * (s * em);
+    };
+    let sc = (kc as f64 + 0.5) * H;
+    let tc = x - sc;
+    let ac = (-(tc * tc)).exp();
+    let bc = (-4.0 * x * sc).exp();
+    add(sc, ac, bc);
+    // upward: a_{k+1} = a_k e^{2t h - h²}, then the ratio shrinks by q
+    let (mut a, mut r, mut b) = (ac, (2.0 * tc * H - H * H).exp(), bc);
+    for k in kc + 1..=k_hi {
+        a *= r;
+        r *= q;
+        b *= bstep;
+        add((k as f64 + 0.5) * H, a, b);
+    }
+    // downward: a_{k-1} = a_k e^{-2t h - h²}
+    let (mut a, mut r, mut b) = (ac, (-2.0 * tc * H - H * H).exp(), bc);
+    for k in (k_lo..kc).rev() {
+        a *= r;
+        r *= q;
+        b /= bstep;
+        add((k as f64 + 0.5) * H, a, b);
     }
     c(re * y * (H / PI), im * (H / PI))
 }
