@@ -590,6 +590,7 @@ fn sph_harm_y_orthonormality_and_edges() {
     assert_eq!(sp::sph_harm_y(-1, 0, 0.5, 0.3), c(0.0, 0.0));
     assert!(sp::sph_harm_y(2, 0, f64::NAN, 0.3).re.is_nan());
     assert!(sp::sph_harm_y(2, 1, 0.5, f64::INFINITY).re.is_nan());
+    assert!(sp::sph_harm_y(i64::MAX, 1, 0.5, 0.1).re.is_nan());
     // values that pass through the underflow range on the way up in degree
     let y = sp::sph_harm_y(3000, 2900, 0.3, 0.0);
     assert!(y.re.is_finite());

@@ -15,6 +15,8 @@ use std::f64::consts::PI;
 const BIG: f64 = 2.5822498780869086e120;
 const SMALL: f64 = 3.872591914849318e-121;
 const STEP: i32 = 400;
+/// Degrees past this would run the recurrence for longer than the module allows.
+const MAX_DEGREE: i64 = 20_000_000;
 
 /// `a + b` as `(sum, rounding error)`, exact.
 fn two_sum(a: f64, b: f64) -> (f64, f64) {
@@ -96,7 +98,8 @@ fn normalized_legendre(n: u64, m: u64, theta: f64) -> f64 {
 ///
 /// SciPy: `scipy.special.sph_harm_y(n, m, theta, phi)` (SciPy ≥ 1.15: `theta`
 /// is the polar angle, `phi` the azimuth). 0 where `|m| > n` or `n < 0`, as
-/// SciPy; NaN for NaN or infinite angles.
+/// SciPy; NaN for NaN or infinite angles, and for `n > 2·10⁷` (cost is
+/// linear in `n`).
 ///
 /// ```text
 /// Y_n^m(θ, φ) = √((2n+1)/(4π) (n-m)!/(n+m)!) P_n^m(cos θ) e^{imφ},
@@ -119,6 +122,10 @@ pub fn sph_harm_y(n: i64, m: i64, theta: f64, phi: f64) -> Complex64 {
     }
     if n < 0 || m.unsigned_abs() > n as u64 {
         return Complex64::new(0.0, 0.0);
+    }
+    if n > MAX_DEGREE {
+        // the module's cap on recurrence length
+        return Complex64::new(f64::NAN, f64::NAN);
     }
     let ma = m.unsigned_abs();
     let p = normalized_legendre(n as u64, ma, theta);
