@@ -145,3 +145,65 @@ pub fn wrightomega(x: f64) -> f64 {
     }
     w
 }
+
+/// Wright omega function of complex argument: the solution `ω` of
+/// `ω + ln ω = z` (principal logarithm).
+///
+/// SciPy: `scipy.special.wrightomega` on complex input.
+/// `ω(z) = W_{K(z)}(e^z)` with the unwinding number
+/// `K(z) = ⌈(Im z - π)/(2π)⌉`; branch cuts on `z = t ± iπ`, `t ≤ -1`, where
+/// the value follows SciPy's `K`. At infinite components `ω(z) ≈ z`
+/// (`ω(-∞ + iy) = 0`), as SciPy.
+///
+/// ```text
+/// ω(z) + ln ω(z) = z;   ω(z) ≈ z - ln z for |z| → ∞
+/// ```
+///
+/// # Examples
+/// ```
+/// use ferrosci::special::wrightomega_complex;
+/// use num_complex::Complex64;
+/// let z = Complex64::new(1.5, 2.0);
+/// let w = wrightomega_complex(z);
+/// assert!((w + w.ln() - z).norm() < 1e-15);
+/// ```
+pub fn wrightomega_complex(z: Complex64) -> Complex64 {
+    let (x, y) = (z.re, z.im);
+    if x.is_nan() || y.is_nan() {
+        return Complex64::new(f64::NAN, f64::NAN);
+    }
+    if x == f64::NEG_INFINITY && y.is_finite() {
+        // ω ≈ e^z → 0, with e^z's phase
+        return Complex64::new(0.0 * y.cos(), 0.0 * y.sin());
+    }
+    if x.is_infinite() || y.is_infinite() {
+        return z;
+    }
+    if y == 0.0 {
+        return Complex64::new(wrightomega(x), y);
+    }
+    let mut w = if z.norm() > 1e3 {
+        z - z.ln()
+    } else if x < -40.0 && y.abs() < PI {
+        // ω = e^{z - ω} ≈ e^z (1 - e^z); the correction is below rounding
+        let e = Complex64::new(0.0, y).exp() * x.exp();
+        return e * (1.0 - e);
+    } else {
+        let k = ((y - PI) / (2.0 * PI)).ceil() as i64;
+        let e = Complex64::new(0.0, y).exp() * x.exp();
+        lambertw(e, k)
+    };
+    // Newton on f(ω) = ω + ln ω - z (quadratic; the start is close).
+    for _ in 0..30 {
+        let f = w + w.ln() - z;
+        let step = f / (1.0 + 1.0 / w);
+        if !(step.re.is_finite() && step.im.is_finite()) {
+            break;
+        }
+        w -= step;
+        if step.norm() <= 1e-16 * w.norm() {
+            break;
+        }
+    }
+    w
+}
