@@ -43,6 +43,18 @@ pub enum Method {
     /// Truncated Newton with CG inner solves; needs `jac`, uses `hess` or
     /// `hessp` if given, else finite differences of the gradient.
     NewtonCg,
+    /// Dogleg trust region; needs `jac` and a positive definite Hessian
+    /// (`hess`, else finite differences of the gradient, SciPy `hess='2-point'`).
+    Dogleg,
+    /// Newton conjugate-gradient trust region (Steihaug); needs `jac`; uses
+    /// `hess`, `hessp` or finite differences of the gradient.
+    TrustNcg,
+    /// Nearly exact trust region (Moré–Sorensen); needs `jac`; uses `hess`
+    /// or finite differences of the gradient.
+    TrustExact,
+    /// Krylov (GLTR/Lanczos) trust region; needs `jac`; uses `hess`,
+    /// `hessp` or finite differences of the gradient.
+    TrustKrylov,
 }
 
 /// A boxed Hessian: `x ↦ ∇²f(x)`.
@@ -101,6 +113,17 @@ pub struct MinimizeOptions<'a> {
     pub adaptive: bool,
     /// Called after every iteration; `ControlFlow::Break(())` stops the run.
     pub callback: Option<Callback<'a>>,
+    /// Initial trust radius (trust-region methods; default 1).
+    pub initial_trust_radius: Option<f64>,
+    /// Largest trust radius (trust-region methods; default 1000).
+    pub max_trust_radius: Option<f64>,
+    /// Step acceptance threshold on actual/predicted reduction, in `[0, ¼)`
+    /// (trust-region methods; default 0.15).
+    pub eta: Option<f64>,
+    /// Solve the subproblems loosely (trust-krylov; default true).
+    pub inexact: bool,
+    /// Factorisations per subproblem (trust-exact; default 25).
+    pub subproblem_maxiter: Option<usize>,
 }
 
 impl Default for MinimizeOptions<'_> {
@@ -124,6 +147,11 @@ impl Default for MinimizeOptions<'_> {
             fatol: None,
             adaptive: false,
             callback: None,
+            initial_trust_radius: None,
+            max_trust_radius: None,
+            eta: None,
+            inexact: true,
+            subproblem_maxiter: None,
         }
     }
 }
@@ -271,6 +299,7 @@ where
     if method == Method::NewtonCg && o.jac.is_none() {
         return Err(check::invalid("jac", "Newton-CG needs the gradient `jac`"));
     }
+    let trust = super::trust_region::params(method, &o)?;
     let mut curvature = match (o.hess, o.hessp) {
         (Some(h), _) => Curvature::Hess(h),
         (None, Some(hp)) => Curvature::Hessp(hp),
@@ -305,6 +334,10 @@ where
         Method::Powell => super::powell::powell(&mut obj, x0, &mut st),
         Method::LBfgsB => super::lbfgsb::lbfgsb(&mut obj, x0, &mut st),
         Method::NewtonCg => super::newton_cg::newton_cg(&mut obj, x0, &mut curvature, &mut st),
+        Method::Dogleg | Method::TrustNcg | Method::TrustExact | Method::TrustKrylov => {
+            let (sub, tp) = trust.expect("params() returns Some for trust methods");
+            super::trust_region::trust_region(&mut obj, x0, &mut curvature, &mut st, sub, &tp)
+        }
     })
 }
 

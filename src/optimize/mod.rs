@@ -21,6 +21,8 @@
 //! | `fsolve` | [`fsolve`], [`fsolve_with`] (full output in [`RootResult`]) | roots of `F: ℝⁿ → ℝⁿ` |
 //! | `nnls` | [`nnls`], [`nnls_with`] ([`NnlsOptions`]) | non-negative linear least squares (Lawson–Hanson) |
 //! | `lsq_linear` | [`lsq_linear`], [`lsq_linear_with`] ([`LsqLinearOptions`], [`LsqLinearResult`]) | bounded linear least squares (active set, BVLS-style) |
+//! | `minimize(method='dogleg' / 'trust-ncg' / 'trust-exact' / 'trust-krylov')` | [`Method::Dogleg`], [`Method::TrustNcg`], [`Method::TrustExact`], [`Method::TrustKrylov`] | trust-region Newton methods (keywords `initial_trust_radius`, `max_trust_radius`, `eta`, `inexact`, `subproblem_maxiter` in [`MinimizeOptions`]) |
+//! | `isotonic_regression` | [`isotonic_regression`], [`isotonic_regression_with`] ([`IsotonicOptions`], [`IsotonicResult`]) | monotone least-squares fit (pool adjacent violators) |
 //! | `fmin`, `fmin_powell`, `fmin_bfgs`, `fmin_cg`, `fmin_l_bfgs_b` | [`fmin`], [`fmin_powell`], [`fmin_bfgs`], [`fmin_cg`], [`fmin_l_bfgs_b`] | legacy names |
 //!
 //! ## Calling `minimize`
@@ -61,6 +63,7 @@ mod bfgs;
 mod curve_fit;
 mod diff;
 mod dogbox;
+mod isotonic;
 mod lbfgsb;
 mod least_squares;
 mod line_search;
@@ -77,10 +80,16 @@ mod root;
 mod rosen;
 mod scalar;
 mod trf;
+mod trust_exact;
+mod trust_krylov;
+mod trust_region;
 mod zeros;
 
 pub use curve_fit::{CurveFit, CurveFitOptions, curve_fit, curve_fit_with};
 pub use diff::{FdScheme, approx_fprime, check_grad};
+pub use isotonic::{
+    IsotonicOptions, IsotonicResult, isotonic_regression, isotonic_regression_with,
+};
 pub use least_squares::{
     Jacobian, JacobianFn, LeastSquaresOptions, LeastSquaresResult, LsqMethod, XScale,
     least_squares, least_squares_with,
