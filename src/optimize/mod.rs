@@ -18,6 +18,8 @@
 //! | `least_squares` | [`least_squares`], [`least_squares_with`] ([`LeastSquaresOptions`], [`LeastSquaresResult`], [`LsqMethod`], [`Loss`], [`XScale`], [`Jacobian`]) | nonlinear least squares: TRF and dogbox with bounds and robust losses, Levenberg–Marquardt |
 //! | `curve_fit` | [`curve_fit`], [`curve_fit_with`] ([`CurveFitOptions`], [`CurveFit`]) | fit a model to data, with the parameters' covariance |
 //! | `root` (systems) | [`root`], [`root_with`] ([`RootMethod`], [`RootOptionsNd`], [`RootResult`]) | Powell's hybrid method (MINPACK `hybrd`), Levenberg–Marquardt |
+//! | `root(method='broyden1' / 'broyden2' / 'anderson' / 'linearmixing' / 'diagbroyden' / 'excitingmixing' / 'krylov' / 'df-sane')` | [`RootMethod::Broyden1`] ... [`RootMethod::Krylov`], [`RootMethod::DfSane`] (keywords in [`RootOptionsNd::nonlin`], [`RootOptionsNd::dfsane`]: [`NonlinOptions`], [`DfSaneOptions`]) | large-scale quasi-Newton, Newton–Krylov and spectral residual solvers |
+//! | `broyden1`, `broyden2`, `anderson`, `linearmixing`, `diagbroyden`, `excitingmixing`, `newton_krylov` | [`broyden1`], [`broyden2`], [`anderson`], [`linearmixing`], [`diagbroyden`], [`excitingmixing`], [`newton_krylov`] (and `_with` forms taking [`NonlinOptions`]) | the same solvers, returning `x` or [`crate::Error::NotConverged`] |
 //! | `fsolve` | [`fsolve`], [`fsolve_with`] (full output in [`RootResult`]) | roots of `F: ℝⁿ → ℝⁿ` |
 //! | `nnls` | [`nnls`], [`nnls_with`] ([`NnlsOptions`]) | non-negative linear least squares (Lawson–Hanson) |
 //! | `lsq_linear` | [`lsq_linear`], [`lsq_linear_with`] ([`LsqLinearOptions`], [`LsqLinearResult`]) | bounded linear least squares (active set, BVLS-style) |
@@ -61,6 +63,7 @@
 
 mod bfgs;
 mod curve_fit;
+mod dfsane;
 mod diff;
 mod dogbox;
 mod isotonic;
@@ -73,7 +76,10 @@ mod lsq_linear;
 mod minimize;
 mod nelder_mead;
 mod newton_cg;
+mod newton_krylov;
 mod nnls;
+mod nonlin;
+mod nonlin_api;
 mod powell;
 mod result;
 mod root;
@@ -86,6 +92,7 @@ mod trust_region;
 mod zeros;
 
 pub use curve_fit::{CurveFit, CurveFitOptions, curve_fit, curve_fit_with};
+pub use dfsane::{DfSaneLineSearch, DfSaneOptions};
 pub use diff::{FdScheme, approx_fprime, check_grad};
 pub use isotonic::{
     IsotonicOptions, IsotonicResult, isotonic_regression, isotonic_regression_with,
@@ -101,6 +108,12 @@ pub use minimize::{
     minimize_with,
 };
 pub use nnls::{NnlsOptions, nnls, nnls_with};
+pub use nonlin::{KrylovMethod, NonlinOptions, ReductionMethod, TolNorm};
+pub use nonlin_api::{
+    anderson, anderson_with, broyden1, broyden1_with, broyden2, broyden2_with, diagbroyden,
+    diagbroyden_with, excitingmixing, excitingmixing_with, linearmixing, linearmixing_with,
+    newton_krylov, newton_krylov_with,
+};
 pub use result::{Bounds, Callback, Intermediate, OptimizeResult, Status};
 pub use root::{RootMethod, RootOptionsNd, RootResult, fsolve, fsolve_with, root, root_with};
 pub use rosen::{rosen, rosen_der, rosen_hess, rosen_hess_prod};
