@@ -649,3 +649,176 @@ fn root_iterative_bad_input() {
         Err(Error::InvalidArgument { name: "alpha", .. })
     ));
 }
+
+#[test]
+fn tnc_matches_scipy() {
+    let mut report = Vec::new();
+    let mut failures = Vec::new();
+    for c in load("optimize", "uncon_tnc") {
+        let (f, g) = problem(c.str("problem"));
+        let x0 = arr1(c.arg("x0"));
+        let jac = c.arg("jac").as_bool().unwrap();
+        let bounds = c
+            .has("lb")
+            .then(|| Bounds::new(&arr1(c.arg("lb")), &arr1(c.arg("ub"))).unwrap());
+        let opts = MinimizeOptions {
+            jac: if jac { Some(Box::new(g)) } else { None },
+            bounds,
+            ..Default::default()
+        };
+        let r = minimize_with(f, &x0, Method::Tnc, opts).unwrap();
+        let e = &c.expected;
+        report.push(format!(
+            "{}: nit {} vs {}, nfev {} vs {}, {} vs {}",
+            c.id, r.nit, e["nit"], r.nfev, e["nfev"], r.message, e["status"]
+        ));
+        let limit = (1.5 * as_f64(&e["nfev"])).ceil() as usize + 2;
+        if r.nfev > limit {
+            failures.push(format!("{}: nfev {} > {limit}", c.id, r.nfev));
+        }
+        if !e["success"].as_bool().unwrap() {
+            // SciPy ran out of evaluations: ours must end cleanly, no worse off.
+            assert!(
+                r.success() || r.status == Status::MaxEvaluations,
+                "{}: {}",
+                c.ctx(),
+                r.message
+            );
+            continue;
+        }
+        if !r.success() {
+            failures.push(format!("{}: {:?} {}", c.id, r.status, r.message));
+            continue;
+        }
+        let want_f = as_f64(&e["fun"]);
+        // Powell's singular function is quartic at its minimum: TNC's
+        // |Δf| ≤ 1.5e-8 test stops anywhere with f below ~1e-5 and x within
+        // a few 1e-2 of 0, whichever path the finite differences take.
+        let powell = c.str("problem") == "powell";
+        let ftol = if powell {
+            1e-5
+        } else {
+            1e-6 * want_f.abs().max(1.0)
+        };
+        if (r.fun - want_f).abs() > ftol {
+            failures.push(format!("{}: fun {} vs {want_f}", c.id, r.fun));
+        }
+        let want_x = arr1(&e["x"]);
+        let xtol = if powell { 5e-2 } else { 1e-3 };
+        for (a, b) in r.x.iter().zip(want_x.iter()) {
+            if (a - b).abs() > xtol * b.abs().max(1.0) {
+                failures.push(format!("{}: x {} vs {want_x}", c.id, r.x));
+                break;
+            }
+        }
+    }
+    println!("{}", report.join("\n"));
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn tnc_bad_input_and_status() {
+    let jac = || Some(Box::new(rosen_der) as Box<dyn FnMut(&ArrayRef1<f64>) -> Array1<f64>>);
+    // NaN in x0; scale of the wrong length.
+    let e = minimize(rosen, &array![f64::NAN, 1.0], Method::Tnc).unwrap_err();
+    assert!(
+        matches!(e, Error::InvalidArgument { name: "x0", .. }),
+        "{e}"
+    );
+    let opts = MinimizeOptions {
+        scale: Some(array![1.0]),
+        ..Default::default()
+    };
+    let e = minimize_with(rosen, &array![-1.2, 1.0], Method::Tnc, opts).unwrap_err();
+    assert!(
+        matches!(e, Error::ShapeMismatch { name: "scale", .. }),
+        "{e}"
+    );
+    // lb > ub is refused by Bounds itself.
+    assert!(Bounds::new(&array![1.0, 0.0], &array![0.0, 1.0]).is_err());
+    // NaN objective at x0: a status.
+    let r = minimize(
+        |_: &ArrayRef1<f64>| f64::NAN,
+        &array![0.5, 0.5],
+        Method::Tnc,
+    )
+    .unwrap();
+    assert_eq!(r.status, Status::NanEncountered);
+    // NaN beyond x₀ = 1.5: the line search backs off; no panic, finite result.
+    let f = |x: &ArrayRef1<f64>| if x[0] > 1.5 { f64::NAN } else { rosen(x) };
+    let opts = MinimizeOptions {
+        jac: jac(),
+        ..Default::default()
+    };
+    let r = minimize_with(f, &array![1.4, 1.9], Method::Tnc, opts).unwrap();
+    assert!(
+        r.fun.is_finite() && r.fun <= rosen(&array![1.4, 1.9]),
+        "{}",
+        r.message
+    );
+    // Every variable fixed: TNC's code 5, not a success (as SciPy).
+    let b = Bounds::new(&array![1.0, 2.0], &array![1.0, 2.0]).unwrap();
+    let opts = MinimizeOptions {
+        jac: jac(),
+        bounds: Some(b),
+        ..Default::default()
+    };
+    let r = minimize_with(rosen, &array![0.0, 0.0], Method::Tnc, opts).unwrap();
+    assert!(!r.success() && r.message.contains("equal to the upper"));
+    assert_eq!(r.x, array![1.0, 2.0]);
+    // Evaluation budget and callback.
+    let opts = MinimizeOptions {
+        jac: jac(),
+        maxfev: Some(20),
+        ..Default::default()
+    };
+    let r = minimize_with(rosen, &array![-1.2, 1.0], Method::Tnc, opts).unwrap();
+    assert_eq!(r.status, Status::MaxEvaluations);
+    assert!(r.nfev <= 22, "{}", r.nfev);
+    let opts = MinimizeOptions {
+        jac: jac(),
+        callback: Some(Box::new(|it: &Intermediate<'_>| {
+            if it.nit == 3 {
+                std::ops::ControlFlow::Break(())
+            } else {
+                std::ops::ControlFlow::Continue(())
+            }
+        })),
+        ..Default::default()
+    };
+    let r = minimize_with(rosen, &array![-1.2, 1.0], Method::Tnc, opts).unwrap();
+    assert_eq!((r.status, r.nit), (Status::CallbackStopped, 3));
+    // A variable fixed by a zero scale stays at x0; the rest is optimised.
+    let opts = MinimizeOptions {
+        jac: jac(),
+        scale: Some(array![0.0, 1.0]),
+        ..Default::default()
+    };
+    let r = minimize_with(rosen, &array![0.5, 0.0], Method::Tnc, opts).unwrap();
+    assert!(r.success(), "{}", r.message);
+    assert!(r.x[0] == 0.5 && (r.x[1] - 0.25).abs() < 1e-4, "{}", r.x);
+    // tol sets ftol/xtol/gtol: a tight one goes further.
+    let loose = minimize_with(
+        rosen,
+        &array![-1.2, 1.0],
+        Method::Tnc,
+        MinimizeOptions {
+            jac: jac(),
+            tol: Some(1e-4),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let tight = minimize_with(
+        rosen,
+        &array![-1.2, 1.0],
+        Method::Tnc,
+        MinimizeOptions {
+            jac: jac(),
+            tol: Some(1e-12),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert!(tight.fun <= loose.fun && tight.nfev >= loose.nfev);
+}

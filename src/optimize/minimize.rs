@@ -55,6 +55,9 @@ pub enum Method {
     /// Krylov (GLTR/Lanczos) trust region; needs `jac`; uses `hess`,
     /// `hessp` or finite differences of the gradient.
     TrustKrylov,
+    /// Truncated Newton with bounds (SciPy `'TNC'`): preconditioned CG on
+    /// finite differences of the gradient, an active set for the bounds.
+    Tnc,
 }
 
 /// A boxed Hessian: `x ↦ ∇²f(x)`.
@@ -118,12 +121,29 @@ pub struct MinimizeOptions<'a> {
     /// Largest trust radius (trust-region methods; default 1000).
     pub max_trust_radius: Option<f64>,
     /// Step acceptance threshold on actual/predicted reduction, in `[0, ¼)`
-    /// (trust-region methods; default 0.15).
+    /// (trust-region methods; default 0.15); for TNC the line search's
+    /// curvature severity `|φ'(α)| ≤ η|φ'(0)|` (default 0.25).
     pub eta: Option<f64>,
     /// Solve the subproblems loosely (trust-krylov; default true).
     pub inexact: bool,
     /// Factorisations per subproblem (trust-exact; default 25).
     pub subproblem_maxiter: Option<usize>,
+    /// Variable scales (TNC `scale`; default the box width for doubly
+    /// bounded variables, `1 + |x₀|` otherwise; 0 fixes a variable).
+    pub scale: Option<Array1<f64>>,
+    /// Variable offsets (TNC `offset`; default the box centre, or `x₀`).
+    pub offset: Option<Array1<f64>>,
+    /// CG iterations per Newton step (TNC `maxCGit`; default `clamp(n/2, 1, 50)`).
+    pub maxcgit: Option<usize>,
+    /// Largest line-search step in scaled variables (TNC `stepmx`; default 10).
+    pub stepmx: Option<f64>,
+    /// Relative accuracy of the finite-difference Hessian products (TNC
+    /// `accuracy`; default √ε).
+    pub accuracy: Option<f64>,
+    /// An estimate of the minimum value (TNC `minfev`; default 0).
+    pub minfev: Option<f64>,
+    /// log₁₀ change of `‖∇f‖` that triggers rescaling `f` (TNC `rescale`; default 1.3).
+    pub rescale: Option<f64>,
 }
 
 impl Default for MinimizeOptions<'_> {
@@ -152,6 +172,13 @@ impl Default for MinimizeOptions<'_> {
             eta: None,
             inexact: true,
             subproblem_maxiter: None,
+            scale: None,
+            offset: None,
+            maxcgit: None,
+            stepmx: None,
+            accuracy: None,
+            minfev: None,
+            rescale: None,
         }
     }
 }
@@ -290,7 +317,7 @@ where
         b.check_len(x0.len())?;
     }
     let (gtol, xatol, fatol) = (o.gtol.or(o.tol), o.xatol.or(o.tol), o.fatol.or(o.tol));
-    if o.bounds.is_some() && !matches!(method, Method::NelderMead | Method::LBfgsB) {
+    if o.bounds.is_some() && !matches!(method, Method::NelderMead | Method::LBfgsB | Method::Tnc) {
         return Err(check::invalid(
             "bounds",
             format!("method {method:?} does not take bounds here"),
@@ -300,6 +327,17 @@ where
         return Err(check::invalid("jac", "Newton-CG needs the gradient `jac`"));
     }
     let trust = super::trust_region::params(method, &o)?;
+    let tnc = super::tnc::TncParams {
+        scale: o.scale.clone(),
+        offset: o.offset.clone(),
+        maxcgit: o.maxcgit,
+        eta: o.eta,
+        stepmx: o.stepmx,
+        accuracy: o.accuracy,
+        minfev: o.minfev.unwrap_or(0.0),
+        rescale: o.rescale,
+    };
+    tnc.check(x0.len())?;
     let mut curvature = match (o.hess, o.hessp) {
         (Some(h), _) => Curvature::Hess(h),
         (None, Some(hp)) => Curvature::Hessp(hp),
@@ -338,6 +376,7 @@ where
             let (sub, tp) = trust.expect("params() returns Some for trust methods");
             super::trust_region::trust_region(&mut obj, x0, &mut curvature, &mut st, sub, &tp)
         }
+        Method::Tnc => super::tnc::tnc(&mut obj, x0, &mut st, &tnc),
     })
 }
 

@@ -24,6 +24,7 @@
 //! | `nnls` | [`nnls`], [`nnls_with`] ([`NnlsOptions`]) | non-negative linear least squares (Lawson–Hanson) |
 //! | `lsq_linear` | [`lsq_linear`], [`lsq_linear_with`] ([`LsqLinearOptions`], [`LsqLinearResult`]) | bounded linear least squares (active set, BVLS-style) |
 //! | `minimize(method='dogleg' / 'trust-ncg' / 'trust-exact' / 'trust-krylov')` | [`Method::Dogleg`], [`Method::TrustNcg`], [`Method::TrustExact`], [`Method::TrustKrylov`] | trust-region Newton methods (keywords `initial_trust_radius`, `max_trust_radius`, `eta`, `inexact`, `subproblem_maxiter` in [`MinimizeOptions`]) |
+//! | `minimize(method='TNC')`, `fmin_tnc` | [`Method::Tnc`], [`fmin_tnc`] | truncated Newton with bounds (keywords `scale`, `offset`, `maxcgit`, `eta`, `stepmx`, `accuracy`, `minfev`, `rescale` in [`MinimizeOptions`]) |
 //! | `isotonic_regression` | [`isotonic_regression`], [`isotonic_regression_with`] ([`IsotonicOptions`], [`IsotonicResult`]) | monotone least-squares fit (pool adjacent violators) |
 //! | `fmin`, `fmin_powell`, `fmin_bfgs`, `fmin_cg`, `fmin_l_bfgs_b` | [`fmin`], [`fmin_powell`], [`fmin_bfgs`], [`fmin_cg`], [`fmin_l_bfgs_b`] | legacy names |
 //!
@@ -85,6 +86,7 @@ mod result;
 mod root;
 mod rosen;
 mod scalar;
+mod tnc;
 mod trf;
 mod trust_exact;
 mod trust_krylov;
@@ -122,6 +124,7 @@ pub use scalar::{
     MinimizeScalarOptions, ScalarMethod, ScalarResult, bracket, brent, fminbound, golden,
     minimize_scalar,
 };
+pub use tnc::fmin_tnc;
 pub use zeros::{
     ArrayFn, NewtonArrayOptions, NewtonArrayResult, NewtonOptions, RootFlag, RootOptions,
     RootResults, RootScalarMethod, RootScalarOptions, bisect, brenth, brentq, newton, newton_array,
