@@ -36,6 +36,35 @@
 //! `|x: &ArrayRef1<f64>| -> f64`; SciPy's `args=` are captured variables.
 //! The callback sees every iterate and returns `ControlFlow::Break(())` to stop.
 //!
+//! ## Trust-region methods, TNC and large systems
+//! `dogleg`, `trust-ncg`, `trust-exact` and `trust-krylov` need `jac`; they
+//! use `hess` (or `hessp` for the two Krylov-space ones) and otherwise a
+//! forward-difference Hessian of the gradient (SciPy `hess='2-point'`).
+//! They and TNC take SciPy's path on SciPy's standard problems (the
+//! fixtures in `tests/fixtures/optimize/uncon_*.json` record `nit` and
+//! `nfev`), as do `root`'s quasi-Newton, Krylov and df-sane methods.
+//! ```
+//! use ferrosci::optimize::{minimize_with, root_with, rosen, rosen_der, rosen_hess, Bounds, Method,
+//!     MinimizeOptions, RootMethod, RootOptionsNd};
+//! use ndarray::{array, ArrayRef1};
+//!
+//! for m in [Method::Dogleg, Method::TrustNcg, Method::TrustExact, Method::TrustKrylov, Method::Tnc] {
+//!     let opts = MinimizeOptions {
+//!         jac: Some(Box::new(rosen_der)),
+//!         hess: (m != Method::Tnc).then(|| Box::new(|x: &ArrayRef1<f64>| rosen_hess(x)) as _),
+//!         ..Default::default()
+//!     };
+//!     let res = minimize_with(rosen, &array![-1.2, 1.0], m, opts)?;
+//!     assert!(res.success() && (res.x[0] - 1.0).abs() < 1e-3, "{m:?}: {}", res.message);
+//! }
+//! let f = |x: &ArrayRef1<f64>| array![x[0] + 0.5 * (x[0] - x[1]).powi(3) - 1.0, 0.5 * (x[1] - x[0]).powi(3) + x[1]];
+//! for m in [RootMethod::Broyden1, RootMethod::Broyden2, RootMethod::Anderson, RootMethod::DfSane] {
+//!     let sol = root_with(f, &array![0.0, 0.0], m, &RootOptionsNd::default())?;
+//!     assert!(sol.success() && (sol.x[0] - 0.8411639).abs() < 1e-4, "{m:?}: {}", sol.message);
+//! }
+//! # Ok::<(), ferrosci::Error>(())
+//! ```
+//!
 //! ## Agreement with SciPy
 //! The methods follow SciPy's algorithms and defaults closely enough that on
 //! SciPy's standard problems (Rosenbrock 2/10/100-D, Beale, Booth,
