@@ -217,6 +217,56 @@ impl Memory {
     }
 }
 
+/// The same limited-memory matrix for problems without finite bounds,
+/// where the Cauchy point and the subspace minimisation together give the
+/// model's unconstrained minimiser `x − B⁻¹g`: `B⁻¹g` by the two-loop
+/// recursion with `H₀ = I/θ` (Nocedal 1980), 4mn flops and no `W`, `K`.
+struct TwoLoop {
+    m: usize,
+    s: VecDeque<Array1<f64>>,
+    y: VecDeque<Array1<f64>>,
+    rho: VecDeque<f64>,
+    theta: f64,
+}
+
+impl TwoLoop {
+    fn push(&mut self, s: Array1<f64>, y: Array1<f64>, sy: f64) {
+        if self.s.len() == self.m {
+            self.s.pop_front();
+            self.y.pop_front();
+            self.rho.pop_front();
+        }
+        self.theta = y.dot(&y) / sy;
+        self.rho.push_back(1.0 / sy);
+        self.s.push_back(s);
+        self.y.push_back(y);
+    }
+
+    fn clear(&mut self) {
+        self.s.clear();
+        self.y.clear();
+        self.rho.clear();
+        self.theta = 1.0;
+    }
+
+    /// `−B⁻¹ g`.
+    fn direction(&self, g: &Array1<f64>) -> Array1<f64> {
+        let k = self.s.len();
+        let mut q = -g;
+        let mut a = vec![0.0; k];
+        for i in (0..k).rev() {
+            a[i] = self.rho[i] * self.s[i].dot(&q);
+            q.scaled_add(-a[i], &self.y[i]);
+        }
+        q /= self.theta;
+        for (i, ai) in a.iter().enumerate() {
+            let b = self.rho[i] * self.y[i].dot(&q);
+            q.scaled_add(ai - b, &self.s[i]);
+        }
+        q
+    }
+}
+
 /// `Σⱼ coef[j]·rows[j]`, i.e. `rowsᵀ coef`, by contiguous row updates.
 fn combine(rows: &ArrayView2<'_, f64>, coef: &Array1<f64>) -> Array1<f64> {
     let mut out = Array1::zeros(rows.ncols());
@@ -409,7 +459,15 @@ pub(crate) fn lbfgsb(
     let pgtol = st.gtol.unwrap_or(1e-5);
     let ftol = st.ftol.unwrap_or(2.220446049250313e-09);
     let maxls = st.maxls.unwrap_or(20);
-    let mut mem = Memory::new(st.maxcor.unwrap_or(10).max(1), n);
+    let maxcor = st.maxcor.unwrap_or(10).max(1);
+    let mut mem = Memory::new(maxcor, n);
+    let mut twoloop = TwoLoop {
+        m: maxcor,
+        s: VecDeque::new(),
+        y: VecDeque::new(),
+        rho: VecDeque::new(),
+        theta: 1.0,
+    };
 
     let mut x = x0;
     for i in 0..n {
@@ -437,24 +495,36 @@ pub(crate) fn lbfgsb(
             status = Status::MaxEvaluations;
             break;
         }
-        let Some((xcp, c)) = cauchy(&x, &g, &lb, &ub, &mem) else {
-            if mem.len() == 0 {
-                status = Status::PrecisionLoss;
-                break;
-            }
-            mem.clear();
-            continue;
+        let stored = if constrained {
+            mem.len()
+        } else {
+            twoloop.s.len()
         };
-        let xbar = subspace(&x, &g, &lb, &ub, &mem, &xcp, &c);
-        let d = &xbar - &x;
+        let (xbar, d) = if constrained {
+            let Some((xcp, c)) = cauchy(&x, &g, &lb, &ub, &mem) else {
+                if mem.len() == 0 {
+                    status = Status::PrecisionLoss;
+                    break;
+                }
+                mem.clear();
+                continue;
+            };
+            let xbar = subspace(&x, &g, &lb, &ub, &mem, &xcp, &c);
+            let d = &xbar - &x;
+            (xbar, d)
+        } else {
+            let d = twoloop.direction(&g);
+            (&x + &d, d)
+        };
         let gd = g.dot(&d);
-        if gd >= 0.0 {
+        if gd >= 0.0 || gd.is_nan() {
             // Not a descent direction: the model is stale; restart once.
-            if mem.len() == 0 {
+            if stored == 0 {
                 status = Status::PrecisionLoss;
                 break;
             }
             mem.clear();
+            twoloop.clear();
             continue;
         }
         // Largest feasible step along d.
@@ -515,7 +585,7 @@ pub(crate) fn lbfgsb(
             x = x_old;
             f = f0;
             g = g0;
-            if mem.len() == 0 || obj.nfev >= maxfun {
+            if stored == 0 || obj.nfev >= maxfun {
                 status = if obj.nfev >= maxfun {
                     Status::MaxEvaluations
                 } else {
@@ -524,6 +594,7 @@ pub(crate) fn lbfgsb(
                 break;
             }
             mem.clear();
+            twoloop.clear();
             continue;
         }
         nit += 1;
@@ -539,7 +610,11 @@ pub(crate) fn lbfgsb(
         let y = &g - &g0;
         let sy = s.dot(&y);
         if sy > f64::EPSILON * y.dot(&y) {
-            mem.push(s, y);
+            if constrained {
+                mem.push(s, y);
+            } else {
+                twoloop.push(s, y, sy);
+            }
         }
     }
     st.result(obj, x, f, Some(g), None, nit, 0, status)
@@ -559,6 +634,56 @@ mod tests {
         let got = small_solve(a, b).unwrap();
         assert!((&got - &x).iter().all(|d| d.abs() < 1e-14), "{got}");
         assert!(small_solve(array![[1.0, 2.0], [2.0, 4.0]], array![1.0, 2.0]).is_none());
+    }
+
+    #[test]
+    fn two_loop_step_equals_cauchy_plus_subspace_without_bounds() {
+        // Without finite bounds the model minimiser x − B⁻¹g is what the
+        // Cauchy point and the subspace step reach together.
+        let n = 5;
+        let pairs = [
+            (
+                array![0.1, -0.2, 0.3, 0.05, 0.0],
+                array![0.3, -0.1, 0.4, 0.2, 0.1],
+            ),
+            (
+                array![-0.05, 0.1, 0.2, -0.1, 0.3],
+                array![0.02, 0.3, 0.25, -0.2, 0.5],
+            ),
+            (
+                array![0.2, 0.1, -0.1, 0.0, 0.1],
+                array![0.5, 0.2, -0.1, 0.1, 0.3],
+            ),
+        ];
+        let mut mem = Memory::new(10, n);
+        let mut tl = TwoLoop {
+            m: 10,
+            s: VecDeque::new(),
+            y: VecDeque::new(),
+            rho: VecDeque::new(),
+            theta: 1.0,
+        };
+        for (s, y) in &pairs {
+            mem.push(s.clone(), y.clone());
+            tl.push(s.clone(), y.clone(), s.dot(y));
+        }
+        let x = array![0.5, -1.0, 2.0, 0.0, 1.5];
+        let g = array![1.0, -2.0, 0.5, 3.0, -0.7];
+        let (lb, ub) = (
+            Array1::from_elem(n, f64::NEG_INFINITY),
+            Array1::from_elem(n, f64::INFINITY),
+        );
+        let (xcp, c) = cauchy(&x, &g, &lb, &ub, &mem).unwrap();
+        let xbar = subspace(&x, &g, &lb, &ub, &mem, &xcp, &c);
+        let d = tl.direction(&g);
+        for i in 0..n {
+            assert!(
+                (xbar[i] - x[i] - d[i]).abs() < 1e-10,
+                "{i}: {} vs {}",
+                xbar[i] - x[i],
+                d[i]
+            );
+        }
     }
 
     #[test]

@@ -43,6 +43,21 @@ pub enum Method {
     /// Truncated Newton with CG inner solves; needs `jac`, uses `hess` or
     /// `hessp` if given, else finite differences of the gradient.
     NewtonCg,
+    /// Dogleg trust region; needs `jac` and a positive definite Hessian
+    /// (`hess`, else finite differences of the gradient, SciPy `hess='2-point'`).
+    Dogleg,
+    /// Newton conjugate-gradient trust region (Steihaug); needs `jac`; uses
+    /// `hess`, `hessp` or finite differences of the gradient.
+    TrustNcg,
+    /// Nearly exact trust region (Moré–Sorensen); needs `jac`; uses `hess`
+    /// or finite differences of the gradient.
+    TrustExact,
+    /// Krylov (GLTR/Lanczos) trust region; needs `jac`; uses `hess`,
+    /// `hessp` or finite differences of the gradient.
+    TrustKrylov,
+    /// Truncated Newton with bounds (SciPy `'TNC'`): preconditioned CG on
+    /// finite differences of the gradient, an active set for the bounds.
+    Tnc,
 }
 
 /// A boxed Hessian: `x ↦ ∇²f(x)`.
@@ -101,6 +116,34 @@ pub struct MinimizeOptions<'a> {
     pub adaptive: bool,
     /// Called after every iteration; `ControlFlow::Break(())` stops the run.
     pub callback: Option<Callback<'a>>,
+    /// Initial trust radius (trust-region methods; default 1).
+    pub initial_trust_radius: Option<f64>,
+    /// Largest trust radius (trust-region methods; default 1000).
+    pub max_trust_radius: Option<f64>,
+    /// Step acceptance threshold on actual/predicted reduction, in `[0, ¼)`
+    /// (trust-region methods; default 0.15); for TNC the line search's
+    /// curvature severity `|φ'(α)| ≤ η|φ'(0)|` (default 0.25).
+    pub eta: Option<f64>,
+    /// Solve the subproblems loosely (trust-krylov; default true).
+    pub inexact: bool,
+    /// Factorisations per subproblem (trust-exact; default 25).
+    pub subproblem_maxiter: Option<usize>,
+    /// Variable scales (TNC `scale`; default the box width for doubly
+    /// bounded variables, `1 + |x₀|` otherwise; 0 fixes a variable).
+    pub scale: Option<Array1<f64>>,
+    /// Variable offsets (TNC `offset`; default the box centre, or `x₀`).
+    pub offset: Option<Array1<f64>>,
+    /// CG iterations per Newton step (TNC `maxCGit`; default `clamp(n/2, 1, 50)`).
+    pub maxcgit: Option<usize>,
+    /// Largest line-search step in scaled variables (TNC `stepmx`; default 10).
+    pub stepmx: Option<f64>,
+    /// Relative accuracy of the finite-difference Hessian products (TNC
+    /// `accuracy`; default √ε).
+    pub accuracy: Option<f64>,
+    /// An estimate of the minimum value (TNC `minfev`; default 0).
+    pub minfev: Option<f64>,
+    /// log₁₀ change of `‖∇f‖` that triggers rescaling `f` (TNC `rescale`; default 1.3).
+    pub rescale: Option<f64>,
 }
 
 impl Default for MinimizeOptions<'_> {
@@ -124,6 +167,18 @@ impl Default for MinimizeOptions<'_> {
             fatol: None,
             adaptive: false,
             callback: None,
+            initial_trust_radius: None,
+            max_trust_radius: None,
+            eta: None,
+            inexact: true,
+            subproblem_maxiter: None,
+            scale: None,
+            offset: None,
+            maxcgit: None,
+            stepmx: None,
+            accuracy: None,
+            minfev: None,
+            rescale: None,
         }
     }
 }
@@ -262,7 +317,7 @@ where
         b.check_len(x0.len())?;
     }
     let (gtol, xatol, fatol) = (o.gtol.or(o.tol), o.xatol.or(o.tol), o.fatol.or(o.tol));
-    if o.bounds.is_some() && !matches!(method, Method::NelderMead | Method::LBfgsB) {
+    if o.bounds.is_some() && !matches!(method, Method::NelderMead | Method::LBfgsB | Method::Tnc) {
         return Err(check::invalid(
             "bounds",
             format!("method {method:?} does not take bounds here"),
@@ -271,6 +326,18 @@ where
     if method == Method::NewtonCg && o.jac.is_none() {
         return Err(check::invalid("jac", "Newton-CG needs the gradient `jac`"));
     }
+    let trust = super::trust_region::params(method, &o)?;
+    let tnc = super::tnc::TncParams {
+        scale: o.scale.clone(),
+        offset: o.offset.clone(),
+        maxcgit: o.maxcgit,
+        eta: o.eta,
+        stepmx: o.stepmx,
+        accuracy: o.accuracy,
+        minfev: o.minfev.unwrap_or(0.0),
+        rescale: o.rescale,
+    };
+    tnc.check(x0.len())?;
     let mut curvature = match (o.hess, o.hessp) {
         (Some(h), _) => Curvature::Hess(h),
         (None, Some(hp)) => Curvature::Hessp(hp),
@@ -305,6 +372,11 @@ where
         Method::Powell => super::powell::powell(&mut obj, x0, &mut st),
         Method::LBfgsB => super::lbfgsb::lbfgsb(&mut obj, x0, &mut st),
         Method::NewtonCg => super::newton_cg::newton_cg(&mut obj, x0, &mut curvature, &mut st),
+        Method::Dogleg | Method::TrustNcg | Method::TrustExact | Method::TrustKrylov => {
+            let (sub, tp) = trust.expect("params() returns Some for trust methods");
+            super::trust_region::trust_region(&mut obj, x0, &mut curvature, &mut st, sub, &tp)
+        }
+        Method::Tnc => super::tnc::tnc(&mut obj, x0, &mut st, &tnc),
     })
 }
 

@@ -18,9 +18,14 @@
 //! | `least_squares` | [`least_squares`], [`least_squares_with`] ([`LeastSquaresOptions`], [`LeastSquaresResult`], [`LsqMethod`], [`Loss`], [`XScale`], [`Jacobian`]) | nonlinear least squares: TRF and dogbox with bounds and robust losses, Levenberg–Marquardt |
 //! | `curve_fit` | [`curve_fit`], [`curve_fit_with`] ([`CurveFitOptions`], [`CurveFit`]) | fit a model to data, with the parameters' covariance |
 //! | `root` (systems) | [`root`], [`root_with`] ([`RootMethod`], [`RootOptionsNd`], [`RootResult`]) | Powell's hybrid method (MINPACK `hybrd`), Levenberg–Marquardt |
+//! | `root(method='broyden1' / 'broyden2' / 'anderson' / 'linearmixing' / 'diagbroyden' / 'excitingmixing' / 'krylov' / 'df-sane')` | [`RootMethod::Broyden1`] ... [`RootMethod::Krylov`], [`RootMethod::DfSane`] (keywords in [`RootOptionsNd::nonlin`], [`RootOptionsNd::dfsane`]: [`NonlinOptions`], [`DfSaneOptions`]) | large-scale quasi-Newton, Newton–Krylov and spectral residual solvers |
+//! | `broyden1`, `broyden2`, `anderson`, `linearmixing`, `diagbroyden`, `excitingmixing`, `newton_krylov` | [`broyden1`], [`broyden2`], [`anderson`], [`linearmixing`], [`diagbroyden`], [`excitingmixing`], [`newton_krylov`] (and `_with` forms taking [`NonlinOptions`]) | the same solvers, returning `x` or [`crate::Error::NotConverged`] |
 //! | `fsolve` | [`fsolve`], [`fsolve_with`] (full output in [`RootResult`]) | roots of `F: ℝⁿ → ℝⁿ` |
 //! | `nnls` | [`nnls`], [`nnls_with`] ([`NnlsOptions`]) | non-negative linear least squares (Lawson–Hanson) |
 //! | `lsq_linear` | [`lsq_linear`], [`lsq_linear_with`] ([`LsqLinearOptions`], [`LsqLinearResult`]) | bounded linear least squares (active set, BVLS-style) |
+//! | `minimize(method='dogleg' / 'trust-ncg' / 'trust-exact' / 'trust-krylov')` | [`Method::Dogleg`], [`Method::TrustNcg`], [`Method::TrustExact`], [`Method::TrustKrylov`] | trust-region Newton methods (keywords `initial_trust_radius`, `max_trust_radius`, `eta`, `inexact`, `subproblem_maxiter` in [`MinimizeOptions`]) |
+//! | `minimize(method='TNC')`, `fmin_tnc` | [`Method::Tnc`], [`fmin_tnc`] | truncated Newton with bounds (keywords `scale`, `offset`, `maxcgit`, `eta`, `stepmx`, `accuracy`, `minfev`, `rescale` in [`MinimizeOptions`]) |
+//! | `isotonic_regression` | [`isotonic_regression`], [`isotonic_regression_with`] ([`IsotonicOptions`], [`IsotonicResult`]) | monotone least-squares fit (pool adjacent violators) |
 //! | `fmin`, `fmin_powell`, `fmin_bfgs`, `fmin_cg`, `fmin_l_bfgs_b` | [`fmin`], [`fmin_powell`], [`fmin_bfgs`], [`fmin_cg`], [`fmin_l_bfgs_b`] | legacy names |
 //!
 //! ## Calling `minimize`
@@ -30,6 +35,35 @@
 //! `minimize(rosen, &x0, Method::Bfgs)`. Objectives are closures
 //! `|x: &ArrayRef1<f64>| -> f64`; SciPy's `args=` are captured variables.
 //! The callback sees every iterate and returns `ControlFlow::Break(())` to stop.
+//!
+//! ## Trust-region methods, TNC and large systems
+//! `dogleg`, `trust-ncg`, `trust-exact` and `trust-krylov` need `jac`; they
+//! use `hess` (or `hessp` for the two Krylov-space ones) and otherwise a
+//! forward-difference Hessian of the gradient (SciPy `hess='2-point'`).
+//! They and TNC take SciPy's path on SciPy's standard problems (the
+//! fixtures in `tests/fixtures/optimize/uncon_*.json` record `nit` and
+//! `nfev`), as do `root`'s quasi-Newton, Krylov and df-sane methods.
+//! ```
+//! use ferrosci::optimize::{minimize_with, root_with, rosen, rosen_der, rosen_hess, Bounds, Method,
+//!     MinimizeOptions, RootMethod, RootOptionsNd};
+//! use ndarray::{array, ArrayRef1};
+//!
+//! for m in [Method::Dogleg, Method::TrustNcg, Method::TrustExact, Method::TrustKrylov, Method::Tnc] {
+//!     let opts = MinimizeOptions {
+//!         jac: Some(Box::new(rosen_der)),
+//!         hess: (m != Method::Tnc).then(|| Box::new(|x: &ArrayRef1<f64>| rosen_hess(x)) as _),
+//!         ..Default::default()
+//!     };
+//!     let res = minimize_with(rosen, &array![-1.2, 1.0], m, opts)?;
+//!     assert!(res.success() && (res.x[0] - 1.0).abs() < 1e-3, "{m:?}: {}", res.message);
+//! }
+//! let f = |x: &ArrayRef1<f64>| array![x[0] + 0.5 * (x[0] - x[1]).powi(3) - 1.0, 0.5 * (x[1] - x[0]).powi(3) + x[1]];
+//! for m in [RootMethod::Broyden1, RootMethod::Broyden2, RootMethod::Anderson, RootMethod::DfSane] {
+//!     let sol = root_with(f, &array![0.0, 0.0], m, &RootOptionsNd::default())?;
+//!     assert!(sol.success() && (sol.x[0] - 0.8411639).abs() < 1e-4, "{m:?}: {}", sol.message);
+//! }
+//! # Ok::<(), ferrosci::Error>(())
+//! ```
 //!
 //! ## Agreement with SciPy
 //! The methods follow SciPy's algorithms and defaults closely enough that on
@@ -59,8 +93,10 @@
 
 mod bfgs;
 mod curve_fit;
+mod dfsane;
 mod diff;
 mod dogbox;
+mod isotonic;
 mod lbfgsb;
 mod least_squares;
 mod line_search;
@@ -70,17 +106,28 @@ mod lsq_linear;
 mod minimize;
 mod nelder_mead;
 mod newton_cg;
+mod newton_krylov;
 mod nnls;
+mod nonlin;
+mod nonlin_api;
 mod powell;
 mod result;
 mod root;
 mod rosen;
 mod scalar;
+mod tnc;
 mod trf;
+mod trust_exact;
+mod trust_krylov;
+mod trust_region;
 mod zeros;
 
 pub use curve_fit::{CurveFit, CurveFitOptions, curve_fit, curve_fit_with};
+pub use dfsane::{DfSaneLineSearch, DfSaneOptions};
 pub use diff::{FdScheme, approx_fprime, check_grad};
+pub use isotonic::{
+    IsotonicOptions, IsotonicResult, isotonic_regression, isotonic_regression_with,
+};
 pub use least_squares::{
     Jacobian, JacobianFn, LeastSquaresOptions, LeastSquaresResult, LsqMethod, XScale,
     least_squares, least_squares_with,
@@ -92,6 +139,12 @@ pub use minimize::{
     minimize_with,
 };
 pub use nnls::{NnlsOptions, nnls, nnls_with};
+pub use nonlin::{KrylovMethod, NonlinOptions, ReductionMethod, TolNorm};
+pub use nonlin_api::{
+    anderson, anderson_with, broyden1, broyden1_with, broyden2, broyden2_with, diagbroyden,
+    diagbroyden_with, excitingmixing, excitingmixing_with, linearmixing, linearmixing_with,
+    newton_krylov, newton_krylov_with,
+};
 pub use result::{Bounds, Callback, Intermediate, OptimizeResult, Status};
 pub use root::{RootMethod, RootOptionsNd, RootResult, fsolve, fsolve_with, root, root_with};
 pub use rosen::{rosen, rosen_der, rosen_hess, rosen_hess_prod};
@@ -100,6 +153,7 @@ pub use scalar::{
     MinimizeScalarOptions, ScalarMethod, ScalarResult, bracket, brent, fminbound, golden,
     minimize_scalar,
 };
+pub use tnc::fmin_tnc;
 pub use zeros::{
     ArrayFn, NewtonArrayOptions, NewtonArrayResult, NewtonOptions, RootFlag, RootOptions,
     RootResults, RootScalarMethod, RootScalarOptions, bisect, brenth, brentq, newton, newton_array,

@@ -8,8 +8,10 @@
 //! the Levenberg–Marquardt solver of [`least_squares`](super::least_squares)
 //! applied to `F` with MINPACK `leastsq`'s defaults.
 
+use super::dfsane::DfSaneOptions;
 use super::lm::{LmSettings, fd_jacobian, lm};
 use super::lsq_common::{JacSource, ResidualFn, call_fun};
+use super::nonlin::{NonlinKind, NonlinOptions};
 use crate::linalg::qr;
 use crate::{Error, Result, check};
 use ndarray::{Array1, Array2, ArrayRef1};
@@ -23,6 +25,23 @@ pub enum RootMethod {
     Hybr,
     /// Levenberg–Marquardt least squares, MINPACK `lmdif` (SciPy `'lm'`).
     Lm,
+    /// Broyden's good method (SciPy `'broyden1'`); keywords in `RootOptionsNd::nonlin`.
+    Broyden1,
+    /// Broyden's bad method (SciPy `'broyden2'`).
+    Broyden2,
+    /// Anderson mixing (SciPy `'anderson'`).
+    Anderson,
+    /// Scalar Jacobian `−1/α` (SciPy `'linearmixing'`).
+    LinearMixing,
+    /// Diagonal Broyden (SciPy `'diagbroyden'`).
+    DiagBroyden,
+    /// Tuned diagonal mixing (SciPy `'excitingmixing'`).
+    ExcitingMixing,
+    /// Newton–Krylov with (L)GMRES inner solves (SciPy `'krylov'`).
+    Krylov,
+    /// Derivative-free spectral residual method (SciPy `'df-sane'`);
+    /// keywords in `RootOptionsNd::dfsane`, budget `maxfev` (default 1000).
+    DfSane,
 }
 
 /// Keywords of [`root_with`] and [`fsolve_with`]; `Default` is SciPy's.
@@ -39,6 +58,13 @@ pub struct RootOptionsNd {
     pub factor: f64,
     /// Variable scales (SciPy `diag`); `None`: the Jacobian's column norms.
     pub diag: Option<Array1<f64>>,
+    /// Keywords of the quasi-Newton and Krylov methods (SciPy's `nit`,
+    /// `maxiter`, `fatol`, `ftol`, `xatol`, `xtol`, `tol_norm`,
+    /// `line_search` and `jac_options`, under the names of the standalone
+    /// functions: `f_tol`, `f_rtol`, `x_tol`, `x_rtol`, ...).
+    pub nonlin: NonlinOptions,
+    /// Keywords of `df-sane`.
+    pub dfsane: DfSaneOptions,
 }
 
 impl Default for RootOptionsNd {
@@ -49,6 +75,8 @@ impl Default for RootOptionsNd {
             epsfcn: None,
             factor: 100.0,
             diag: None,
+            nonlin: NonlinOptions::default(),
+            dfsane: DfSaneOptions::default(),
         }
     }
 }
@@ -76,11 +104,17 @@ pub struct RootResult {
     /// 3 `xtol` too small; 4, 5 no progress (Jacobian evaluations,
     /// iterations). `lm`: 1–4 converged (by ftol, xtol, both, gtol);
     /// 5 `maxfev` reached; 6–8 tolerances too small.
+    /// Quasi-Newton and Krylov methods: 1 converged, 2 `maxiter` (or
+    /// `nit`) reached, 3 the Jacobian solve gave a zero or non-finite step.
+    /// `df-sane`: 1 converged, 2 `maxfev` reached. (`fjac`, `r`, `qtf` are
+    /// empty for these methods.)
     pub status: i32,
     /// SciPy's message for `status`.
     pub message: String,
     /// The method that produced this result (SciPy `method`).
     pub method: RootMethod,
+    /// Iterations (SciPy `nit`; 0 for `hybr` and `lm`, which do not report them).
+    pub nit: usize,
 }
 
 impl RootResult {
@@ -90,6 +124,7 @@ impl RootResult {
         match self.method {
             RootMethod::Hybr => self.status == 1,
             RootMethod::Lm => (1..=4).contains(&self.status),
+            _ => self.status == 1,
         }
     }
 }
@@ -222,6 +257,7 @@ fn hybr(
                 status: info,
                 message: hybr_message(info, maxfev, o.xtol),
                 method: RootMethod::Hybr,
+                nit: 0,
             };
             let p = dogleg(&d.r, &diag, &qtf, delta);
             let x_new = &x + &p;
@@ -442,8 +478,59 @@ where
                 status: o.info,
                 message: message.to_string(),
                 method: RootMethod::Lm,
+                nit: 0,
             })
         }
+        RootMethod::DfSane => {
+            let maxfev = opts.maxfev.unwrap_or(1000);
+            let o = super::dfsane::dfsane(fun, x0.to_owned(), f0, maxfev, &opts.dfsane);
+            let message = o.message().to_string();
+            Ok(iterative_result(
+                method, o.x, o.fun, o.nfev, o.nit, o.status, message,
+            ))
+        }
+        _ => {
+            let kind = match method {
+                RootMethod::Broyden1 => NonlinKind::Broyden1,
+                RootMethod::Broyden2 => NonlinKind::Broyden2,
+                RootMethod::Anderson => NonlinKind::Anderson,
+                RootMethod::LinearMixing => NonlinKind::LinearMixing,
+                RootMethod::DiagBroyden => NonlinKind::DiagBroyden,
+                RootMethod::ExcitingMixing => NonlinKind::ExcitingMixing,
+                _ => NonlinKind::Krylov,
+            };
+            super::nonlin::check_options(&opts.nonlin)?;
+            let o = super::nonlin::nonlin_solve(fun, x0.to_owned(), f0, kind, &opts.nonlin);
+            let message = o.message().to_string();
+            Ok(iterative_result(
+                method, o.x, o.fun, o.nfev, o.nit, o.status, message,
+            ))
+        }
+    }
+}
+
+/// A result of the iterative methods, which keep no factorisation.
+fn iterative_result(
+    method: RootMethod,
+    x: Array1<f64>,
+    fun: Array1<f64>,
+    nfev: usize,
+    nit: usize,
+    status: i32,
+    message: String,
+) -> RootResult {
+    RootResult {
+        x,
+        fun,
+        nfev,
+        njev: 0,
+        fjac: Array2::zeros((0, 0)),
+        r: Array1::zeros(0),
+        qtf: Array1::zeros(0),
+        status,
+        message,
+        method,
+        nit,
     }
 }
 
