@@ -1,6 +1,8 @@
 //! `minimize`: one entry point for the local minimizers, with SciPy's
 //! keywords in [`MinimizeOptions`], and the legacy `fmin*` functions.
 
+use super::constrained::{is_constrained, minimize_constrained};
+use super::constraints::Constraint;
 use super::diff::{FdScheme, Grad, ObjFn, Objective, VecFn};
 use super::newton_cg::Curvature;
 use super::result::{Bounds, Callback, Intermediate, OptimizeResult, Status};
@@ -43,6 +45,9 @@ pub enum Method {
     /// Truncated Newton with CG inner solves; needs `jac`, uses `hess` or
     /// `hessp` if given, else finite differences of the gradient.
     NewtonCg,
+    /// Sequential least-squares quadratic programming (Kraft): bounds,
+    /// equality and inequality `constraints`; see [`minimize_constrained`].
+    Slsqp,
 }
 
 /// A boxed Hessian: `x ↦ ∇²f(x)`.
@@ -101,6 +106,8 @@ pub struct MinimizeOptions<'a> {
     pub adaptive: bool,
     /// Called after every iteration; `ControlFlow::Break(())` stops the run.
     pub callback: Option<Callback<'a>>,
+    /// Constraints (SLSQP, trust-constr, COBYLA; SciPy `constraints=`).
+    pub constraints: Vec<Constraint<'a>>,
 }
 
 impl Default for MinimizeOptions<'_> {
@@ -124,6 +131,7 @@ impl Default for MinimizeOptions<'_> {
             fatol: None,
             adaptive: false,
             callback: None,
+            constraints: Vec::new(),
         }
     }
 }
@@ -142,7 +150,7 @@ pub(crate) struct Settings<'a> {
     pub(crate) xatol: Option<f64>,
     pub(crate) fatol: Option<f64>,
     pub(crate) adaptive: bool,
-    callback: Option<Callback<'a>>,
+    pub(crate) callback: Option<Callback<'a>>,
 }
 
 impl Settings<'_> {
@@ -245,9 +253,18 @@ pub fn minimize_with<'a, F>(
 where
     F: FnMut(&ArrayRef1<f64>) -> f64 + 'a,
 {
+    if is_constrained(method) {
+        return minimize_constrained(fun, x0, method, options).map(Into::into);
+    }
     check::nonempty("x0", x0)?;
     check::finite("x0", x0)?;
     let o = options;
+    if !o.constraints.is_empty() {
+        return Err(check::invalid(
+            "constraints",
+            format!("method {method:?} does not take constraints"),
+        ));
+    }
     for (name, v) in [
         ("tol", o.tol),
         ("gtol", o.gtol),
@@ -305,12 +322,13 @@ where
         Method::Powell => super::powell::powell(&mut obj, x0, &mut st),
         Method::LBfgsB => super::lbfgsb::lbfgsb(&mut obj, x0, &mut st),
         Method::NewtonCg => super::newton_cg::newton_cg(&mut obj, x0, &mut curvature, &mut st),
+        Method::Slsqp => unreachable!("constrained methods return above"),
     })
 }
 
 /// Wraps a user gradient so that a wrong length becomes NaNs (and so a NaN
 /// status) instead of a panic inside the method.
-fn checked_jac<'a>(mut j: VecFn<'a>, n: usize) -> VecFn<'a> {
+pub(crate) fn checked_jac<'a>(mut j: VecFn<'a>, n: usize) -> VecFn<'a> {
     Box::new(move |x: &ArrayRef1<f64>| {
         let g = j(x);
         if g.len() == n {

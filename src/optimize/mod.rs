@@ -21,6 +21,10 @@
 //! | `fsolve` | [`fsolve`], [`fsolve_with`] (full output in [`RootResult`]) | roots of `F: ℝⁿ → ℝⁿ` |
 //! | `nnls` | [`nnls`], [`nnls_with`] ([`NnlsOptions`]) | non-negative linear least squares (Lawson–Hanson) |
 //! | `lsq_linear` | [`lsq_linear`], [`lsq_linear_with`] ([`LsqLinearOptions`], [`LsqLinearResult`]) | bounded linear least squares (active set, BVLS-style) |
+//! | `minimize(method='SLSQP')` | [`minimize_constrained`] (full result [`ConstrainedResult`]), [`minimize_with`] with [`Method::Slsqp`] | Kraft's SLSQP: bounds, equality and inequality constraints |
+//! | `LinearConstraint`, `NonlinearConstraint`, `{'type': 'eq'/'ineq', 'fun', 'jac'}` | [`LinearConstraint`], [`NonlinearConstraint`], [`ConstraintDict`] ([`ConstraintType`]), all as [`Constraint`] | constraints of `minimize` |
+//! | `HessianUpdateStrategy`, `BFGS`, `SR1` | [`HessianUpdateStrategy`] ([`UpdateRule`], [`ExceptionStrategy`], [`InitScale`], [`ApproxType`]) | quasi-Newton Hessian approximations |
+//! | `fmin_slsqp` | [`fmin_slsqp`] | legacy SLSQP |
 //! | `fmin`, `fmin_powell`, `fmin_bfgs`, `fmin_cg`, `fmin_l_bfgs_b` | [`fmin`], [`fmin_powell`], [`fmin_bfgs`], [`fmin_cg`], [`fmin_l_bfgs_b`] | legacy names |
 //!
 //! ## Calling `minimize`
@@ -58,9 +62,12 @@
 //! serves both methods), `isotonic_regression`.
 
 mod bfgs;
+mod constrained;
+mod constraints;
 mod curve_fit;
 mod diff;
 mod dogbox;
+mod hessian_update;
 mod lbfgsb;
 mod least_squares;
 mod line_search;
@@ -76,11 +83,21 @@ mod result;
 mod root;
 mod rosen;
 mod scalar;
+mod slsqp;
+mod slsqp_lsq;
 mod trf;
 mod zeros;
 
+pub use constrained::{LegacyConFn, fmin_slsqp, minimize_constrained};
+pub use constraints::{
+    ConstrainedResult, Constraint, ConstraintDict, ConstraintType, LinearConstraint,
+    NonlinearConstraint,
+};
 pub use curve_fit::{CurveFit, CurveFitOptions, curve_fit, curve_fit_with};
 pub use diff::{FdScheme, approx_fprime, check_grad};
+pub use hessian_update::{
+    ApproxType, ExceptionStrategy, HessianUpdateStrategy, InitScale, UpdateRule,
+};
 pub use least_squares::{
     Jacobian, JacobianFn, LeastSquaresOptions, LeastSquaresResult, LsqMethod, XScale,
     least_squares, least_squares_with,

@@ -1,0 +1,176 @@
+//! Entry point of the constrained minimizers (SLSQP), with their full
+//! result, and the legacy `fmin_slsqp`.
+
+use super::constraints::{Canonical, ConstrainedResult};
+use super::diff::{Grad, ObjFn, Objective};
+use super::minimize::{Method, MinimizeOptions, Settings, checked_jac};
+use super::result::{Bounds, OptimizeResult};
+use crate::{Result, check};
+use ndarray::{Array1, ArrayRef1};
+
+/// Whether `method` is one of the constrained methods handled here.
+pub(crate) fn is_constrained(method: Method) -> bool {
+    matches!(method, Method::Slsqp)
+}
+
+/// Minimizes `fun` subject to bounds and constraints and returns the full
+/// result, with the multipliers and the constraint values (SciPy
+/// `minimize(fun, x0, method='SLSQP', bounds=..., constraints=...)`).
+/// [`minimize_with`](super::minimize_with) with the same method returns the
+/// common part of it.
+///
+/// SLSQP reads `jac` (else forward differences), `bounds`, `constraints`,
+/// `ftol` (or `tol`; default 1e-6: the precision goal on `f` and on the
+/// constraint violation), `maxiter` (default 100) and `callback`.
+///
+/// # Errors
+/// [`crate::Error::InvalidArgument`] if `x0` is empty or not finite, a
+/// tolerance is negative, `method` is not a constrained method, or a
+/// constraint's bounds are inconsistent; [`crate::Error::ShapeMismatch`] if
+/// `bounds` or a linear constraint's matrix do not match `x0`. Infeasible
+/// problems, a NaN objective or running out of iterations are reported in
+/// `status`/`status_code`/`message`.
+///
+/// # Examples
+/// SciPy tutorial's SLSQP example: minimize `(x0 − 1)² + (x1 − 2.5)²` over
+/// three linear inequalities and `x ≥ 0`:
+/// ```
+/// use ferrosci::optimize::{minimize_constrained, Bounds, ConstraintDict, ConstraintType::Ineq, Method, MinimizeOptions};
+/// use ndarray::{array, ArrayRef1};
+///
+/// let fun = |x: &ArrayRef1<f64>| (x[0] - 1.0).powi(2) + (x[1] - 2.5).powi(2);
+/// let opts = MinimizeOptions {
+///     constraints: vec![
+///         ConstraintDict::new(Ineq, |x: &ArrayRef1<f64>| array![x[0] - 2.0 * x[1] + 2.0]).into(),
+///         ConstraintDict::new(Ineq, |x: &ArrayRef1<f64>| array![-x[0] - 2.0 * x[1] + 6.0]).into(),
+///         ConstraintDict::new(Ineq, |x: &ArrayRef1<f64>| array![-x[0] + 2.0 * x[1] + 2.0]).into(),
+///     ],
+///     bounds: Some(Bounds::new(&array![0.0, 0.0], &array![f64::INFINITY, f64::INFINITY])?),
+///     ..Default::default()
+/// };
+/// let res = minimize_constrained(fun, &array![2.0, 0.0], Method::Slsqp, opts)?;
+/// assert!(res.success(), "{}", res.message);
+/// assert!((res.x[0] - 1.4).abs() < 1e-6 && (res.x[1] - 1.7).abs() < 1e-6);
+/// assert!((res.multipliers[0] - 0.8).abs() < 1e-5);
+/// # Ok::<(), ferrosci::Error>(())
+/// ```
+pub fn minimize_constrained<'a, F>(
+    fun: F,
+    x0: &ArrayRef1<f64>,
+    method: Method,
+    options: MinimizeOptions<'a>,
+) -> Result<ConstrainedResult>
+where
+    F: FnMut(&ArrayRef1<f64>) -> f64 + 'a,
+{
+    check::nonempty("x0", x0)?;
+    check::finite("x0", x0)?;
+    if !is_constrained(method) {
+        return Err(check::invalid(
+            "method",
+            format!("{method:?} is not a constrained method; use minimize_with"),
+        ));
+    }
+    let o = options;
+    for (name, v) in [
+        ("tol", o.tol),
+        ("ftol", o.ftol),
+        ("gtol", o.gtol),
+        ("xtol", o.xtol),
+    ] {
+        if let Some(v) = v {
+            check::non_negative(name, v)?;
+        }
+    }
+    if let Some(b) = &o.bounds {
+        b.check_len(x0.len())?;
+    }
+    let mut cons = Canonical::new(o.constraints, x0)?;
+    let fun: ObjFn<'a> = Box::new(fun);
+    let grad = match o.jac {
+        Some(j) => Grad::Exact(checked_jac(j, x0.len())),
+        None => Grad::Fd(o.fd),
+    };
+    let mut obj = Objective::new(fun, grad, o.bounds.clone());
+    let mut st = Settings {
+        bounds: o.bounds,
+        maxiter: o.maxiter,
+        maxfev: o.maxfev,
+        gtol: o.gtol.or(o.tol),
+        ftol: o.ftol.or(o.tol),
+        xtol: o.xtol.or(o.tol),
+        maxcor: None,
+        maxls: None,
+        norm: o.norm,
+        xatol: None,
+        fatol: None,
+        adaptive: false,
+        callback: o.callback,
+    };
+    let x0 = x0.to_owned();
+    Ok(match method {
+        Method::Slsqp => super::slsqp::slsqp(&mut obj, &mut cons, x0, &mut st),
+        other => unreachable!("{other:?} is checked above"),
+    })
+}
+
+/// A boxed constraint function for the legacy interfaces.
+pub type LegacyConFn<'a> = Box<dyn FnMut(&ArrayRef1<f64>) -> Array1<f64> + 'a>;
+
+/// Legacy `fmin_slsqp`: SLSQP with equality constraints `f_eqcons(x) = 0`,
+/// inequality constraints `f_ieqcons(x) ≥ 0`, optional `bounds`, forward-
+/// difference gradients and SciPy's defaults (`iter = 100`, `acc = 1e-6`).
+///
+/// # Errors
+/// As [`minimize_constrained`].
+///
+/// # Examples
+/// ```
+/// use ferrosci::optimize::fmin_slsqp;
+/// use ndarray::{array, ArrayRef1};
+///
+/// // Closest point to (2, 2) on the line x0 + x1 = 1 with x0 ≤ 0.25.
+/// let res = fmin_slsqp(
+///     |x: &ArrayRef1<f64>| (x[0] - 2.0).powi(2) + (x[1] - 2.0).powi(2),
+///     &array![0.0, 0.0],
+///     Some(Box::new(|x: &ArrayRef1<f64>| array![x[0] + x[1] - 1.0])),
+///     Some(Box::new(|x: &ArrayRef1<f64>| array![0.25 - x[0]])),
+///     None,
+/// )?;
+/// assert!((res.x[0] - 0.25).abs() < 1e-6 && (res.x[1] - 0.75).abs() < 1e-6);
+/// # Ok::<(), ferrosci::Error>(())
+/// ```
+pub fn fmin_slsqp<'a, F>(
+    func: F,
+    x0: &ArrayRef1<f64>,
+    f_eqcons: Option<LegacyConFn<'a>>,
+    f_ieqcons: Option<LegacyConFn<'a>>,
+    bounds: Option<Bounds>,
+) -> Result<OptimizeResult>
+where
+    F: FnMut(&ArrayRef1<f64>) -> f64 + 'a,
+{
+    use super::constraints::{ConstraintDict, ConstraintType};
+    let mut constraints = Vec::new();
+    for (kind, f) in [
+        (ConstraintType::Eq, f_eqcons),
+        (ConstraintType::Ineq, f_ieqcons),
+    ] {
+        if let Some(fun) = f {
+            constraints.push(
+                ConstraintDict {
+                    kind,
+                    fun,
+                    jac: None,
+                }
+                .into(),
+            );
+        }
+    }
+    let opts = MinimizeOptions {
+        constraints,
+        bounds,
+        ..Default::default()
+    };
+    minimize_constrained(func, x0, Method::Slsqp, opts).map(Into::into)
+}
