@@ -570,3 +570,56 @@ fn slsqp_random_qps_satisfy_kkt() {
         }
     }
 }
+
+fn run_tc(name: &str, variant: &str) -> ConstrainedResult {
+    let p = problem(name);
+    let mut opts = MinimizeOptions {
+        bounds: p.bounds,
+        constraints: p.new,
+        ..Default::default()
+    };
+    if variant != "fd" {
+        opts.jac = p.jac;
+    }
+    match variant {
+        "hess" => opts.hess = Some(Box::new(|x: &ArrayRef1<f64>| rosen_hess(x))),
+        "sr1" => opts.hess_update = Some(HessianUpdateStrategy::sr1()),
+        _ => {}
+    }
+    minimize_constrained(p.fun, &p.x0, Method::TrustConstr, opts).unwrap()
+}
+
+#[test]
+fn trust_constr_matches_scipy() {
+    for case in load("optimize", "con_trust_constr") {
+        let name = case.args["problem"].as_str().unwrap();
+        let variant = case.args["variant"].as_str().unwrap();
+        let res = run_tc(name, variant);
+        let ctx = format!(
+            "{} ({} nit {} nfev, status {})",
+            case.id, res.nit, res.nfev, res.status_code
+        );
+        let e = &case.expected;
+        assert!(res.success(), "{ctx}: {}", res.message);
+        let want = as_array(&e["x"]);
+        for (g, w) in res.x.iter().zip(want.iter()) {
+            assert!((g - w).abs() < 1e-4, "{ctx}: x = {}, SciPy {want}", res.x);
+        }
+        assert!(
+            (res.fun - as_f64(&e["fun"])).abs() < 1e-5,
+            "{ctx}: fun {}",
+            res.fun
+        );
+        assert!(
+            res.constr_violation < 1e-8,
+            "{ctx}: violation {}",
+            res.constr_violation
+        );
+        eprintln!(
+            "{ctx}: SciPy nit {} nfev {}",
+            as_f64(&e["nit"]),
+            as_f64(&e["nfev"])
+        );
+        check_count(res.nfev, as_f64(&e["nfev"]), "nfev", &ctx);
+    }
+}

@@ -1,16 +1,17 @@
 //! Entry point of the constrained minimizers (SLSQP), with their full
 //! result, and the legacy `fmin_slsqp`.
 
-use super::constraints::{Canonical, ConstrainedResult};
+use super::constraints::{Canonical, ConstrainedResult, Constraint, LinearConstraint};
 use super::diff::{Grad, ObjFn, Objective};
 use super::minimize::{Method, MinimizeOptions, Settings, checked_jac};
 use super::result::{Bounds, OptimizeResult};
+use super::trust_constr::{self, ObjHess, TrustConstrSettings};
 use crate::{Result, check};
-use ndarray::{Array1, ArrayRef1};
+use ndarray::{Array1, Array2, ArrayRef1};
 
 /// Whether `method` is one of the constrained methods handled here.
 pub(crate) fn is_constrained(method: Method) -> bool {
-    matches!(method, Method::Slsqp)
+    matches!(method, Method::Slsqp | Method::TrustConstr)
 }
 
 /// Minimizes `fun` subject to bounds and constraints and returns the full
@@ -85,13 +86,41 @@ where
     if let Some(b) = &o.bounds {
         b.check_len(x0.len())?;
     }
-    let mut cons = Canonical::new(o.constraints, x0)?;
+    for (name, v) in [
+        ("barrier_tol", o.barrier_tol),
+        ("initial_barrier_parameter", o.initial_barrier_parameter),
+        ("initial_barrier_tolerance", o.initial_barrier_tolerance),
+        ("initial_constr_penalty", o.initial_constr_penalty),
+    ] {
+        if let Some(v) = v {
+            check::non_negative(name, v)?;
+        }
+    }
+    if let Some(r) = o.initial_tr_radius {
+        check::positive("initial_tr_radius", r)?;
+    }
+    let mut constraints = o.constraints;
+    if method == Method::TrustConstr
+        && let Some(b) = &o.bounds
+    {
+        // trust-constr treats bounds as one more (last) constraint.
+        let (lb, ub) = trust_constr::widen(&b.lb, &b.ub);
+        let eye = Array2::eye(x0.len());
+        constraints.push(Constraint::Linear(LinearConstraint::new(&eye, &lb, &ub)?));
+    }
+    let mut cons = Canonical::new(constraints, x0)?;
     let fun: ObjFn<'a> = Box::new(fun);
     let grad = match o.jac {
         Some(j) => Grad::Exact(checked_jac(j, x0.len())),
         None => Grad::Fd(o.fd),
     };
-    let mut obj = Objective::new(fun, grad, o.bounds.clone());
+    // trust-constr's finite differences ignore the bounds (SciPy's, unless keep_feasible).
+    let fd_bounds = if method == Method::Slsqp {
+        o.bounds.clone()
+    } else {
+        None
+    };
+    let mut obj = Objective::new(fun, grad, fd_bounds);
     let mut st = Settings {
         bounds: o.bounds,
         maxiter: o.maxiter,
@@ -110,6 +139,23 @@ where
     let x0 = x0.to_owned();
     Ok(match method {
         Method::Slsqp => super::slsqp::slsqp(&mut obj, &mut cons, x0, &mut st),
+        Method::TrustConstr => {
+            let hess = match o.hess {
+                Some(h) => ObjHess::Exact(h),
+                None => ObjHess::Update(o.hess_update.unwrap_or_default()),
+            };
+            let tc = TrustConstrSettings {
+                gtol: st.gtol.unwrap_or(1e-8),
+                xtol: st.xtol.unwrap_or(1e-8),
+                barrier_tol: o.barrier_tol.unwrap_or(1e-8),
+                maxiter: st.maxiter.unwrap_or(1000),
+                initial_tr_radius: o.initial_tr_radius.unwrap_or(1.0),
+                initial_constr_penalty: o.initial_constr_penalty.unwrap_or(1.0),
+                initial_barrier_parameter: o.initial_barrier_parameter.unwrap_or(0.1),
+                initial_barrier_tolerance: o.initial_barrier_tolerance.unwrap_or(0.1),
+            };
+            trust_constr::trust_constr(&mut obj, &mut cons, x0, hess, tc, &mut st)
+        }
         other => unreachable!("{other:?} is checked above"),
     })
 }

@@ -12,6 +12,18 @@ use ndarray::{Array1, Array2, ArrayRef1, ArrayRef2};
 pub(crate) type ConFn<'a> = Box<dyn FnMut(&ArrayRef1<f64>) -> Array1<f64> + 'a>;
 /// A boxed Jacobian: `x ↦ ∂c/∂x` (`m × n`).
 pub(crate) type ConJac<'a> = Box<dyn FnMut(&ArrayRef1<f64>) -> Array2<f64> + 'a>;
+/// A boxed constraint Hessian: `(x, v) ↦ Σᵢ vᵢ ∇²cᵢ(x)`.
+pub(crate) type ConHess<'a> = Box<dyn FnMut(&ArrayRef1<f64>, &ArrayRef1<f64>) -> Array2<f64> + 'a>;
+
+/// The curvature of one user constraint, for trust-constr's Lagrangian Hessian.
+pub(crate) enum SourceHess<'a> {
+    /// Linear: no curvature.
+    Zero,
+    /// The user's exact `(x, v) ↦ Σᵢ vᵢ ∇²cᵢ(x)`.
+    Exact(ConHess<'a>),
+    /// A quasi-Newton approximation of `∇²(vᵀc)`, updated with `Jᵀv`.
+    Update(HessianUpdateStrategy),
+}
 
 /// Linear constraints `lb ≤ A·x ≤ ub` (SciPy `LinearConstraint`).
 ///
@@ -345,6 +357,10 @@ enum Source<'a> {
 /// equalities, then `f − lb ≥ 0`, then `ub − f ≥ 0`), counting evaluations.
 pub(crate) struct Canonical<'a> {
     sources: Vec<Source<'a>>,
+    /// Each user constraint's curvature.
+    pub(crate) hess: Vec<SourceHess<'a>>,
+    /// Each user constraint's `(lb, ub)`.
+    pub(crate) limits: Vec<(Array1<f64>, Array1<f64>)>,
     pub(crate) eq: Vec<Row>,
     pub(crate) ineq: Vec<Row>,
     n: usize,
@@ -361,6 +377,8 @@ impl<'a> Canonical<'a> {
         let n = x0.len();
         let mut c = Canonical {
             sources: Vec::new(),
+            hess: Vec::new(),
+            limits: Vec::new(),
             eq: Vec::new(),
             ineq: Vec::new(),
             n,
@@ -368,10 +386,10 @@ impl<'a> Canonical<'a> {
             njev: 0,
         };
         for (k, con) in cons.into_iter().enumerate() {
-            let (src, lb, ub) = match con {
+            let (src, hess, lb, ub) = match con {
                 Constraint::Linear(l) => {
                     check::shape("constraints: A", &[l.a.nrows(), n], l.a.shape())?;
-                    (Source::Linear(l.a), l.lb, l.ub)
+                    (Source::Linear(l.a), SourceHess::Zero, l.lb, l.ub)
                 }
                 Constraint::Nonlinear(mut nl) => {
                     let v = (nl.fun)(x0);
@@ -380,7 +398,11 @@ impl<'a> Canonical<'a> {
                         fun: nl.fun,
                         jac: nl.jac,
                     };
-                    (src, lb, ub)
+                    let hess = match nl.hess {
+                        Some(h) => SourceHess::Exact(h),
+                        None => SourceHess::Update(nl.hess_update),
+                    };
+                    (src, hess, lb, ub)
                 }
                 Constraint::Dict(mut d) => {
                     let v = (d.fun)(x0);
@@ -391,17 +413,21 @@ impl<'a> Canonical<'a> {
                             (Array1::zeros(m), Array1::from_elem(m, f64::INFINITY))
                         }
                     };
+                    let src = Source::Fun {
+                        fun: d.fun,
+                        jac: d.jac,
+                    };
                     (
-                        Source::Fun {
-                            fun: d.fun,
-                            jac: d.jac,
-                        },
+                        src,
+                        SourceHess::Update(HessianUpdateStrategy::bfgs()),
                         lb,
                         ub,
                     )
                 }
             };
             c.sources.push(src);
+            c.hess.push(hess);
+            c.limits.push((lb.clone(), ub.clone()));
             let m = lb.len();
             for i in 0..m {
                 if lb[i] == ub[i] {
@@ -466,11 +492,7 @@ impl<'a> Canonical<'a> {
 
     /// Length of each user constraint's `fun`.
     fn row_counts(&self) -> Vec<usize> {
-        let mut counts = vec![0; self.sources.len()];
-        for r in self.eq.iter().chain(&self.ineq) {
-            counts[r.con] = counts[r.con].max(r.comp + 1);
-        }
-        counts
+        self.limits.iter().map(|(lb, _)| lb.len()).collect()
     }
 
     /// Each user constraint's function value at `x` (SciPy's `constr`).
@@ -481,6 +503,11 @@ impl<'a> Canonical<'a> {
     /// `(c_eq(x), c_in(x))`.
     pub(crate) fn values(&mut self, x: &ArrayRef1<f64>) -> (Array1<f64>, Array1<f64>) {
         let raw = self.raw(x);
+        self.assemble_values(&raw)
+    }
+
+    /// `(c_eq, c_in)` from the user constraints' values.
+    pub(crate) fn assemble_values(&self, raw: &[Array1<f64>]) -> (Array1<f64>, Array1<f64>) {
         let pick = |rows: &[Row]| -> Array1<f64> {
             rows.iter()
                 .map(|r| r.sign * (raw[r.con][r.comp] - r.bound))
@@ -492,6 +519,12 @@ impl<'a> Canonical<'a> {
     /// Jacobians `(∂c_eq/∂x, ∂c_in/∂x)`; missing ones by forward differences
     /// with step `√ε·max(1, |xᵢ|)`.
     pub(crate) fn jacobians(&mut self, x: &ArrayRef1<f64>) -> (Array2<f64>, Array2<f64>) {
+        let jacs = self.raw_jacobians(x);
+        self.assemble_jacobians(&jacs)
+    }
+
+    /// Each user constraint's Jacobian at `x` (NaN-filled if the wrong shape).
+    pub(crate) fn raw_jacobians(&mut self, x: &ArrayRef1<f64>) -> Vec<Array2<f64>> {
         let counts = self.row_counts();
         let n = self.n;
         let mut jacs: Vec<Array2<f64>> = Vec::with_capacity(self.sources.len());
@@ -536,6 +569,12 @@ impl<'a> Canonical<'a> {
                 Array2::from_elem((m, n), f64::NAN)
             });
         }
+        jacs
+    }
+
+    /// `(∂c_eq/∂x, ∂c_in/∂x)` from the user constraints' Jacobians.
+    pub(crate) fn assemble_jacobians(&self, jacs: &[Array2<f64>]) -> (Array2<f64>, Array2<f64>) {
+        let n = self.n;
         let pick = |rows: &[Row]| -> Array2<f64> {
             let mut out = Array2::zeros((rows.len(), n));
             for (i, r) in rows.iter().enumerate() {
@@ -544,6 +583,24 @@ impl<'a> Canonical<'a> {
             out
         };
         (pick(&self.eq), pick(&self.ineq))
+    }
+
+    /// Multipliers per user constraint component for the Lagrangian
+    /// `f + v_eqᵀc_eq − v_inᵀc_in` (that is, `+ v_inᵀ(−c_in)` with the
+    /// inequalities written `−c_in ≤ 0`, SciPy's trust-constr convention).
+    pub(crate) fn user_weights(&self, v_eq: &Array1<f64>, v_in: &Array1<f64>) -> Vec<Array1<f64>> {
+        let mut w: Vec<Array1<f64>> = self
+            .limits
+            .iter()
+            .map(|(lb, _)| Array1::zeros(lb.len()))
+            .collect();
+        for (r, v) in self.eq.iter().zip(v_eq) {
+            w[r.con][r.comp] += r.sign * v;
+        }
+        for (r, v) in self.ineq.iter().zip(v_in) {
+            w[r.con][r.comp] -= r.sign * v;
+        }
+        w
     }
 }
 
@@ -604,9 +661,11 @@ pub struct ConstrainedResult {
     pub status_code: i32,
     /// SciPy's message for `status_code`.
     pub message: String,
-    /// Lagrange multipliers of the constraints in canonical order: the
-    /// equalities, then the inequalities (SLSQP's `multipliers`; for
-    /// trust-constr the same numbers with SciPy's sign convention of `v`).
+    /// Lagrange multipliers. SLSQP (SciPy `multipliers`): one per canonical
+    /// row, the equalities then the inequalities `c ≥ 0`, with
+    /// `∇f = Σ μⱼ ∇cⱼ`. trust-constr (SciPy `v`, flattened): one per
+    /// component of each user constraint, bounds last, with
+    /// `∇f + Σ vⱼ ∇cⱼ = 0`.
     pub multipliers: Array1<f64>,
     /// Value of each user constraint's function at `x` (SciPy `constr`).
     pub constr: Vec<Array1<f64>>,
@@ -617,6 +676,13 @@ pub struct ConstrainedResult {
     pub optimality: f64,
     /// Constraint function evaluations, finite differences included.
     pub constr_nfev: usize,
+    /// Final trust-region radius (trust-constr's `tr_radius`; NaN otherwise).
+    pub tr_radius: f64,
+    /// Final barrier parameter (trust-constr's interior-point
+    /// `barrier_parameter`; NaN otherwise).
+    pub barrier_parameter: f64,
+    /// Total conjugate-gradient iterations (trust-constr's `cg_niter`).
+    pub cg_niter: usize,
 }
 
 impl ConstrainedResult {

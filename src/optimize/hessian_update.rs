@@ -168,7 +168,7 @@ impl HessianUpdateStrategy {
 
     /// Updates the matrix with the step `delta_x = s` and the gradient
     /// change `delta_grad = y` (SciPy `update`). Zero steps, zero gradient
-    /// changes and wrong lengths leave it unchanged.
+    /// changes, NaN or infinite entries and wrong lengths leave it unchanged.
     ///
     /// # Examples
     /// ```
@@ -185,6 +185,9 @@ impl HessianUpdateStrategy {
             return;
         }
         if delta_x.iter().all(|&v| v == 0.0) || delta_grad.iter().all(|&v| v == 0.0) {
+            return;
+        }
+        if delta_x.iter().chain(delta_grad).any(|v| !v.is_finite()) {
             return;
         }
         if self.first {

@@ -4,6 +4,7 @@
 use super::constrained::{is_constrained, minimize_constrained};
 use super::constraints::Constraint;
 use super::diff::{FdScheme, Grad, ObjFn, Objective, VecFn};
+use super::hessian_update::HessianUpdateStrategy;
 use super::newton_cg::Curvature;
 use super::result::{Bounds, Callback, Intermediate, OptimizeResult, Status};
 use crate::{Result, check};
@@ -48,6 +49,9 @@ pub enum Method {
     /// Sequential least-squares quadratic programming (Kraft): bounds,
     /// equality and inequality `constraints`; see [`minimize_constrained`].
     Slsqp,
+    /// Trust-region SQP with an interior-point (barrier) method for
+    /// inequalities and bounds; see [`minimize_constrained`].
+    TrustConstr,
 }
 
 /// A boxed Hessian: `x ↦ ∇²f(x)`.
@@ -108,6 +112,19 @@ pub struct MinimizeOptions<'a> {
     pub callback: Option<Callback<'a>>,
     /// Constraints (SLSQP, trust-constr, COBYLA; SciPy `constraints=`).
     pub constraints: Vec<Constraint<'a>>,
+    /// Quasi-Newton Hessian of the objective when `hess` is `None`
+    /// (trust-constr; SciPy `hess=BFGS()` (default) or `SR1()`).
+    pub hess_update: Option<HessianUpdateStrategy>,
+    /// Barrier-parameter threshold of the `xtol` test (trust-constr; default 1e-8).
+    pub barrier_tol: Option<f64>,
+    /// First trust radius (trust-constr; default 1).
+    pub initial_tr_radius: Option<f64>,
+    /// First merit-function penalty (trust-constr; default 1).
+    pub initial_constr_penalty: Option<f64>,
+    /// First barrier parameter (trust-constr; default 0.1).
+    pub initial_barrier_parameter: Option<f64>,
+    /// First barrier-subproblem tolerance (trust-constr; default 0.1).
+    pub initial_barrier_tolerance: Option<f64>,
 }
 
 impl Default for MinimizeOptions<'_> {
@@ -132,6 +149,12 @@ impl Default for MinimizeOptions<'_> {
             adaptive: false,
             callback: None,
             constraints: Vec::new(),
+            hess_update: None,
+            barrier_tol: None,
+            initial_tr_radius: None,
+            initial_constr_penalty: None,
+            initial_barrier_parameter: None,
+            initial_barrier_tolerance: None,
         }
     }
 }
@@ -322,7 +345,7 @@ where
         Method::Powell => super::powell::powell(&mut obj, x0, &mut st),
         Method::LBfgsB => super::lbfgsb::lbfgsb(&mut obj, x0, &mut st),
         Method::NewtonCg => super::newton_cg::newton_cg(&mut obj, x0, &mut curvature, &mut st),
-        Method::Slsqp => unreachable!("constrained methods return above"),
+        Method::Slsqp | Method::TrustConstr => unreachable!("constrained methods return above"),
     })
 }
 

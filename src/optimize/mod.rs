@@ -22,6 +22,7 @@
 //! | `nnls` | [`nnls`], [`nnls_with`] ([`NnlsOptions`]) | non-negative linear least squares (Lawson–Hanson) |
 //! | `lsq_linear` | [`lsq_linear`], [`lsq_linear_with`] ([`LsqLinearOptions`], [`LsqLinearResult`]) | bounded linear least squares (active set, BVLS-style) |
 //! | `minimize(method='SLSQP')` | [`minimize_constrained`] (full result [`ConstrainedResult`]), [`minimize_with`] with [`Method::Slsqp`] | Kraft's SLSQP: bounds, equality and inequality constraints |
+//! | `minimize(method='trust-constr')` | [`minimize_constrained`], [`minimize_with`] with [`Method::TrustConstr`] | Byrd–Omojokun trust-region SQP, interior-point for inequalities and bounds; exact, BFGS or SR1 Hessians |
 //! | `LinearConstraint`, `NonlinearConstraint`, `{'type': 'eq'/'ineq', 'fun', 'jac'}` | [`LinearConstraint`], [`NonlinearConstraint`], [`ConstraintDict`] ([`ConstraintType`]), all as [`Constraint`] | constraints of `minimize` |
 //! | `HessianUpdateStrategy`, `BFGS`, `SR1` | [`HessianUpdateStrategy`] ([`UpdateRule`], [`ExceptionStrategy`], [`InitScale`], [`ApproxType`]) | quasi-Newton Hessian approximations |
 //! | `fmin_slsqp` | [`fmin_slsqp`] | legacy SLSQP |
@@ -86,6 +87,7 @@ mod scalar;
 mod slsqp;
 mod slsqp_lsq;
 mod trf;
+mod trust_constr;
 mod zeros;
 
 pub use constrained::{LegacyConFn, fmin_slsqp, minimize_constrained};

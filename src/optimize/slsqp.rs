@@ -370,5 +370,8 @@ fn finish_result(
         constr_violation: linf,
         optimality: f64::NAN,
         constr_nfev: nfev_before,
+        tr_radius: f64::NAN,
+        barrier_parameter: f64::NAN,
+        cg_niter: 0,
     }
 }
