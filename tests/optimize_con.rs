@@ -623,3 +623,223 @@ fn trust_constr_matches_scipy() {
         check_count(res.nfev, as_f64(&e["nfev"]), "nfev", &ctx);
     }
 }
+
+#[test]
+fn trust_constr_reports_failures_in_status() {
+    use ConstraintType::{Eq, Ineq};
+    let sq = |x: &ArrayRef1<f64>| x.dot(x);
+    // Infeasible inequalities and inconsistent equalities: SciPy's status 4.
+    for kind in [Ineq, Eq] {
+        let (a, b): (
+            fn(&ArrayRef1<f64>) -> Array1<f64>,
+            fn(&ArrayRef1<f64>) -> Array1<f64>,
+        ) = match kind {
+            Ineq => (|x| array![x[0] - 2.0], |x| array![1.0 - x[0]]),
+            Eq => (|x| array![x[0] - 2.0], |x| array![x[0] - 1.0]),
+        };
+        let opts = MinimizeOptions {
+            constraints: vec![dict(kind, a), dict(kind, b)],
+            ..Default::default()
+        };
+        let res = minimize_constrained(sq, &array![0.0, 0.0], Method::TrustConstr, opts).unwrap();
+        assert!(!res.success(), "{kind:?}");
+        assert_eq!(
+            (res.status_code, res.message.as_str()),
+            (4, "Constraint violation exceeds 'gtol'"),
+            "{kind:?}"
+        );
+        assert!(
+            (res.constr_violation - 0.5).abs() < 1e-6,
+            "{kind:?}: {}",
+            res.constr_violation
+        );
+    }
+    // NaN objective at x0.
+    let res = minimize_constrained(
+        |_x: &ArrayRef1<f64>| f64::NAN,
+        &array![1.0],
+        Method::TrustConstr,
+        MinimizeOptions::default(),
+    )
+    .unwrap();
+    assert_eq!(res.status, Status::NanEncountered);
+    // NaN in part of the domain: the trust region backs off.
+    let opts = MinimizeOptions {
+        constraints: vec![dict(Ineq, |x| array![x[0] - 0.75])],
+        ..Default::default()
+    };
+    let res = minimize_constrained(
+        |x: &ArrayRef1<f64>| {
+            if x[0] < 0.5 {
+                f64::NAN
+            } else {
+                (x[0] - 0.2).powi(2)
+            }
+        },
+        &array![2.0],
+        Method::TrustConstr,
+        opts,
+    )
+    .unwrap();
+    // SciPy stops at the same point, 0.75014665 (its gtol test ignores complementarity).
+    assert!(
+        res.success() && (res.x[0] - 0.75014665).abs() < 1e-6,
+        "{} {}",
+        res.x,
+        res.message
+    );
+    // maxiter and callback.
+    let p = problem("hs071");
+    let opts = MinimizeOptions {
+        maxiter: Some(5),
+        bounds: p.bounds,
+        constraints: p.new,
+        ..Default::default()
+    };
+    let res = minimize_constrained(p.fun, &p.x0, Method::TrustConstr, opts).unwrap();
+    assert_eq!(
+        (res.status, res.status_code, res.nit),
+        (Status::MaxIterations, 0, 5)
+    );
+    let opts = MinimizeOptions {
+        callback: Some(Box::new(|it: &Intermediate<'_>| {
+            if it.nit >= 3 {
+                std::ops::ControlFlow::Break(())
+            } else {
+                std::ops::ControlFlow::Continue(())
+            }
+        })),
+        constraints: vec![dict(Eq, |x| array![x[0] + x[1] - 1.0])],
+        ..Default::default()
+    };
+    let res = minimize_constrained(rosen, &array![-1.2, 1.0], Method::TrustConstr, opts).unwrap();
+    assert_eq!(
+        (res.status, res.status_code, res.nit),
+        (Status::CallbackStopped, 3, 3)
+    );
+    // Bad options.
+    let opts = MinimizeOptions {
+        initial_tr_radius: Some(0.0),
+        ..Default::default()
+    };
+    assert!(minimize_constrained(sq, &array![1.0], Method::TrustConstr, opts).is_err());
+    let opts = MinimizeOptions {
+        barrier_tol: Some(-1.0),
+        ..Default::default()
+    };
+    assert!(minimize_constrained(sq, &array![1.0], Method::TrustConstr, opts).is_err());
+}
+
+#[test]
+fn trust_constr_blog_circle_and_unconstrained() {
+    // The blog's run: 2-point gradient, BFGS Hessian, bounds and the circle.
+    let res = run_tc("circle", "fd");
+    let r = std::f64::consts::FRAC_1_SQRT_2;
+    assert!(
+        (res.x[0] + r).abs() < 1e-6 && (res.x[1] - r).abs() < 1e-6,
+        "{}",
+        res.x
+    );
+    assert!((res.fun + 0.5 + r).abs() < 1e-9);
+    assert_eq!((res.nit, res.nfev), (40, 90)); // as the blog's output
+    assert_eq!(res.message, "`gtol` termination condition is satisfied.");
+    // v of the circle constraint (the blog prints 0.35355337), then the bounds'.
+    assert!(
+        (res.multipliers[0] - 0.5 * r).abs() < 1e-6,
+        "{}",
+        res.multipliers
+    );
+    assert_eq!(res.constr.len(), 2);
+    // No constraints at all: trust-constr still minimizes (equality SQP with m = 0).
+    let res = minimize_constrained(
+        rosen,
+        &array![-1.2, 1.0],
+        Method::TrustConstr,
+        MinimizeOptions {
+            jac: Some(Box::new(rosen_der)),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert!(
+        res.success() && (res.x[0] - 1.0).abs() < 1e-5,
+        "{} {}",
+        res.x,
+        res.message
+    );
+    // Through minimize_with.
+    let p = problem("rosen_tutorial");
+    let opts = MinimizeOptions {
+        jac: p.jac,
+        bounds: p.bounds,
+        constraints: p.new,
+        ..Default::default()
+    };
+    let res = minimize_with(p.fun, &p.x0, Method::TrustConstr, opts).unwrap();
+    assert!(res.success() && (res.x[0] - 0.4149).abs() < 1e-4);
+}
+
+#[test]
+fn hessian_updates_on_quadratics() {
+    use rand::{RngExt, SeedableRng, rngs::StdRng};
+    let mut rng = StdRng::seed_from_u64(3);
+    // n updates along independent directions recover a quadratic's Hessian
+    // with SR1, and BFGS matches it on the last direction (secant equation).
+    let n = 4;
+    let m = Array2::from_shape_fn((n, n), |_| rng.random_range(-1.0..1.0));
+    let a = m.t().dot(&m) + Array2::<f64>::eye(n);
+    for (name, mut q) in [
+        ("sr1", HessianUpdateStrategy::sr1()),
+        ("bfgs", HessianUpdateStrategy::bfgs()),
+    ] {
+        q.initialize(n, ApproxType::Hess);
+        let mut last = (Array1::zeros(n), Array1::zeros(n));
+        for _ in 0..n {
+            let s: Array1<f64> = (0..n).map(|_| rng.random_range(-1.0..1.0)).collect();
+            let y = a.dot(&s);
+            q.update(&s, &y);
+            last = (s, y);
+        }
+        let secant = &q.dot(&last.0) - &last.1;
+        assert!(secant.iter().all(|v| v.abs() < 1e-9), "{name}: {secant}");
+        if name == "sr1" {
+            let err = (&q.get_matrix() - &a)
+                .iter()
+                .fold(0.0f64, |acc, v| acc.max(v.abs()));
+            assert!(err < 1e-8, "{err}");
+        }
+    }
+    // The inverse form agrees with the inverse of the direct form.
+    let mut h = HessianUpdateStrategy::bfgs();
+    let mut b = HessianUpdateStrategy::bfgs();
+    h.initialize(2, ApproxType::InvHess);
+    b.initialize(2, ApproxType::Hess);
+    for (s, y) in [
+        (array![1.0, 0.5], array![2.0, 1.5]),
+        (array![-0.3, 1.0], array![0.1, 2.5]),
+    ] {
+        h.update(&s, &y);
+        b.update(&s, &y);
+    }
+    let prod = h.get_matrix().dot(&b.get_matrix());
+    assert!(
+        (&prod - &Array2::<f64>::eye(2))
+            .iter()
+            .all(|v| v.abs() < 1e-12),
+        "{prod}"
+    );
+    // Curvature-free steps are skipped; damping keeps the matrix positive definite.
+    let mut q = HessianUpdateStrategy::bfgs();
+    q.initialize(1, ApproxType::Hess);
+    q.update(&array![1.0], &array![2.0]);
+    q.update(&array![1.0], &array![-1.0]);
+    assert_eq!(q.get_matrix()[[0, 0]], 2.0);
+    let mut d = HessianUpdateStrategy::with_rule(UpdateRule::Bfgs {
+        exception_strategy: ExceptionStrategy::DampUpdate,
+        min_curvature: None,
+    });
+    d.initialize(1, ApproxType::Hess);
+    d.update(&array![1.0], &array![2.0]);
+    d.update(&array![1.0], &array![-1.0]);
+    assert!(d.get_matrix()[[0, 0]] > 0.0);
+}
