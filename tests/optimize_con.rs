@@ -10,6 +10,7 @@ const INF: f64 = f64::INFINITY;
 
 type Fun = Box<dyn FnMut(&ArrayRef1<f64>) -> f64>;
 type Jac = Box<dyn FnMut(&ArrayRef1<f64>) -> Array1<f64>>;
+type ConF = fn(&ArrayRef1<f64>) -> Array1<f64>;
 
 /// A named problem, as in the generator: objective, gradient, x0, bounds,
 /// old-style constraints and new-style constraints.
@@ -22,7 +23,7 @@ struct Problem {
     new: Vec<Constraint<'static>>,
 }
 
-fn dict(kind: ConstraintType, f: fn(&ArrayRef1<f64>) -> Array1<f64>) -> Constraint<'static> {
+fn dict(kind: ConstraintType, f: ConF) -> Constraint<'static> {
     ConstraintDict::new(kind, f).into()
 }
 
@@ -630,10 +631,7 @@ fn trust_constr_reports_failures_in_status() {
     let sq = |x: &ArrayRef1<f64>| x.dot(x);
     // Infeasible inequalities and inconsistent equalities: SciPy's status 4.
     for kind in [Ineq, Eq] {
-        let (a, b): (
-            fn(&ArrayRef1<f64>) -> Array1<f64>,
-            fn(&ArrayRef1<f64>) -> Array1<f64>,
-        ) = match kind {
+        let (a, b): (ConF, ConF) = match kind {
             Ineq => (|x| array![x[0] - 2.0], |x| array![1.0 - x[0]]),
             Eq => (|x| array![x[0] - 2.0], |x| array![x[0] - 1.0]),
         };
