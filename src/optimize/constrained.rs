@@ -1,4 +1,4 @@
-//! Entry point of the constrained minimizers (SLSQP), with their full
+//! Entry point of the constrained minimizers (SLSQP, trust-constr), with their full
 //! result, and the legacy `fmin_slsqp`.
 
 use super::constraints::{Canonical, ConstrainedResult, Constraint, LinearConstraint};
@@ -23,6 +23,11 @@ pub(crate) fn is_constrained(method: Method) -> bool {
 /// SLSQP reads `jac` (else forward differences), `bounds`, `constraints`,
 /// `ftol` (or `tol`; default 1e-6: the precision goal on `f` and on the
 /// constraint violation), `maxiter` (default 100) and `callback`.
+/// trust-constr reads `jac`, `hess` (else `hess_update`, default BFGS),
+/// `bounds`, `constraints`, `gtol` and `xtol` (or `tol`; default 1e-8),
+/// `barrier_tol`, `maxiter` (default 1000), the `initial_*` options and
+/// `callback`; it runs the equality-constrained SQP when there are no
+/// inequalities or bounds and the interior-point method otherwise.
 ///
 /// # Errors
 /// [`crate::Error::InvalidArgument`] if `x0` is empty or not finite, a
@@ -53,6 +58,34 @@ pub(crate) fn is_constrained(method: Method) -> bool {
 /// assert!(res.success(), "{}", res.message);
 /// assert!((res.x[0] - 1.4).abs() < 1e-6 && (res.x[1] - 1.7).abs() < 1e-6);
 /// assert!((res.multipliers[0] - 0.8).abs() < 1e-5);
+/// # Ok::<(), ferrosci::Error>(())
+/// ```
+///
+/// SciPy tutorial's trust-constr example: Rosenbrock under a linear and a
+/// nonlinear constraint with exact derivatives, and bounds:
+/// ```
+/// use ferrosci::optimize::{minimize_constrained, rosen, rosen_der, rosen_hess, Bounds,
+///     LinearConstraint, Method, MinimizeOptions, NonlinearConstraint};
+/// use ndarray::{array, ArrayRef1};
+///
+/// let inf = f64::INFINITY;
+/// let linear = LinearConstraint::new(&array![[1.0, 2.0], [2.0, 1.0]], &array![-inf, 1.0], &array![1.0, 1.0])?;
+/// let nonlinear = NonlinearConstraint::new(
+///     |x: &ArrayRef1<f64>| array![x[0] * x[0] + x[1], x[0] * x[0] - x[1]], &array![-inf], &array![1.0])?
+///     .with_jac(|x: &ArrayRef1<f64>| array![[2.0 * x[0], 1.0], [2.0 * x[0], -1.0]])
+///     .with_hess(|_x: &ArrayRef1<f64>, v: &ArrayRef1<f64>| array![[2.0 * (v[0] + v[1]), 0.0], [0.0, 0.0]]);
+/// let opts = MinimizeOptions {
+///     jac: Some(Box::new(rosen_der)),
+///     hess: Some(Box::new(|x: &ArrayRef1<f64>| rosen_hess(x))),
+///     bounds: Some(Bounds::new(&array![0.0, -0.5], &array![1.0, 2.0])?),
+///     constraints: vec![linear.into(), nonlinear.into()],
+///     ..Default::default()
+/// };
+/// let res = minimize_constrained(rosen, &array![0.5, 0.0], Method::TrustConstr, opts)?;
+/// assert!(res.success(), "{}", res.message);
+/// assert!((res.x[0] - 0.4149).abs() < 1e-4 && (res.x[1] - 0.1701).abs() < 1e-4);
+/// assert!(res.constr_violation < 1e-8 && res.optimality < 1e-8);
+/// assert_eq!((res.nit, res.nfev), (12, 8)); // as SciPy
 /// # Ok::<(), ferrosci::Error>(())
 /// ```
 pub fn minimize_constrained<'a, F>(
