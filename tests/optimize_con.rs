@@ -841,3 +841,33 @@ fn hessian_updates_on_quadratics() {
     d.update(&array![1.0], &array![-1.0]);
     assert!(d.get_matrix()[[0, 0]] > 0.0);
 }
+
+#[test]
+fn trust_constr_survives_a_misbehaving_constraint() {
+    // A constraint whose length changes after a few calls: no panic, no hang,
+    // and not a success.
+    let mut calls = 0;
+    let opts = MinimizeOptions {
+        constraints: vec![
+            ConstraintDict::new(ConstraintType::Ineq, move |x: &ArrayRef1<f64>| {
+                calls += 1;
+                if calls < 4 {
+                    array![x[0] - 0.5]
+                } else {
+                    array![x[0], 1.0]
+                }
+            })
+            .into(),
+        ],
+        ..Default::default()
+    };
+    let res = minimize_constrained(
+        |x: &ArrayRef1<f64>| x.dot(x),
+        &array![1.0],
+        Method::TrustConstr,
+        opts,
+    )
+    .unwrap();
+    assert!(!res.success(), "{}", res.message);
+    assert_eq!(res.status, Status::NanEncountered);
+}

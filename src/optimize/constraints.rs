@@ -48,9 +48,6 @@ pub struct LinearConstraint {
     pub lb: Array1<f64>,
     /// Upper bounds on `A·x` (length `m`).
     pub ub: Array1<f64>,
-    /// Keep the iterates feasible (SciPy `keep_feasible`; trust-constr
-    /// honours it through its barrier method, other methods ignore it as SciPy does).
-    pub keep_feasible: bool,
 }
 
 impl LinearConstraint {
@@ -77,7 +74,6 @@ impl LinearConstraint {
             a: a.to_owned(),
             lb,
             ub,
-            keep_feasible: false,
         })
     }
 }
@@ -118,8 +114,6 @@ pub struct NonlinearConstraint<'a> {
     pub hess: Option<Box<dyn FnMut(&ArrayRef1<f64>, &ArrayRef1<f64>) -> Array2<f64> + 'a>>,
     /// Quasi-Newton approximation used when `hess` is `None` (SciPy's default `BFGS()`).
     pub hess_update: HessianUpdateStrategy,
-    /// Keep the iterates feasible (SciPy `keep_feasible`).
-    pub keep_feasible: bool,
 }
 
 impl<'a> NonlinearConstraint<'a> {
@@ -150,7 +144,6 @@ impl<'a> NonlinearConstraint<'a> {
             jac: None,
             hess: None,
             hess_update: HessianUpdateStrategy::default(),
-            keep_feasible: false,
         })
     }
 
