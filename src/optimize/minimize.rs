@@ -1,7 +1,10 @@
 //! `minimize`: one entry point for the local minimizers, with SciPy's
 //! keywords in [`MinimizeOptions`], and the legacy `fmin*` functions.
 
+use super::constrained::{is_constrained, minimize_constrained};
+use super::constraints::Constraint;
 use super::diff::{FdScheme, Grad, ObjFn, Objective, VecFn};
+use super::hessian_update::HessianUpdateStrategy;
 use super::newton_cg::Curvature;
 use super::result::{Bounds, Callback, Intermediate, OptimizeResult, Status};
 use crate::{Result, check};
@@ -58,6 +61,12 @@ pub enum Method {
     /// Truncated Newton with bounds (SciPy `'TNC'`): preconditioned CG on
     /// finite differences of the gradient, an active set for the bounds.
     Tnc,
+    /// Sequential least-squares quadratic programming (Kraft): bounds,
+    /// equality and inequality `constraints`; see [`minimize_constrained`].
+    Slsqp,
+    /// Trust-region SQP with an interior-point (barrier) method for
+    /// inequalities and bounds; see [`minimize_constrained`].
+    TrustConstr,
 }
 
 /// A boxed Hessian: `x ↦ ∇²f(x)`.
@@ -144,6 +153,21 @@ pub struct MinimizeOptions<'a> {
     pub minfev: Option<f64>,
     /// log₁₀ change of `‖∇f‖` that triggers rescaling `f` (TNC `rescale`; default 1.3).
     pub rescale: Option<f64>,
+    /// Constraints (SLSQP, trust-constr, COBYLA; SciPy `constraints=`).
+    pub constraints: Vec<Constraint<'a>>,
+    /// Quasi-Newton Hessian of the objective when `hess` is `None`
+    /// (trust-constr; SciPy `hess=BFGS()` (default) or `SR1()`).
+    pub hess_update: Option<HessianUpdateStrategy>,
+    /// Barrier-parameter threshold of the `xtol` test (trust-constr; default 1e-8).
+    pub barrier_tol: Option<f64>,
+    /// First trust radius (trust-constr; default 1).
+    pub initial_tr_radius: Option<f64>,
+    /// First merit-function penalty (trust-constr; default 1).
+    pub initial_constr_penalty: Option<f64>,
+    /// First barrier parameter (trust-constr; default 0.1).
+    pub initial_barrier_parameter: Option<f64>,
+    /// First barrier-subproblem tolerance (trust-constr; default 0.1).
+    pub initial_barrier_tolerance: Option<f64>,
 }
 
 impl Default for MinimizeOptions<'_> {
@@ -179,6 +203,13 @@ impl Default for MinimizeOptions<'_> {
             accuracy: None,
             minfev: None,
             rescale: None,
+            constraints: Vec::new(),
+            hess_update: None,
+            barrier_tol: None,
+            initial_tr_radius: None,
+            initial_constr_penalty: None,
+            initial_barrier_parameter: None,
+            initial_barrier_tolerance: None,
         }
     }
 }
@@ -197,7 +228,7 @@ pub(crate) struct Settings<'a> {
     pub(crate) xatol: Option<f64>,
     pub(crate) fatol: Option<f64>,
     pub(crate) adaptive: bool,
-    callback: Option<Callback<'a>>,
+    pub(crate) callback: Option<Callback<'a>>,
 }
 
 impl Settings<'_> {
@@ -300,9 +331,18 @@ pub fn minimize_with<'a, F>(
 where
     F: FnMut(&ArrayRef1<f64>) -> f64 + 'a,
 {
+    if is_constrained(method) {
+        return minimize_constrained(fun, x0, method, options).map(Into::into);
+    }
     check::nonempty("x0", x0)?;
     check::finite("x0", x0)?;
     let o = options;
+    if !o.constraints.is_empty() {
+        return Err(check::invalid(
+            "constraints",
+            format!("method {method:?} does not take constraints"),
+        ));
+    }
     for (name, v) in [
         ("tol", o.tol),
         ("gtol", o.gtol),
@@ -377,12 +417,13 @@ where
             super::trust_region::trust_region(&mut obj, x0, &mut curvature, &mut st, sub, &tp)
         }
         Method::Tnc => super::tnc::tnc(&mut obj, x0, &mut st, &tnc),
+        Method::Slsqp | Method::TrustConstr => unreachable!("constrained methods return above"),
     })
 }
 
 /// Wraps a user gradient so that a wrong length becomes NaNs (and so a NaN
 /// status) instead of a panic inside the method.
-fn checked_jac<'a>(mut j: VecFn<'a>, n: usize) -> VecFn<'a> {
+pub(crate) fn checked_jac<'a>(mut j: VecFn<'a>, n: usize) -> VecFn<'a> {
     Box::new(move |x: &ArrayRef1<f64>| {
         let g = j(x);
         if g.len() == n {

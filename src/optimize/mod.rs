@@ -26,6 +26,11 @@
 //! | `minimize(method='dogleg' / 'trust-ncg' / 'trust-exact' / 'trust-krylov')` | [`Method::Dogleg`], [`Method::TrustNcg`], [`Method::TrustExact`], [`Method::TrustKrylov`] | trust-region Newton methods (keywords `initial_trust_radius`, `max_trust_radius`, `eta`, `inexact`, `subproblem_maxiter` in [`MinimizeOptions`]) |
 //! | `minimize(method='TNC')`, `fmin_tnc` | [`Method::Tnc`], [`fmin_tnc`] | truncated Newton with bounds (keywords `scale`, `offset`, `maxcgit`, `eta`, `stepmx`, `accuracy`, `minfev`, `rescale` in [`MinimizeOptions`]) |
 //! | `isotonic_regression` | [`isotonic_regression`], [`isotonic_regression_with`] ([`IsotonicOptions`], [`IsotonicResult`]) | monotone least-squares fit (pool adjacent violators) |
+//! | `minimize(method='SLSQP')` | [`minimize_constrained`] (full result [`ConstrainedResult`]), [`minimize_with`] with [`Method::Slsqp`] | Kraft's SLSQP: bounds, equality and inequality constraints |
+//! | `minimize(method='trust-constr')` | [`minimize_constrained`], [`minimize_with`] with [`Method::TrustConstr`] | Byrd–Omojokun trust-region SQP, interior-point for inequalities and bounds; exact, BFGS or SR1 Hessians |
+//! | `LinearConstraint`, `NonlinearConstraint`, `{'type': 'eq'/'ineq', 'fun', 'jac'}` | [`LinearConstraint`], [`NonlinearConstraint`], [`ConstraintDict`] ([`ConstraintType`]), all as [`Constraint`] | constraints of `minimize` |
+//! | `HessianUpdateStrategy`, `BFGS`, `SR1` | [`HessianUpdateStrategy`] ([`UpdateRule`], [`ExceptionStrategy`], [`InitScale`], [`ApproxType`]) | quasi-Newton Hessian approximations |
+//! | `fmin_slsqp` | [`fmin_slsqp`] | legacy SLSQP |
 //! | `fmin`, `fmin_powell`, `fmin_bfgs`, `fmin_cg`, `fmin_l_bfgs_b` | [`fmin`], [`fmin_powell`], [`fmin_bfgs`], [`fmin_cg`], [`fmin_l_bfgs_b`] | legacy names |
 //!
 //! ## Calling `minimize`
@@ -92,11 +97,14 @@
 //! serves both methods), `isotonic_regression`.
 
 mod bfgs;
+mod constrained;
+mod constraints;
 mod curve_fit;
 mod dfsane;
 mod diff;
 mod dogbox;
 mod isotonic;
+mod hessian_update;
 mod lbfgsb;
 mod least_squares;
 mod line_search;
@@ -120,13 +128,24 @@ mod trf;
 mod trust_exact;
 mod trust_krylov;
 mod trust_region;
+mod slsqp;
+mod slsqp_lsq;
+mod trf;
+mod trust_constr;
 mod zeros;
 
+pub use constrained::{LegacyConFn, fmin_slsqp, minimize_constrained};
+pub use constraints::{
+    ConstrainedResult, Constraint, ConstraintDict, ConstraintType, LinearConstraint,
+    NonlinearConstraint,
+};
 pub use curve_fit::{CurveFit, CurveFitOptions, curve_fit, curve_fit_with};
 pub use dfsane::{DfSaneLineSearch, DfSaneOptions};
 pub use diff::{FdScheme, approx_fprime, check_grad};
 pub use isotonic::{
     IsotonicOptions, IsotonicResult, isotonic_regression, isotonic_regression_with,
+pub use hessian_update::{
+    ApproxType, ExceptionStrategy, HessianUpdateStrategy, InitScale, UpdateRule,
 };
 pub use least_squares::{
     Jacobian, JacobianFn, LeastSquaresOptions, LeastSquaresResult, LsqMethod, XScale,

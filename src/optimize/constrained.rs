@@ -1,0 +1,255 @@
+//! Entry point of the constrained minimizers (SLSQP, trust-constr), with their full
+//! result, and the legacy `fmin_slsqp`.
+
+use super::constraints::{Canonical, ConstrainedResult, Constraint, LinearConstraint};
+use super::diff::{Grad, ObjFn, Objective};
+use super::minimize::{Method, MinimizeOptions, Settings, checked_jac};
+use super::result::{Bounds, OptimizeResult};
+use super::trust_constr::{self, ObjHess, TrustConstrSettings};
+use crate::{Result, check};
+use ndarray::{Array1, Array2, ArrayRef1};
+
+/// Whether `method` is one of the constrained methods handled here.
+pub(crate) fn is_constrained(method: Method) -> bool {
+    matches!(method, Method::Slsqp | Method::TrustConstr)
+}
+
+/// Minimizes `fun` subject to bounds and constraints and returns the full
+/// result, with the multipliers and the constraint values (SciPy
+/// `minimize(fun, x0, method='SLSQP', bounds=..., constraints=...)`).
+/// [`minimize_with`](super::minimize_with) with the same method returns the
+/// common part of it.
+///
+/// SLSQP reads `jac` (else forward differences), `bounds`, `constraints`,
+/// `ftol` (or `tol`; default 1e-6: the precision goal on `f` and on the
+/// constraint violation), `maxiter` (default 100) and `callback`.
+/// trust-constr reads `jac`, `hess` (else `hess_update`, default BFGS),
+/// `bounds`, `constraints`, `gtol` and `xtol` (or `tol`; default 1e-8),
+/// `barrier_tol`, `maxiter` (default 1000), the `initial_*` options and
+/// `callback`; it runs the equality-constrained SQP when there are no
+/// inequalities or bounds and the interior-point method otherwise.
+///
+/// # Errors
+/// [`crate::Error::InvalidArgument`] if `x0` is empty or not finite, a
+/// tolerance is negative, `method` is not a constrained method, or a
+/// constraint's bounds are inconsistent; [`crate::Error::ShapeMismatch`] if
+/// `bounds` or a linear constraint's matrix do not match `x0`. Infeasible
+/// problems, a NaN objective or running out of iterations are reported in
+/// `status`/`status_code`/`message`.
+///
+/// # Examples
+/// SciPy tutorial's SLSQP example: minimize `(x0 − 1)² + (x1 − 2.5)²` over
+/// three linear inequalities and `x ≥ 0`:
+/// ```
+/// use ferrosci::optimize::{minimize_constrained, Bounds, ConstraintDict, ConstraintType::Ineq, Method, MinimizeOptions};
+/// use ndarray::{array, ArrayRef1};
+///
+/// let fun = |x: &ArrayRef1<f64>| (x[0] - 1.0).powi(2) + (x[1] - 2.5).powi(2);
+/// let opts = MinimizeOptions {
+///     constraints: vec![
+///         ConstraintDict::new(Ineq, |x: &ArrayRef1<f64>| array![x[0] - 2.0 * x[1] + 2.0]).into(),
+///         ConstraintDict::new(Ineq, |x: &ArrayRef1<f64>| array![-x[0] - 2.0 * x[1] + 6.0]).into(),
+///         ConstraintDict::new(Ineq, |x: &ArrayRef1<f64>| array![-x[0] + 2.0 * x[1] + 2.0]).into(),
+///     ],
+///     bounds: Some(Bounds::new(&array![0.0, 0.0], &array![f64::INFINITY, f64::INFINITY])?),
+///     ..Default::default()
+/// };
+/// let res = minimize_constrained(fun, &array![2.0, 0.0], Method::Slsqp, opts)?;
+/// assert!(res.success(), "{}", res.message);
+/// assert!((res.x[0] - 1.4).abs() < 1e-6 && (res.x[1] - 1.7).abs() < 1e-6);
+/// assert!((res.multipliers[0] - 0.8).abs() < 1e-5);
+/// # Ok::<(), ferrosci::Error>(())
+/// ```
+///
+/// SciPy tutorial's trust-constr example: Rosenbrock under a linear and a
+/// nonlinear constraint with exact derivatives, and bounds:
+/// ```
+/// use ferrosci::optimize::{minimize_constrained, rosen, rosen_der, rosen_hess, Bounds,
+///     LinearConstraint, Method, MinimizeOptions, NonlinearConstraint};
+/// use ndarray::{array, ArrayRef1};
+///
+/// let inf = f64::INFINITY;
+/// let linear = LinearConstraint::new(&array![[1.0, 2.0], [2.0, 1.0]], &array![-inf, 1.0], &array![1.0, 1.0])?;
+/// let nonlinear = NonlinearConstraint::new(
+///     |x: &ArrayRef1<f64>| array![x[0] * x[0] + x[1], x[0] * x[0] - x[1]], &array![-inf], &array![1.0])?
+///     .with_jac(|x: &ArrayRef1<f64>| array![[2.0 * x[0], 1.0], [2.0 * x[0], -1.0]])
+///     .with_hess(|_x: &ArrayRef1<f64>, v: &ArrayRef1<f64>| array![[2.0 * (v[0] + v[1]), 0.0], [0.0, 0.0]]);
+/// let opts = MinimizeOptions {
+///     jac: Some(Box::new(rosen_der)),
+///     hess: Some(Box::new(|x: &ArrayRef1<f64>| rosen_hess(x))),
+///     bounds: Some(Bounds::new(&array![0.0, -0.5], &array![1.0, 2.0])?),
+///     constraints: vec![linear.into(), nonlinear.into()],
+///     ..Default::default()
+/// };
+/// let res = minimize_constrained(rosen, &array![0.5, 0.0], Method::TrustConstr, opts)?;
+/// assert!(res.success(), "{}", res.message);
+/// assert!((res.x[0] - 0.4149).abs() < 1e-4 && (res.x[1] - 0.1701).abs() < 1e-4);
+/// assert!(res.constr_violation < 1e-8 && res.optimality < 1e-8);
+/// assert_eq!((res.nit, res.nfev), (12, 8)); // as SciPy
+/// # Ok::<(), ferrosci::Error>(())
+/// ```
+pub fn minimize_constrained<'a, F>(
+    fun: F,
+    x0: &ArrayRef1<f64>,
+    method: Method,
+    options: MinimizeOptions<'a>,
+) -> Result<ConstrainedResult>
+where
+    F: FnMut(&ArrayRef1<f64>) -> f64 + 'a,
+{
+    check::nonempty("x0", x0)?;
+    check::finite("x0", x0)?;
+    if !is_constrained(method) {
+        return Err(check::invalid(
+            "method",
+            format!("{method:?} is not a constrained method; use minimize_with"),
+        ));
+    }
+    let o = options;
+    for (name, v) in [
+        ("tol", o.tol),
+        ("ftol", o.ftol),
+        ("gtol", o.gtol),
+        ("xtol", o.xtol),
+    ] {
+        if let Some(v) = v {
+            check::non_negative(name, v)?;
+        }
+    }
+    if let Some(b) = &o.bounds {
+        b.check_len(x0.len())?;
+    }
+    for (name, v) in [
+        ("barrier_tol", o.barrier_tol),
+        ("initial_barrier_parameter", o.initial_barrier_parameter),
+        ("initial_barrier_tolerance", o.initial_barrier_tolerance),
+        ("initial_constr_penalty", o.initial_constr_penalty),
+    ] {
+        if let Some(v) = v {
+            check::non_negative(name, v)?;
+        }
+    }
+    if let Some(r) = o.initial_tr_radius {
+        check::positive("initial_tr_radius", r)?;
+    }
+    let mut constraints = o.constraints;
+    if method == Method::TrustConstr
+        && let Some(b) = &o.bounds
+    {
+        // trust-constr treats bounds as one more (last) constraint.
+        let (lb, ub) = trust_constr::widen(&b.lb, &b.ub);
+        let eye = Array2::eye(x0.len());
+        constraints.push(Constraint::Linear(LinearConstraint::new(&eye, &lb, &ub)?));
+    }
+    let mut cons = Canonical::new(constraints, x0)?;
+    let fun: ObjFn<'a> = Box::new(fun);
+    let grad = match o.jac {
+        Some(j) => Grad::Exact(checked_jac(j, x0.len())),
+        None => Grad::Fd(o.fd),
+    };
+    // trust-constr's finite differences ignore the bounds (SciPy's, unless keep_feasible).
+    let fd_bounds = if method == Method::Slsqp {
+        o.bounds.clone()
+    } else {
+        None
+    };
+    let mut obj = Objective::new(fun, grad, fd_bounds);
+    let mut st = Settings {
+        bounds: o.bounds,
+        maxiter: o.maxiter,
+        maxfev: o.maxfev,
+        gtol: o.gtol.or(o.tol),
+        ftol: o.ftol.or(o.tol),
+        xtol: o.xtol.or(o.tol),
+        maxcor: None,
+        maxls: None,
+        norm: o.norm,
+        xatol: None,
+        fatol: None,
+        adaptive: false,
+        callback: o.callback,
+    };
+    let x0 = x0.to_owned();
+    Ok(match method {
+        Method::Slsqp => super::slsqp::slsqp(&mut obj, &mut cons, x0, &mut st),
+        Method::TrustConstr => {
+            let hess = match o.hess {
+                Some(h) => ObjHess::Exact(h),
+                None => ObjHess::Update(o.hess_update.unwrap_or_default()),
+            };
+            let tc = TrustConstrSettings {
+                gtol: st.gtol.unwrap_or(1e-8),
+                xtol: st.xtol.unwrap_or(1e-8),
+                barrier_tol: o.barrier_tol.unwrap_or(1e-8),
+                maxiter: st.maxiter.unwrap_or(1000),
+                initial_tr_radius: o.initial_tr_radius.unwrap_or(1.0),
+                initial_constr_penalty: o.initial_constr_penalty.unwrap_or(1.0),
+                initial_barrier_parameter: o.initial_barrier_parameter.unwrap_or(0.1),
+                initial_barrier_tolerance: o.initial_barrier_tolerance.unwrap_or(0.1),
+            };
+            trust_constr::trust_constr(&mut obj, &mut cons, x0, hess, tc, &mut st)
+        }
+        other => unreachable!("{other:?} is checked above"),
+    })
+}
+
+/// A boxed constraint function for the legacy interfaces.
+pub type LegacyConFn<'a> = Box<dyn FnMut(&ArrayRef1<f64>) -> Array1<f64> + 'a>;
+
+/// Legacy `fmin_slsqp`: SLSQP with equality constraints `f_eqcons(x) = 0`,
+/// inequality constraints `f_ieqcons(x) ≥ 0`, optional `bounds`, forward-
+/// difference gradients and SciPy's defaults (`iter = 100`, `acc = 1e-6`).
+///
+/// # Errors
+/// As [`minimize_constrained`].
+///
+/// # Examples
+/// ```
+/// use ferrosci::optimize::fmin_slsqp;
+/// use ndarray::{array, ArrayRef1};
+///
+/// // Closest point to (2, 2) on the line x0 + x1 = 1 with x0 ≤ 0.25.
+/// let res = fmin_slsqp(
+///     |x: &ArrayRef1<f64>| (x[0] - 2.0).powi(2) + (x[1] - 2.0).powi(2),
+///     &array![0.0, 0.0],
+///     Some(Box::new(|x: &ArrayRef1<f64>| array![x[0] + x[1] - 1.0])),
+///     Some(Box::new(|x: &ArrayRef1<f64>| array![0.25 - x[0]])),
+///     None,
+/// )?;
+/// assert!((res.x[0] - 0.25).abs() < 1e-6 && (res.x[1] - 0.75).abs() < 1e-6);
+/// # Ok::<(), ferrosci::Error>(())
+/// ```
+pub fn fmin_slsqp<'a, F>(
+    func: F,
+    x0: &ArrayRef1<f64>,
+    f_eqcons: Option<LegacyConFn<'a>>,
+    f_ieqcons: Option<LegacyConFn<'a>>,
+    bounds: Option<Bounds>,
+) -> Result<OptimizeResult>
+where
+    F: FnMut(&ArrayRef1<f64>) -> f64 + 'a,
+{
+    use super::constraints::{ConstraintDict, ConstraintType};
+    let mut constraints = Vec::new();
+    for (kind, f) in [
+        (ConstraintType::Eq, f_eqcons),
+        (ConstraintType::Ineq, f_ieqcons),
+    ] {
+        if let Some(fun) = f {
+            constraints.push(
+                ConstraintDict {
+                    kind,
+                    fun,
+                    jac: None,
+                }
+                .into(),
+            );
+        }
+    }
+    let opts = MinimizeOptions {
+        constraints,
+        bounds,
+        ..Default::default()
+    };
+    minimize_constrained(func, x0, Method::Slsqp, opts).map(Into::into)
+}
