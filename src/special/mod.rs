@@ -170,6 +170,7 @@
 //! | `binom` | 6.2e-13 (n = 1000, k = 500) | 6.2e-13 | `exp(betaln)` for large arguments, as SciPy |
 
 mod airy;
+mod bessel_complex;
 mod bessel_deriv;
 mod bessel_ik;
 mod bessel_jy;
@@ -193,6 +194,10 @@ mod orthogonal_roots;
 mod zeta;
 
 pub use airy::{Airy, AiryZeros, ai_zeros, airy, airye, bi_zeros};
+pub use bessel_complex::{
+    hankel1, hankel1e, hankel2, hankel2e, iv_complex, ive_complex, jv_complex, jve_complex,
+    kv_complex, kve_complex, yv_complex, yve_complex,
+};
 pub use bessel_deriv::{
     ivp, jvp, kvp, spherical_in, spherical_jn, spherical_kn, spherical_yn, yvp,
 };
