@@ -2,6 +2,7 @@
 //! Hankel asymptotic series and the small-argument power-series prefactor.
 
 use super::gamma::{gammaln, rgamma};
+use num_complex::Complex64;
 
 /// Taylor coefficients of `1/Γ(1+z) = Σ d_k z^k` (Wrench 1968, Abramowitz and
 /// Stegun 6.1.34 shifted by one; recomputed with mpmath at 40 digits).
@@ -108,6 +109,33 @@ pub(super) fn hankel_sums(nu: f64, x: f64) -> Option<(f64, f64, f64)> {
         alt += if k % 2 == 0 { t } else { -t };
         if at <= 1e-17 * p.abs().max(q.abs()).max(1e-300) && at <= 1e-17 * alt.abs() {
             return Some((p, q, alt));
+        }
+    }
+    None
+}
+
+/// Complex Hankel sums for the modified functions at large `|w|`:
+/// `(Σ (-1)^k a_k(ν)/w^k, Σ a_k(ν)/w^k)` (DLMF 10.40.2, 10.40.5), or `None`
+/// when the terms stop decreasing before reaching full precision.
+pub(super) fn hankel_sums_complex(nu: f64, w: Complex64) -> Option<(Complex64, Complex64)> {
+    let mu4 = 4.0 * nu * nu;
+    let wi = 1.0 / w;
+    let mut t = Complex64::new(1.0, 0.0);
+    let (mut alt, mut plain) = (t, t);
+    let mut prev = f64::INFINITY;
+    for k in 1..200 {
+        let kf = k as f64;
+        let odd = 2.0 * kf - 1.0;
+        t *= (mu4 - odd * odd) / (8.0 * kf) * wi;
+        let at = t.norm();
+        if at > prev && kf > nu {
+            return None;
+        }
+        prev = at;
+        plain += t;
+        alt += if k % 2 == 0 { t } else { -t };
+        if at <= 1e-17 * alt.norm().min(plain.norm()) {
+            return Some((alt, plain));
         }
     }
     None

@@ -256,6 +256,7 @@
 //! Cost: `smirnov` is linear in `n`, the noncentral cdfs sum `O(√nc)` terms.
 
 mod airy;
+mod bessel_complex;
 mod bessel_deriv;
 mod bessel_ik;
 mod bessel_jy;
@@ -288,6 +289,10 @@ mod owens_t;
 mod zeta;
 
 pub use airy::{Airy, AiryZeros, ai_zeros, airy, airye, bi_zeros};
+pub use bessel_complex::{
+    hankel1, hankel1e, hankel2, hankel2e, iv_complex, ive_complex, jv_complex, jve_complex,
+    kv_complex, kve_complex, yv_complex, yve_complex,
+};
 pub use bessel_deriv::{
     ivp, jvp, kvp, spherical_in, spherical_jn, spherical_kn, spherical_yn, yvp,
 };
