@@ -10,6 +10,7 @@
 mod fft;
 mod linalg;
 mod optimize;
+mod optimize_constrained;
 mod plot;
 mod special;
 
@@ -25,11 +26,15 @@ fn main() -> Result<(), Box<dyn Error>> {
         .join("tutorial");
     std::fs::create_dir_all(&out)?;
     // In the order of the lecture notes' chapter.
-    let sections: [(&str, Section); 4] = [
+    let sections: [(&str, Section); 5] = [
         ("Special functions: scipy.special", special::run),
         ("Linear algebra operations: scipy.linalg", linalg::run),
         ("Fast Fourier transforms: scipy.fftpack", fft::run),
         ("Optimization and fit: scipy.optimize", optimize::run),
+        (
+            "Constrained optimization: scipy.optimize",
+            optimize_constrained::circle,
+        ),
     ];
     for (title, run) in sections {
         println!("\n=== {title} ===\n");

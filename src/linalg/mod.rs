@@ -187,8 +187,8 @@ mod structure;
 mod structured_solve;
 mod subspace;
 mod svd;
-mod tridiagonal_eig;
 mod triangular_fun;
+mod tridiagonal_eig;
 mod util;
 
 pub use banded::{
@@ -205,19 +205,17 @@ pub use eig::{
     Eig, EigLeft, eig, eig_generalized, eig_generalized_left, eig_left, eigvals,
     eigvals_generalized,
 };
-pub use hessenberg::{Hessenberg, hessenberg, hessenberg_q};
 pub use eigh::{
     Eigh, EighOptions, eigh, eigh_generalized, eigh_generalized_with, eigh_with, eigvalsh,
     eigvalsh_generalized, eigvalsh_generalized_with, eigvalsh_with,
 };
-pub use ldl::{Ldl, LdlOptions, ldl, ldl_with};
-pub use eigh::{Eigh, EighOptions, eigh, eigh_with, eigvalsh, eigvalsh_with};
 pub use expm::{
     ExpmFrechet, ExpmFrechetOptions, FrechetMethod, expm, expm_cond, expm_frechet,
     expm_frechet_with,
 };
 pub use funm::{Funm, funm, signm};
 pub use hessenberg::{Hessenberg, hessenberg, hessenberg_q};
+pub use ldl::{Ldl, LdlOptions, ldl, ldl_with};
 pub use logm::{fractional_matrix_power, logm};
 pub use lstsq::{
     Lstsq, LstsqOptions, MatrixRankOptions, PinvOptions, lstsq, lstsq_with, matrix_rank,

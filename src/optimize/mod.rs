@@ -103,8 +103,8 @@ mod curve_fit;
 mod dfsane;
 mod diff;
 mod dogbox;
-mod isotonic;
 mod hessian_update;
+mod isotonic;
 mod lbfgsb;
 mod least_squares;
 mod line_search;
@@ -123,15 +123,14 @@ mod result;
 mod root;
 mod rosen;
 mod scalar;
+mod slsqp;
+mod slsqp_lsq;
 mod tnc;
 mod trf;
+mod trust_constr;
 mod trust_exact;
 mod trust_krylov;
 mod trust_region;
-mod slsqp;
-mod slsqp_lsq;
-mod trf;
-mod trust_constr;
 mod zeros;
 
 pub use constrained::{LegacyConFn, fmin_slsqp, minimize_constrained};
@@ -142,10 +141,11 @@ pub use constraints::{
 pub use curve_fit::{CurveFit, CurveFitOptions, curve_fit, curve_fit_with};
 pub use dfsane::{DfSaneLineSearch, DfSaneOptions};
 pub use diff::{FdScheme, approx_fprime, check_grad};
-pub use isotonic::{
-    IsotonicOptions, IsotonicResult, isotonic_regression, isotonic_regression_with,
 pub use hessian_update::{
     ApproxType, ExceptionStrategy, HessianUpdateStrategy, InitScale, UpdateRule,
+};
+pub use isotonic::{
+    IsotonicOptions, IsotonicResult, isotonic_regression, isotonic_regression_with,
 };
 pub use least_squares::{
     Jacobian, JacobianFn, LeastSquaresOptions, LeastSquaresResult, LsqMethod, XScale,

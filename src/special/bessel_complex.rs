@@ -177,16 +177,17 @@ fn cf1_i(nu: f64, w: C) -> Option<C> {
 /// `(I_ν(w)e^{-w}, K_ν(w)e^{w})` for `ν ≥ 0`, finite `w ≠ 0`, `Re w ≥ 0`.
 fn ik_right(nu: f64, w: C) -> (C, C) {
     let r = w.norm();
-    if r >= 22.0 && r >= nu * nu {
-        if let Some((alt, plain)) = hankel_sums_complex(nu, w) {
-            // DLMF 10.40.2 and 10.40.5, upper sign for Im w ≥ 0.
-            let m = if w.im >= 0.0 { 1.0 } else { -1.0 };
-            let root = (2.0 * PI * w).sqrt();
-            let second = m * I * cispi(m * nu) * (-2.0 * w).exp() * plain;
-            let is = (alt + second) / root;
-            let ks = PI / root * plain;
-            return (is, ks);
-        }
+    if r >= 22.0
+        && r >= nu * nu
+        && let Some((alt, plain)) = hankel_sums_complex(nu, w)
+    {
+        // DLMF 10.40.2 and 10.40.5, upper sign for Im w ≥ 0.
+        let m = if w.im >= 0.0 { 1.0 } else { -1.0 };
+        let root = (2.0 * PI * w).sqrt();
+        let second = m * I * cispi(m * nu) * (-2.0 * w).exp() * plain;
+        let is = (alt + second) / root;
+        let ks = PI / root * plain;
+        return (is, ks);
     }
     let nl = (nu + 0.5).floor();
     if nl > MAX_STEPS || r > MAX_STEPS {
@@ -256,7 +257,8 @@ fn jyh_scaled(nu: f64, z: C) -> [C; 4] {
         let h1e = -I * FRAC_2_PI * cispi(-0.5 * nu) * ks;
         let h1_part = h1e * C::from_polar((-2.0 * y).exp(), x);
         let yve = -I * (h1_part - jve);
-        let h2e = 2.0 * jve * C::from_polar(1.0, x) - h1e * C::from_polar((-2.0 * y).exp(), 2.0 * x);
+        let h2e =
+            2.0 * jve * C::from_polar(1.0, x) - h1e * C::from_polar((-2.0 * y).exp(), 2.0 * x);
         [jve, yve, h1e, h2e]
     } else {
         // J = e^{-iνπ/2} I(w), H⁽²⁾ = -(2/πi) e^{iνπ/2} K(w), w = iz.
@@ -266,7 +268,8 @@ fn jyh_scaled(nu: f64, z: C) -> [C; 4] {
         let h2e = I * FRAC_2_PI * cispi(0.5 * nu) * ks;
         let h2_part = h2e * C::from_polar((2.0 * y).exp(), -x);
         let yve = -I * (jve - h2_part);
-        let h1e = 2.0 * jve * C::from_polar(1.0, -x) - h2e * C::from_polar((2.0 * y).exp(), -2.0 * x);
+        let h1e =
+            2.0 * jve * C::from_polar(1.0, -x) - h2e * C::from_polar((2.0 * y).exp(), -2.0 * x);
         [jve, yve, h1e, h2e]
     }
 }
@@ -595,7 +598,14 @@ mod tests {
     #[test]
     fn wronskian_jy_everywhere() {
         for &nu in &[0.0, 0.3, 1.0, 2.5, 7.2] {
-            for &(r, t) in &[(0.5, 0.3), (1.9, 2.0), (3.0, -1.0), (10.0, 3.0), (30.0, -2.5), (60.0, 1.5)] {
+            for &(r, t) in &[
+                (0.5, 0.3),
+                (1.9, 2.0),
+                (3.0, -1.0),
+                (10.0, 3.0),
+                (30.0, -2.5),
+                (60.0, 1.5),
+            ] {
                 let z = C::from_polar(r, t);
                 let (j0, j1) = (jv_complex(nu, z), jv_complex(nu + 1.0, z));
                 let (y0, y1) = (yv_complex(nu, z), yv_complex(nu + 1.0, z));
@@ -603,7 +613,10 @@ mod tests {
                 let w = j1 * y0 - j0 * y1;
                 let want = 2.0 / (PI * z);
                 let scale = (j0.norm() * y1.norm()).max(j1.norm() * y0.norm());
-                assert!((w - want).norm() <= 1e-13 * scale.max(want.norm()), "ν={nu} z={z}: {w} vs {want}");
+                assert!(
+                    (w - want).norm() <= 1e-13 * scale.max(want.norm()),
+                    "ν={nu} z={z}: {w} vs {want}"
+                );
             }
         }
     }
@@ -611,14 +624,23 @@ mod tests {
     #[test]
     fn wronskian_ik_everywhere() {
         for &nu in &[0.0, 0.4, 1.0, 3.5] {
-            for &(r, t) in &[(0.7, 0.3), (2.5, 2.8), (5.0, -1.5), (15.0, 1.2), (40.0, -3.0)] {
+            for &(r, t) in &[
+                (0.7, 0.3),
+                (2.5, 2.8),
+                (5.0, -1.5),
+                (15.0, 1.2),
+                (40.0, -3.0),
+            ] {
                 let z = C::from_polar(r, t);
                 // I_ν K_{ν+1} + I_{ν+1} K_ν = 1/z (DLMF 10.28.2)
                 let w = iv_complex(nu, z) * kv_complex(nu + 1.0, z)
                     + iv_complex(nu + 1.0, z) * kv_complex(nu, z);
                 let want = 1.0 / z;
                 let scale = (iv_complex(nu, z) * kv_complex(nu + 1.0, z)).norm();
-                assert!((w - want).norm() <= 1e-13 * scale.max(want.norm()), "ν={nu} z={z}: {w} vs {want}");
+                assert!(
+                    (w - want).norm() <= 1e-13 * scale.max(want.norm()),
+                    "ν={nu} z={z}: {w} vs {want}"
+                );
             }
         }
     }

@@ -325,7 +325,6 @@ pub use incomplete::{betainc, betaincc, gammainc, gammaincc};
 pub use inverse_distributions::{bdtri, chdtri, fdtri, gdtrix, nbdtri, pdtri, stdtrit};
 pub use inverse_incomplete::{betainccinv, betaincinv, gammainccinv, gammaincinv};
 pub use kolmogorov::{kolmogi, kolmogorov, smirnov, smirnovi};
-pub use lambertw::{lambertw, wrightomega};
 pub use lambertw::{lambertw, wrightomega, wrightomega_complex};
 pub use legendre::sph_harm_y;
 pub use loggamma_complex::loggamma_complex;
