@@ -122,13 +122,13 @@
 //! 0.18 / 25.6 / 207 ms with `matrixmultiply` (91 / 78 / 77 GFLOP/s) against
 //! 0.29 / 41.2 / 361 ms with `gemm` 0.18 (56 / 49 / 44 GFLOP/s) on one thread.
 //!
-//! Measured against SciPy (OpenBLAS, one thread) with
-//! `python3 tools/bench/compare.py linalg` on a heavily shared machine, so
-//! the ratios are rough: small matrices (n ≤ 16) are 6–100× faster than
-//! SciPy per call; LU, Cholesky, `inv`, `det` and `solve` at n = 1000–2000
-//! take 1.6–2.3× SciPy's time; QR 2.8×; SVD and `eigh` 3–6×, because their
-//! Householder reductions (bidiagonal, tridiagonal) are not yet blocked and
-//! the vectors are accumulated by QR iteration rather than divide and conquer.
+//! The Hermitian eigensolver tridiagonalises in panels (rank-2k trailing
+//! updates through GEMM) and finds eigenvectors by divide and conquer; the
+//! SVD bidiagonalises in panels, QR-first for tall matrices, and still
+//! accumulates singular vectors by implicit QR. Against SciPy (OpenBLAS, one
+//! thread; `compare.py linalg` on a shared machine, rough): n ≤ 16 is 5–100×
+//! faster per call; `eigh` 1.0–1.3×; LU, Cholesky, `inv`, `det`, `solve`
+//! and QR 1.1–1.6×; SVD 1.5–2.5× SciPy's time (docs/BENCHMARKS.md).
 //!
 //! The nonsymmetric eigenproblem (`eig`, `schur`, `qz`) runs unblocked
 //! kernels: Householder Hessenberg reduction, Francis double-shift QR (real)
@@ -149,9 +149,8 @@
 //! machine, rough): `ldl`, `pinvh`, `cholesky_banded` and selected
 //! tridiagonal eigenpairs 0.3–1.1× SciPy's time; `eigvals_banded` 1–1.7×;
 //! `eigvalsh_tridiagonal` 1.8–2.5×; `eigh` subsets, generalized `eigh` and
-//! `polar` 3–3.7× (bound by the tridiagonal reduction and the SVD); all
-//! eigenvectors of a tridiagonal matrix 20× (QR accumulation against
-//! LAPACK's MRRR).
+//! `polar` 3–3.7× before the blocked reductions above landed (not yet
+//! re-measured).
 
 mod banded;
 mod banded_eig;

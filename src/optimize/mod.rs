@@ -89,12 +89,11 @@
 //! so a fit to many points costs O(m n²) per iteration.
 //!
 //! ## Not yet
-//! TNC, trust-region methods, COBYLA, SLSQP, trust-constr, `root`'s quasi-Newton
-//! and Krylov methods (broyden1/2, anderson, krylov, df-sane, ...),
-//! `curve_fit` with a 2-D `sigma`, an analytic `jac` or multi-dimensional
-//! `xdata`, `least_squares` with sparse Jacobians (`tr_solver='lsmr'`) or a
-//! callback, `lsq_linear`'s `trf` iteration (one exact active-set solver
-//! serves both methods), `isotonic_regression`.
+//! COBYLA, COBYQA, `keep_feasible` bounds, the nonlinear solvers' Wolfe line
+//! search and SVD rank reduction, `curve_fit` with a 2-D `sigma`, an analytic
+//! `jac` or multi-dimensional `xdata`, `least_squares` with sparse Jacobians
+//! (`tr_solver='lsmr'`) or a callback, `lsq_linear`'s `trf` iteration (one
+//! exact active-set solver serves both methods).
 
 mod bfgs;
 mod constrained;
