@@ -1,25 +1,32 @@
-//! Derivatives of the Bessel functions and the spherical Bessel functions.
+//! Derivatives of the Bessel and Hankel functions (real and complex
+//! argument) and the spherical Bessel functions.
 //!
 //! Derivatives use the exact finite sums of DLMF 10.6.7 / 10.29.5; spherical
 //! functions are half-integer-order cylinder functions (DLMF 10.47.3), except
 //! `k_n`, which is the finite sum of DLMF 10.49.12 and so stays accurate (and
 //! analytic for negative `x`, as SciPy's).
 
+use super::bessel_complex::{hankel1, hankel2, iv_complex, jv_complex, kv_complex, yv_complex};
 use super::bessel_ik::{iv, kv};
 use super::bessel_jy::{jv, yv};
+use num_complex::Complex64;
 use std::f64::consts::{FRAC_PI_2, PI};
+use std::ops::{Add, Mul};
 
-/// `Σ_k s^k C(n,k) F(v-n+2k) / 2^n` with `s = ±1`.
-fn deriv_sum(v: f64, n: u32, sign: f64, f: impl Fn(f64) -> f64) -> f64 {
+/// `Σ_k s^k C(n,k) F(v-n+2k) / 2^n` with `s = ±1`, for real or complex `F`.
+fn deriv_sum<T>(v: f64, n: u32, sign: f64, f: impl Fn(f64) -> T) -> T
+where
+    T: Copy + Add<Output = T> + Mul<f64, Output = T>,
+{
     let nf = f64::from(n);
     let mut binom = 1.0;
     let mut s = 1.0;
-    let mut sum = 0.0;
-    for k in 0..=n {
+    let mut sum = f(v - nf);
+    for k in 1..=n {
         let kf = f64::from(k);
-        sum += s * binom * f(v - nf + 2.0 * kf);
-        binom *= (nf - kf) / (kf + 1.0);
+        binom *= (nf - kf + 1.0) / kf;
         s *= sign;
+        sum = sum + f(v - nf + 2.0 * kf) * (s * binom);
     }
     sum * 0.5f64.powi(n as i32)
 }
@@ -91,6 +98,127 @@ pub fn ivp(v: f64, z: f64, n: u32) -> f64 {
 pub fn kvp(v: f64, z: f64, n: u32) -> f64 {
     let s = deriv_sum(v, n, 1.0, |o| kv(o, z));
     if n % 2 == 1 { -s } else { s }
+}
+
+/// `n`-th derivative of `J_v(z)` for complex `z`.
+///
+/// SciPy: `scipy.special.jvp(v, z, n)` with complex `z`.
+///
+/// ```text
+/// J_v^(n)(z) = 2^{-n} Σ_{k=0}^{n} (-1)^k C(n,k) J_{v-n+2k}(z)
+/// ```
+///
+/// # Examples
+/// ```
+/// use ferrosci::special::{jv_complex, jvp_complex};
+/// use num_complex::Complex64;
+/// let z = Complex64::new(1.5, -0.7);
+/// // J_0' = -J_1
+/// assert!((jvp_complex(0.0, z, 1) + jv_complex(1.0, z)).norm() < 1e-15);
+/// ```
+pub fn jvp_complex(v: f64, z: Complex64, n: u32) -> Complex64 {
+    deriv_sum(v, n, -1.0, |o| jv_complex(o, z))
+}
+
+/// `n`-th derivative of `Y_v(z)` for complex `z`.
+///
+/// SciPy: `scipy.special.yvp(v, z, n)` with complex `z`.
+///
+/// ```text
+/// Y_v^(n)(z) = 2^{-n} Σ_{k=0}^{n} (-1)^k C(n,k) Y_{v-n+2k}(z)
+/// ```
+///
+/// # Examples
+/// ```
+/// use ferrosci::special::{yv_complex, yvp_complex};
+/// use num_complex::Complex64;
+/// let z = Complex64::new(1.5, -0.7);
+/// // Y_0' = -Y_1
+/// assert!((yvp_complex(0.0, z, 1) + yv_complex(1.0, z)).norm() < 1e-15);
+/// ```
+pub fn yvp_complex(v: f64, z: Complex64, n: u32) -> Complex64 {
+    deriv_sum(v, n, -1.0, |o| yv_complex(o, z))
+}
+
+/// `n`-th derivative of `I_v(z)` for complex `z`.
+///
+/// SciPy: `scipy.special.ivp(v, z, n)` with complex `z`.
+///
+/// ```text
+/// I_v^(n)(z) = 2^{-n} Σ_{k=0}^{n} C(n,k) I_{v-n+2k}(z)
+/// ```
+///
+/// # Examples
+/// ```
+/// use ferrosci::special::{iv_complex, ivp_complex};
+/// use num_complex::Complex64;
+/// let z = Complex64::new(1.5, -0.7);
+/// // I_0' = I_1
+/// assert!((ivp_complex(0.0, z, 1) - iv_complex(1.0, z)).norm() < 1e-15);
+/// ```
+pub fn ivp_complex(v: f64, z: Complex64, n: u32) -> Complex64 {
+    deriv_sum(v, n, 1.0, |o| iv_complex(o, z))
+}
+
+/// `n`-th derivative of `K_v(z)` for complex `z`.
+///
+/// SciPy: `scipy.special.kvp(v, z, n)` with complex `z`.
+///
+/// ```text
+/// K_v^(n)(z) = (-1)^n 2^{-n} Σ_{k=0}^{n} C(n,k) K_{v-n+2k}(z)
+/// ```
+///
+/// # Examples
+/// ```
+/// use ferrosci::special::{kv_complex, kvp_complex};
+/// use num_complex::Complex64;
+/// let z = Complex64::new(1.5, -0.7);
+/// // K_0' = -K_1
+/// assert!((kvp_complex(0.0, z, 1) + kv_complex(1.0, z)).norm() < 1e-15);
+/// ```
+pub fn kvp_complex(v: f64, z: Complex64, n: u32) -> Complex64 {
+    let s = deriv_sum(v, n, 1.0, |o| kv_complex(o, z));
+    if n % 2 == 1 { -s } else { s }
+}
+
+/// `n`-th derivative of the Hankel function `H⁽¹⁾_v(z)`.
+///
+/// SciPy: `scipy.special.h1vp(v, z, n)`.
+///
+/// ```text
+/// H1_v^(n)(z) = 2^{-n} Σ_{k=0}^{n} (-1)^k C(n,k) H1_{v-n+2k}(z)
+/// ```
+///
+/// # Examples
+/// ```
+/// use ferrosci::special::{h1vp, hankel1};
+/// use num_complex::Complex64;
+/// let z = Complex64::new(2.0, 0.5);
+/// // H1_0' = -H1_1
+/// assert!((h1vp(0.0, z, 1) + hankel1(1.0, z)).norm() < 1e-15);
+/// ```
+pub fn h1vp(v: f64, z: Complex64, n: u32) -> Complex64 {
+    deriv_sum(v, n, -1.0, |o| hankel1(o, z))
+}
+
+/// `n`-th derivative of the Hankel function `H⁽²⁾_v(z)`.
+///
+/// SciPy: `scipy.special.h2vp(v, z, n)`.
+///
+/// ```text
+/// H2_v^(n)(z) = 2^{-n} Σ_{k=0}^{n} (-1)^k C(n,k) H2_{v-n+2k}(z)
+/// ```
+///
+/// # Examples
+/// ```
+/// use ferrosci::special::{h2vp, hankel2};
+/// use num_complex::Complex64;
+/// let z = Complex64::new(2.0, 0.5);
+/// // H2_0' = -H2_1
+/// assert!((h2vp(0.0, z, 1) + hankel2(1.0, z)).norm() < 1e-15);
+/// ```
+pub fn h2vp(v: f64, z: Complex64, n: u32) -> Complex64 {
+    deriv_sum(v, n, -1.0, |o| hankel2(o, z))
 }
 
 /// `(-1)^n` as a float.

@@ -34,6 +34,12 @@
 //! | `betaincinv`, `betainccinv` | [`betaincinv`], [`betainccinv`] | inverses of `I_x(a, b)`, `1 - I_x(a, b)` in `x` |
 //! | `chdtri`, `gdtrix`, `pdtri` | [`chdtri`], [`gdtrix`], [`pdtri`] | chi-square, gamma and Poisson quantiles |
 //! | `bdtri`, `nbdtri`, `fdtri`, `stdtrit` | [`bdtri`], [`nbdtri`], [`fdtri`], [`stdtrit`] | binomial, negative binomial, F and t quantiles |
+//! | `stdtridf`, `chdtriv` | [`stdtridf`], [`chdtriv`] | degrees of freedom of Student's t and chi-square from `p` |
+//! | `btdtria`, `btdtrib` | [`btdtria`], [`btdtrib`] | beta shape `a` or `b` from `p = I_x(a, b)` |
+//! | `gdtria`, `gdtrib` | [`gdtria`], [`gdtrib`] | gamma rate or shape from `p` |
+//! | `pdtrik`, `bdtrik`, `bdtrin`, `nbdtrik`, `nbdtrin` | [`pdtrik`], [`bdtrik`], [`bdtrin`], [`nbdtrik`], [`nbdtrin`] | Poisson, binomial, negative binomial count parameters (continuous) from `p` |
+//! | `chndtrix`, `chndtridf`, `chndtrinc` | [`chndtrix`], [`chndtridf`], [`chndtrinc`] | noncentral chi-square: quantile, `df`, `nc` |
+//! | `nctdtrit`, `ncfdtri` | [`nctdtrit`], [`ncfdtri`] | noncentral t and F quantiles |
 //! | `kolmogorov`, `kolmogi` | [`kolmogorov`], [`kolmogi`] | limiting Kolmogorov survival function and its inverse |
 //! | `smirnov`, `smirnovi` | [`smirnov`], [`smirnovi`] | exact one-sided Kolmogorov–Smirnov survival function and inverse |
 //! | `chndtr`, `ncfdtr`, `nctdtr` | [`chndtr`], [`ncfdtr`], [`nctdtr`] | noncentral chi-square, F and t cdfs |
@@ -70,6 +76,11 @@
 //! | `kv`, `kve` | [`kv`], [`kve`] | modified Bessel `K_v(x)`, and `K_v(x)e^x` |
 //! | `k0`, `k0e`, `k1`, `k1e`, `kn` | [`k0`], [`k0e`], [`k1`], [`k1e`], [`kn`] | `K_0`, `K_1`, `K_n` |
 //! | `jvp`, `yvp`, `ivp`, `kvp` | [`jvp`], [`yvp`], [`ivp`], [`kvp`] | `n`-th derivatives of `J`, `Y`, `I`, `K` |
+//! | `jv`, `yv`, `iv`, `kv` (complex input) | [`jv_complex`], [`yv_complex`], [`iv_complex`], [`kv_complex`] | Bessel functions of complex argument |
+//! | `jve`, `yve`, `ive`, `kve` (complex input) | [`jve_complex`], [`yve_complex`], [`ive_complex`], [`kve_complex`] | their exponentially scaled forms |
+//! | `hankel1`, `hankel1e`, `hankel2`, `hankel2e` | [`hankel1`], [`hankel1e`], [`hankel2`], [`hankel2e`] | Hankel functions, plain and scaled |
+//! | `jvp`, `yvp`, `ivp`, `kvp` (complex input) | [`jvp_complex`], [`yvp_complex`], [`ivp_complex`], [`kvp_complex`] | the same for complex `z` |
+//! | `h1vp`, `h2vp` | [`h1vp`], [`h2vp`] | `n`-th derivatives of `H⁽¹⁾`, `H⁽²⁾` (complex) |
 //! | `spherical_jn`, `spherical_yn` | [`spherical_jn`], [`spherical_yn`] | spherical `j_n`, `y_n` (or derivative) |
 //! | `jn_zeros`, `jnp_zeros`, `yn_zeros`, `ynp_zeros` | [`jn_zeros`], [`jnp_zeros`], [`yn_zeros`], [`ynp_zeros`] | zeros of `J_n`, `J_n'`, `Y_n`, `Y_n'` |
 //! | `jnyn_zeros` | [`jnyn_zeros`] → [`JnYnZeros`] | all four sets at once |
@@ -276,6 +287,7 @@ mod hypergeometric;
 mod incomplete;
 mod inverse_distributions;
 mod inverse_incomplete;
+mod inverse_params;
 mod kernels;
 mod kolmogorov;
 mod lambertw;
@@ -294,7 +306,8 @@ pub use bessel_complex::{
     kv_complex, kve_complex, yv_complex, yve_complex,
 };
 pub use bessel_deriv::{
-    ivp, jvp, kvp, spherical_in, spherical_jn, spherical_kn, spherical_yn, yvp,
+    h1vp, h2vp, ivp, ivp_complex, jvp, jvp_complex, kvp, kvp_complex, spherical_in, spherical_jn,
+    spherical_kn, spherical_yn, yvp, yvp_complex,
 };
 pub use bessel_ik::{i0, i0e, i1, i1e, iv, ive, k0, k0e, k1, k1e, kn, kv, kve};
 pub use bessel_jy::{j0, j1, jn, jv, jve, y0, y1, yn, yv, yve};
@@ -324,6 +337,10 @@ pub use hypergeometric::{hyp0f1, hyp1f1, hyp2f1};
 pub use incomplete::{betainc, betaincc, gammainc, gammaincc};
 pub use inverse_distributions::{bdtri, chdtri, fdtri, gdtrix, nbdtri, pdtri, stdtrit};
 pub use inverse_incomplete::{betainccinv, betaincinv, gammainccinv, gammaincinv};
+pub use inverse_params::{
+    bdtrik, bdtrin, btdtria, btdtrib, chdtriv, chndtridf, chndtrinc, chndtrix, gdtria, gdtrib,
+    nbdtrik, nbdtrin, ncfdtri, nctdtrit, pdtrik, stdtridf,
+};
 pub use kolmogorov::{kolmogi, kolmogorov, smirnov, smirnovi};
 pub use lambertw::{lambertw, wrightomega, wrightomega_complex};
 pub use legendre::sph_harm_y;
