@@ -22,7 +22,7 @@ fn bench_special(c: &mut Criterion) {
         .sample_size(10)
         .measurement_time(Duration::from_secs(2))
         .warm_up_time(Duration::from_secs(1));
-    let cases: [Workload; 12] = [
+    let cases: [Workload; 13] = [
         ("gamma", special::gamma, grid(0.1, 20.0)),
         ("gammaln", special::gammaln, grid(0.1, 100.0)),
         ("erf", special::erf, grid(-3.0, 3.0)),
@@ -41,6 +41,7 @@ fn bench_special(c: &mut Criterion) {
             grid(-0.99, 0.99),
         ),
         ("ellipk", special::ellipk, grid(0.0, 0.999)),
+        ("dawsn", special::dawsn, grid(-10.0, 10.0)),
         (
             "eval_legendre_10",
             |x| special::eval_legendre(10, x),

@@ -114,7 +114,8 @@ fn inverses_agree_with_scipy_and_solve_the_cdf() {
         let w = worst.entry(f.clone()).or_default();
         w.0 = w.0.max(rel);
         w.1 = w.1.max(r_ours / p.min(1.0 - p));
-        if !(rel <= tolerance(&f)) || !(r_ours <= r_scipy + slack) {
+        let ok = rel <= tolerance(&f) && r_ours <= r_scipy + slack;
+        if !ok {
             failures.push(format!(
                 "{}: got {got:e} scipy {want:e} (rel {rel:.1e}); residual {r_ours:.1e} vs scipy {r_scipy:.1e}",
                 c.ctx()

@@ -14,6 +14,7 @@
 //! `w(z) = 2e^{-z²} - w(-z)`, and `e^{-z²}` is formed from exact products of
 //! `x² - y²` and `2xy` so its large exponents and phases are not rounded.
 
+use super::dawsn::dawsn;
 use super::erf::{erf, erfc};
 use num_complex::Complex64;
 use std::f64::consts::PI;
@@ -498,34 +499,4 @@ pub fn erfi(x: f64) -> f64 {
         return x;
     }
     exp_neg_sq_mul(c(0.0, x), c(FRAC_2_SQRT_PI * dawsn(x), 0.0)).re
-}
-
-/// Dawson's integral.
-///
-/// SciPy: `scipy.special.dawsn` (real argument). Odd, maximum 0.5410 at
-/// `x ≈ 0.924`, `D(x) ≈ 1/(2x)` for large `x`.
-///
-/// ```text
-/// D(x) = e^{-x²} ∫₀^x e^{t²} dt = (√π/2) Im w(x)
-/// ```
-///
-/// # Examples
-/// ```
-/// use ferrosci::special::dawsn;
-/// assert!((dawsn(1.0) - 0.5380795069127684).abs() < 2e-16);
-/// assert!((dawsn(1e8) * 2e8 - 1.0).abs() < 1e-15);
-/// ```
-pub fn dawsn(x: f64) -> f64 {
-    if x.is_nan() {
-        return x;
-    }
-    let a = x.abs();
-    let d = if a.is_infinite() {
-        0.0
-    } else if near_axis(a, 0.0) {
-        SQRT_PI_2 * trapezoid(a, 0.0).im
-    } else {
-        SQRT_PI_2 * continued_fraction(c(a, 0.0)).im
-    };
-    if x < 0.0 { -d } else { d }
 }

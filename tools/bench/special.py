@@ -17,6 +17,7 @@ def workloads(workers):
         "kv_1.5": (lambda x: sc.kv(1.5, x), np.linspace(0.01, 20.0, N)),
         "hyp2f1": (lambda x: sc.hyp2f1(0.5, 1.5, 2.5, x), np.linspace(-0.99, 0.99, N)),
         "ellipk": (sc.ellipk, np.linspace(0.0, 0.999, N)),
+        "dawsn": (sc.dawsn, np.linspace(-10.0, 10.0, N)),
         "eval_legendre_10": (lambda x: sc.eval_legendre(10, x), np.linspace(-1.0, 1.0, N)),
         "eval_laguerre_10": (lambda x: sc.eval_laguerre(10, x), np.linspace(0.0, 40.0, N)),
     }
