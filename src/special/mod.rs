@@ -40,6 +40,7 @@
 //! | `pdtrik`, `bdtrik`, `bdtrin`, `nbdtrik`, `nbdtrin` | [`pdtrik`], [`bdtrik`], [`bdtrin`], [`nbdtrik`], [`nbdtrin`] | Poisson, binomial, negative binomial count parameters (continuous) from `p` |
 //! | `chndtrix`, `chndtridf`, `chndtrinc` | [`chndtrix`], [`chndtridf`], [`chndtrinc`] | noncentral chi-square: quantile, `df`, `nc` |
 //! | `nctdtrit`, `ncfdtri` | [`nctdtrit`], [`ncfdtri`] | noncentral t and F quantiles |
+//! | `nctdtrinc`, `ncfdtrinc` | [`nctdtrinc`], [`ncfdtrinc`] | noncentrality of the t and F distributions from `p` |
 //! | `kolmogorov`, `kolmogi` | [`kolmogorov`], [`kolmogi`] | limiting Kolmogorov survival function and its inverse |
 //! | `smirnov`, `smirnovi` | [`smirnov`], [`smirnovi`] | exact one-sided Kolmogorov–Smirnov survival function and inverse |
 //! | `chndtr`, `ncfdtr`, `nctdtr` | [`chndtr`], [`ncfdtr`], [`nctdtr`] | noncentral chi-square, F and t cdfs |
@@ -244,16 +245,19 @@
 //! ### Inverses in a distribution parameter
 //! `stdtridf`, `chdtriv`, `btdtria`, `btdtrib`, `gdtria`, `gdtrib`, `pdtrik`,
 //! `bdtrik`, `bdtrin`, `nbdtrik`, `nbdtrin`, `chndtrix`, `chndtridf`,
-//! `chndtrinc`, `nctdtrit` and `ncfdtri` exist (SciPy 1.17 also has
-//! `nctdtridf`, `nctdtrinc`, `ncfdtridfd`, `ncfdtridfn`, `ncfdtrinc`: not yet
-//! here; `btdtr`/`btdtri` were removed from SciPy). They bracket the root of the
+//! `chndtrinc`, `nctdtrit`, `ncfdtri`, `nctdtrinc` and `ncfdtrinc` exist
+//! (SciPy 1.17 also has `nctdtridf`, `ncfdtridfd`, `ncfdtridfn`, whose cdfs
+//! need not be monotone in the parameter: not here; `btdtr`/`btdtri` were
+//! removed from SciPy). They bracket the root of the
 //! monotone cdf and refine it by the Illinois method (`gdtria` is closed
 //! form), solving the survival function past `p = 1/2`. `tests/special_inv_params.rs`
 //! compares with SciPy (the reference, these being SciPy-defined): within
 //! 1e-14 relative for the boost-based ones (`chdtriv`, `btdtri*`, `gdtri*`,
 //! `pdtrik`, `chndtridf`, `chndtrinc`, `ncfdtri`), 1e-10 for the cdflib-based
 //! ones (`stdtridf`, `bdtri*`, `nbdtri*`, `nctdtrit`: SciPy stops its search at
-//! ~2e-11), 1e-7 for `chndtrix` (SciPy off by up to 5e-8); on every point
+//! ~2e-11), 1e-7 for `chndtrix` (SciPy off by up to 5e-8), 5e-8 for
+//! `nctdtrinc`, 5e-4 for `ncfdtrinc` (SciPy off by up to 1.3e-4: its cdf at
+//! its own root misses `p` by up to 3e-5, ferrosci's by ≤ 1 ulp); on every point
 //! ferrosci's root satisfies the forward cdf at least as well as SciPy's (within
 //! 4 ulp of the root). Conventions differ where SciPy returns cdflib's search
 //! bound: ferrosci gives the limit (`0`, `∞`, `n = k` for `bdtrin(k, 1, pr)`,
@@ -377,7 +381,7 @@ pub use inverse_distributions::{bdtri, chdtri, fdtri, gdtrix, nbdtri, pdtri, std
 pub use inverse_incomplete::{betainccinv, betaincinv, gammainccinv, gammaincinv};
 pub use inverse_params::{
     bdtrik, bdtrin, btdtria, btdtrib, chdtriv, chndtridf, chndtrinc, chndtrix, gdtria, gdtrib,
-    nbdtrik, nbdtrin, ncfdtri, nctdtrit, pdtrik, stdtridf,
+    nbdtrik, nbdtrin, ncfdtri, ncfdtrinc, nctdtrinc, nctdtrit, pdtrik, stdtridf,
 };
 pub use kolmogorov::{kolmogi, kolmogorov, smirnov, smirnovi};
 pub use lambertw::{lambertw, wrightomega, wrightomega_complex};
