@@ -3,7 +3,7 @@
 //! (`python3 tools/fixtures/special_bessel_complex.py`).
 mod common;
 
-use common::{as_c64, load};
+use common::{ErrStats, as_c64, load};
 use ferrosci::special as sp;
 use num_complex::Complex64;
 use std::collections::BTreeMap;
@@ -36,14 +36,7 @@ fn rel_err(got: Complex64, want: Complex64) -> f64 {
 /// SciPy's maximum on the same points, per function.
 #[test]
 fn complex_bessel_against_mpmath() {
-    #[derive(Default)]
-    struct Stats {
-        errs: Vec<f64>,
-        worst: f64,
-        worst_case: String,
-        scipy_worst: f64,
-    }
-    let mut by_fn: BTreeMap<String, Stats> = BTreeMap::new();
+    let mut by_fn: BTreeMap<String, ErrStats> = BTreeMap::new();
     for case in load("special", "bessel_complex") {
         if case.has("edge") {
             continue;
@@ -52,30 +45,18 @@ fn complex_bessel_against_mpmath() {
         let (v, z) = (case.f64("v"), as_c64(case.arg("z")));
         let want = as_c64(&case.expected);
         let got = eval(&f, v, z);
-        let st = by_fn.entry(f).or_default();
-        let e = rel_err(got, want);
-        if e > st.worst {
-            st.worst = e;
-            st.worst_case = format!("v={v} z={z}: want {want:e} got {got:e}");
-        }
-        st.scipy_worst = st.scipy_worst.max(rel_err(as_c64(case.arg("scipy")), want));
-        st.errs.push(e / f64::EPSILON);
+        let scipy = as_c64(case.arg("scipy"));
+        by_fn
+            .entry(f)
+            .or_default()
+            .add(rel_err(got, want), rel_err(scipy, want), || {
+                format!("v={v} z={z}: want {want:e} got {got:e}")
+            });
     }
-    let mut failures = Vec::new();
-    for (f, st) in &mut by_fn {
-        st.errs.sort_by(f64::total_cmp);
-        let median = st.errs[st.errs.len() / 2];
-        println!(
-            "{f:9} n={:4} median {median:5.1} ulp, max rel {:9.2e} (scipy {:9.2e})  worst {}",
-            st.errs.len(),
-            st.worst,
-            st.scipy_worst,
-            st.worst_case
-        );
-        if median > 2.0 || (st.worst > 1e-13 && st.worst > st.scipy_worst) {
-            failures.push(f.clone());
-        }
-    }
+    let failures: Vec<_> = by_fn
+        .iter_mut()
+        .filter_map(|(f, st)| (!st.report(f)).then(|| f.clone()))
+        .collect();
     assert!(failures.is_empty(), "accuracy targets missed: {failures:?}");
 }
 

@@ -4,10 +4,10 @@
 //! `[0, 1]`, one degree-17 piece per unit interval on `[1, 8]`, and
 //! `D(x) = G(1/x²)/(2x)` beyond, where `G` is smooth and `G(0) = 1`. The
 //! pieces are chosen by the integer part of `|x|`, so the common path has one
-//! branch and one Horner evaluation (the complex-argument function is in
+//! branch and one polynomial evaluation (the complex-argument function is in
 //! `faddeeva.rs`).
 
-use super::kernels::{polevl, polevl_eo};
+use super::kernels::estrin;
 
 /// Dawson's integral.
 ///
@@ -28,15 +28,17 @@ use super::kernels::{polevl, polevl_eo};
 #[inline]
 pub fn dawsn(x: f64) -> f64 {
     let a = x.abs();
+    // Estrin's scheme: short dependency chains, so calls overlap in a loop.
     let d = if a < 1.0 {
-        a * polevl_eo(a * a, &DAWSN_CORE)
+        a * estrin(a * a, &DAWSN_CORE)
     } else if a < 8.0 {
         // a ∈ [k, k+1): local variable t = a - (k + 1/2)
         let k = a as usize;
-        polevl_eo(a - (k as f64 + 0.5), &DAWSN_PIECES[k - 1])
+        estrin(a - (k as f64 + 0.5), &DAWSN_PIECES[k - 1])
     } else if a.is_finite() {
-        let u = 1.0 / (a * a);
-        polevl(u, &DAWSN_ASYM) * (0.5 / a)
+        // one division; the rounding of r² is damped by u·G'(u)/G ≤ 1/100
+        let r = 1.0 / a;
+        estrin(r * r, &DAWSN_ASYM) * (0.5 * r)
     } else if a.is_nan() {
         return x;
     } else {

@@ -8,7 +8,9 @@
 //! Stirling's series for `x ≥ 10`. Coefficients come from
 //! `tools/fixtures/special_a_fit.py` (mpmath, 60 digits).
 
-use super::kernels::{cospi, is_nonpositive_int, is_odd, nearest_int, polevl, polevl_eo, sinpi};
+use super::kernels::{
+    cospi, estrin, is_nonpositive_int, is_odd, nearest_int, polevl, polevl_eo, sinpi,
+};
 use super::zeta::zeta;
 use std::f64::consts::PI;
 
@@ -126,31 +128,6 @@ const SHIFT_MAX: f64 = 20.0;
 #[inline(always)]
 fn rgamma1p(t: f64) -> f64 {
     estrin(t, &RGAMMA1P)
-}
-
-/// `c[0] + c[1]·x + … + c[N-1]·x^(N-1)` by Estrin's scheme: pairs
-/// `c[2i] + c[2i+1]·x` combined with `x², x⁴, …`, a dependency chain of
-/// depth `log₂ N` instead of Horner's `N` (the polynomials here are
-/// evaluated on `|x| ≤ 1/2`, where the pairing is as accurate as Horner).
-/// The loops have constant trip counts and unroll completely.
-#[inline(always)]
-fn estrin<const N: usize>(x: f64, c: &[f64; N]) -> f64 {
-    let mut buf = *c;
-    let mut n = N;
-    let mut p = x;
-    while n > 1 {
-        let half = n.div_ceil(2);
-        for i in 0..half {
-            buf[i] = if 2 * i + 1 < n {
-                buf[2 * i] + buf[2 * i + 1] * p
-            } else {
-                buf[2 * i]
-            };
-        }
-        n = half;
-        p *= p;
-    }
-    buf[0]
 }
 
 /// `ln Γ(1+t)` for `|t| ≤ 1/2`, accurate relative to the result near `t = 0`:

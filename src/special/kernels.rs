@@ -41,6 +41,31 @@ pub(crate) fn polevl_eo(x: f64, c: &[f64]) -> f64 {
     even + x * odd
 }
 
+/// `c[0] + c[1]·x + … + c[N-1]·x^(N-1)` by Estrin's scheme: pairs
+/// `c[2i] + c[2i+1]·x` combined with `x², x⁴, …`, a dependency chain of
+/// depth `log₂ N` instead of Horner's `N` (the polynomials here are
+/// evaluated on `|x| ≤ 1/2`, where the pairing is as accurate as Horner).
+/// The loops have constant trip counts and unroll completely.
+#[inline(always)]
+pub(crate) fn estrin<const N: usize>(x: f64, c: &[f64; N]) -> f64 {
+    let mut buf = *c;
+    let mut n = N;
+    let mut p = x;
+    while n > 1 {
+        let half = n.div_ceil(2);
+        for i in 0..half {
+            buf[i] = if 2 * i + 1 < n {
+                buf[2 * i] + buf[2 * i + 1] * p
+            } else {
+                buf[2 * i]
+            };
+        }
+        n = half;
+        p *= p;
+    }
+    buf[0]
+}
+
 /// Evaluates the continued fraction `b0 + a1/(b1 + a2/(b2 + …))` by the modified
 /// Lentz method (Lentz 1976; Thompson and Barnett 1986).
 ///

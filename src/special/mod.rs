@@ -137,7 +137,7 @@
 //! Real `dawsn` does not go through `w`: it is piecewise polynomial (odd
 //! series on `[0, 1]`, one piece per unit interval to 8, a series in `1/x²`
 //! beyond; fits from `tools/fixtures/special_a_fit.py DAWSN`). On a dense
-//! fixture (`tools/fixtures/special_dawsn.py`): median 0 ulp, max 4.1e-16
+//! fixture (`tools/fixtures/special_dawsn.py`): median 0 ulp, max 4.4e-16
 //! (SciPy 2.1e-15).
 //!
 //! `fresnel`: real argument ≤ 3.3e-16 (SciPy 8.4e-10); complex: median ≤ 0.5

@@ -288,3 +288,47 @@ pub fn ulps(got: f64, want: f64) -> f64 {
     };
     (got - want).abs() / spacing(want)
 }
+
+/// Per-function error statistics against a reference, with SciPy's error on
+/// the same points: the usual targets are median ≤ 2 ulp and max ≤ 1e-13 or
+/// ≤ SciPy's max.
+#[derive(Default)]
+pub struct ErrStats {
+    /// Errors in units of `f64::EPSILON`.
+    pub ulps: Vec<f64>,
+    pub worst: f64,
+    pub worst_case: String,
+    pub scipy_worst: f64,
+}
+
+impl ErrStats {
+    /// Records one point's relative error `err` (NaN counts as ∞) and SciPy's.
+    pub fn add(&mut self, err: f64, scipy_err: f64, describe: impl FnOnce() -> String) {
+        let err = if err.is_nan() { f64::INFINITY } else { err };
+        if err > self.worst {
+            self.worst = err;
+            self.worst_case = describe();
+        }
+        let scipy_err = if scipy_err.is_nan() {
+            f64::INFINITY
+        } else {
+            scipy_err
+        };
+        self.scipy_worst = self.scipy_worst.max(scipy_err);
+        self.ulps.push(err / f64::EPSILON);
+    }
+
+    /// Prints a summary line for `name`; true if the targets are met.
+    pub fn report(&mut self, name: &str) -> bool {
+        self.ulps.sort_by(f64::total_cmp);
+        let median = self.ulps[self.ulps.len() / 2];
+        println!(
+            "{name:9} n={:4} median {median:5.2} ulp, max {:9.2e} (scipy {:9.2e})  worst {}",
+            self.ulps.len(),
+            self.worst,
+            self.scipy_worst,
+            self.worst_case
+        );
+        median <= 2.0 && (self.worst <= 1e-13 || self.worst <= self.scipy_worst)
+    }
+}
