@@ -44,7 +44,7 @@ pub fn dawsn(x: f64) -> f64 {
     } else {
         0.0
     };
-    if x < 0.0 { -d } else { d }
+    d.copysign(x)
 }
 
 // DAWSN_CORE: degree 12, max rel. error 2.57e-16
