@@ -190,3 +190,40 @@ fn edges_as_scipy_or_documented() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// Negative `t` (a decreasing cdf in `df`) mirrors positive `t`; lower
+/// limits that the parameter range reaches give its end, not NaN.
+#[test]
+fn symmetry_and_range_ends() {
+    for &(p, t) in &[(0.6, 0.8), (0.8, 2.5), (0.97, 4.0)] {
+        let (a, b) = (sp::stdtridf(p, t), sp::stdtridf(1.0 - p, -t));
+        assert!(
+            (a - b).abs() <= 1e-13 * a,
+            "stdtridf({p}, ±{t}): {a} vs {b}"
+        );
+        assert!((sp::stdtr(b, -t) - (1.0 - p)).abs() <= 1e-15);
+    }
+    // stdtr(df, 1) ∈ (1/2, Φ(1)): p outside is attained by no df
+    assert!(sp::stdtridf(0.3, 1.0).is_nan() && sp::stdtridf(0.9, 1.0).is_nan());
+    // below the cdf at k = 0 the count is 0; at p = 1 the whole range
+    assert_eq!(sp::pdtrik(0.01, 3.0), 0.0);
+    assert_eq!(sp::bdtrik(1e-3, 10.0, 0.3), 0.0);
+    assert_eq!(sp::bdtrik(1.0, 10.0, 0.3), 10.0);
+    assert_eq!(sp::nbdtrik(1e-3, 3.0, 0.3), 0.0);
+    // no nc ≥ 0 gives more than the central cdf
+    assert!(sp::chndtrinc(4.0, 3.0, 0.9).is_nan());
+    assert!(sp::ncfdtrinc(3.0, 4.0, 0.99, 2.0).is_nan());
+    // the noncentral t quantile and noncentrality on both sides of 0
+    for &(df, nc, p) in &[(3.0, -2.0, 0.1), (7.0, 1.5, 0.95), (2.0, 0.0, 0.5)] {
+        let t = sp::nctdtrit(df, nc, p);
+        assert!(
+            (sp::nctdtr(df, nc, t) - p).abs() <= 1e-14,
+            "nctdtrit({df}, {nc}, {p})"
+        );
+        let back = sp::nctdtrinc(df, p, t);
+        assert!(
+            (back - nc).abs() <= 1e-10 * (1.0 + nc.abs()),
+            "nctdtrinc({df}, {p}, {t}) = {back}"
+        );
+    }
+}
