@@ -240,7 +240,7 @@ pub use products::{khatri_rao, kron};
 pub use qr::{
     Qr, QrPivoted, Rq, qr, qr_economic, qr_pivoting, qr_pivoting_economic, qr_r, rq, rq_economic,
 };
-pub use qz::{OrdQz, Qz, QzSort, ordqz_complex, qz_complex};
+pub use qz::{OrdQz, Qz, QzSort, ordqz, ordqz_complex, qz, qz_complex};
 pub use riccati::{
     AreOptions, solve_continuous_are, solve_continuous_are_with, solve_discrete_are,
     solve_discrete_are_with,
