@@ -6,7 +6,7 @@ mod common;
 
 use common::load;
 use ferrosci::Error;
-use ferrosci::linalg::{OrdQz, Qz, QzSort, ordqz, qz};
+use ferrosci::linalg::{OrdQz, Qz, QzSort, ordqz, qz, qz_complex};
 use ndarray::{Array2, ArrayD, Ix2, array};
 use num_complex::Complex64 as C;
 
@@ -86,7 +86,11 @@ fn same_eigenvalues(got: &[C], want: &[C], tol: f64, ctx: &str) {
     let big = |v: &C| !(v.re.is_finite() && v.im.is_finite()) || v.norm() > 1e10;
     let nan = |v: &C| v.re.is_nan() || v.im.is_nan();
     let count = |w: &[C], f: &dyn Fn(&C) -> bool| w.iter().filter(|v| f(v)).count();
-    assert_eq!(count(got, &big), count(want, &big), "{ctx}: {got:?} vs {want:?}");
+    assert_eq!(
+        count(got, &big),
+        count(want, &big),
+        "{ctx}: {got:?} vs {want:?}"
+    );
     let mut used = vec![false; got.len()];
     for w in want.iter().filter(|v| !big(v) && !nan(v)) {
         let best = (0..got.len())
@@ -251,10 +255,16 @@ fn edge_cases() {
     assert!(matches!(qz(&nan, &eye), Err(Error::InvalidArgument { .. })));
     assert!(matches!(qz(&eye, &nan), Err(Error::InvalidArgument { .. })));
     let inf = array![[1.0, f64::INFINITY], [0.0, 1.0]];
-    assert!(matches!(ordqz(&inf, &eye, QzSort::Lhp), Err(Error::InvalidArgument { .. })));
+    assert!(matches!(
+        ordqz(&inf, &eye, QzSort::Lhp),
+        Err(Error::InvalidArgument { .. })
+    ));
     let rect = Array2::<f64>::zeros((2, 3));
     assert!(matches!(qz(&rect, &rect), Err(Error::ShapeMismatch { .. })));
-    assert!(matches!(qz(&eye, &Array2::<f64>::eye(3)), Err(Error::ShapeMismatch { .. })));
+    assert!(matches!(
+        qz(&eye, &Array2::<f64>::eye(3)),
+        Err(Error::ShapeMismatch { .. })
+    ));
     assert!(matches!(
         ordqz(&eye, &rect, QzSort::Rhp),
         Err(Error::ShapeMismatch { .. })
@@ -263,14 +273,74 @@ fn edge_cases() {
 
 #[test]
 fn complex_input_gives_complex_form() {
-    let a = array![[C::new(1.0, 1.0), C::new(2.0, 0.0)], [C::new(0.0, -1.0), C::new(3.0, 0.5)]];
-    let b = array![[C::new(1.0, 0.0), C::new(0.0, 1.0)], [C::new(0.5, 0.0), C::new(2.0, 0.0)]];
+    let a = array![
+        [C::new(1.0, 1.0), C::new(2.0, 0.0)],
+        [C::new(0.0, -1.0), C::new(3.0, 0.5)]
+    ];
+    let b = array![
+        [C::new(1.0, 0.0), C::new(0.0, 1.0)],
+        [C::new(0.5, 0.0), C::new(2.0, 0.0)]
+    ];
     let r = qz(&a, &b).unwrap();
     assert!(r.aa[[1, 0]] == C::new(0.0, 0.0) && r.bb[[1, 0]] == C::new(0.0, 0.0));
     let zh = r.z.t().mapv(|v| v.conj());
-    assert!((r.q.dot(&r.aa).dot(&zh) - &a).iter().all(|e| e.norm() < 1e-14));
+    assert!(
+        (r.q.dot(&r.aa).dot(&zh) - &a)
+            .iter()
+            .all(|e| e.norm() < 1e-14)
+    );
     let o = ordqz(&a, &b, QzSort::Iuc).unwrap();
     let w: Vec<C> = (0..2).map(|i| o.alpha[i] / o.beta[i]).collect();
     let k = w.iter().take_while(|v| v.norm() < 1.0).count();
     assert!(w[k..].iter().all(|v| v.norm() >= 1.0));
+}
+
+/// Uniform numbers in `[−1, 1)` from a fixed linear congruential sequence.
+fn pseudo_random(n: usize, seed: u64) -> Array2<f64> {
+    let mut s = seed;
+    Array2::from_shape_fn((n, n), |_| {
+        s = s
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (s >> 11) as f64 / (1u64 << 52) as f64 - 1.0
+    })
+}
+
+#[test]
+fn larger_pencils_keep_structure() {
+    for (n, seed) in [(40, 1), (61, 2)] {
+        let a = pseudo_random(n, seed);
+        let mut b = pseudo_random(n, seed + 100);
+        // Two zero columns in b: two infinite eigenvalues.
+        b.column_mut(3).fill(0.0);
+        b.column_mut(n / 2).fill(0.0);
+        let ctx = format!("n = {n}");
+        let r = qz(&a, &b).unwrap();
+        check_form(&a, &b, &r, &ctx);
+        let infinite = (0..n).filter(|&i| r.bb[[i, i]] == 0.0).count();
+        assert_eq!(infinite, 2, "{ctx}");
+        // The eigenvalues agree with the complex QZ's.
+        let c = qz_complex(&a, &b).unwrap();
+        let want: Vec<C> = (0..n)
+            .map(|i| ratio(c.aa[[i, i]], c.bb[[i, i]].re))
+            .collect();
+        let o = ordqz(&a, &b, QzSort::Rhp).unwrap();
+        let got: Vec<C> = (0..n).map(|i| ratio(o.alpha[i], o.beta[i])).collect();
+        same_eigenvalues(&got, &want, 1e-8, &ctx);
+        for sort in [QzSort::Lhp, QzSort::Iuc, QzSort::Ouc] {
+            let o = ordqz(&a, &b, sort).unwrap();
+            let qzr = Qz {
+                aa: o.aa,
+                bb: o.bb,
+                q: o.q,
+                z: o.z,
+            };
+            check_form(&a, &b, &qzr, &ctx);
+            let sel: Vec<bool> = (0..n)
+                .map(|i| select(sort, o.alpha[i], o.beta[i]))
+                .collect();
+            let k = sel.iter().filter(|&&s| s).count();
+            assert!(k > 0 && sel[..k].iter().all(|&s| s), "{ctx}: {sel:?}");
+        }
+    }
 }

@@ -147,16 +147,28 @@ fn validate<T: Scalar>(a: &ArrayRef2<T>, b: &ArrayRef2<T>) -> Result<usize> {
 type RealForm<R> = (Vec<R>, Vec<R>, Vec<R>, Vec<R>);
 
 /// Hessenberg-triangular reduction and real QZ iteration of real input.
-fn decompose_real<T: Scalar>(a: &ArrayRef2<T>, b: &ArrayRef2<T>, n: usize) -> Result<RealForm<T::Real>> {
+fn decompose_real<T: Scalar>(
+    a: &ArrayRef2<T>,
+    b: &ArrayRef2<T>,
+    n: usize,
+) -> Result<RealForm<T::Real>> {
     let mut s: Vec<T::Real> = a.iter().map(|v| v.re()).collect();
     let mut p: Vec<T::Real> = b.iter().map(|v| v.re()).collect();
     let mut q = eye::<T::Real>(n).into_raw_vec_and_offset().0;
     let mut z = q.clone();
     hessenberg_triangular(&mut s, &mut p, n, &mut q, &mut z);
-    let mut pc = RealPencil { s: &mut s, p: &mut p, q: &mut q, z: &mut z, n };
+    let mut pc = RealPencil {
+        s: &mut s,
+        p: &mut p,
+        q: &mut q,
+        z: &mut z,
+        n,
+    };
     qz_real(&mut pc).map_err(|it| Error::NotConverged {
         iterations: it,
-        residual: (1..n).fold(0.0, |m: f64, i| m.max(s[i * n + i - 1].abs1().to_f64_real())),
+        residual: (1..n).fold(0.0, |m: f64, i| {
+            m.max(s[i * n + i - 1].abs1().to_f64_real())
+        }),
     })?;
     Ok((s, p, q, z))
 }
@@ -269,7 +281,7 @@ where
 ///
 /// let a = array![[2.0_f64, 1.0, 0.0], [0.0, 0.0, -1.0], [0.0, 1.0, 0.0]];
 /// let b = array![[1.0_f64, 0.0, 0.0], [0.0, 1.0, 0.0], [0.0, 0.0, 1.0]];
-/// // Eigenvalues 2 and ±i: only 2 lies outside the unit circle... and ±i on it.
+/// // Eigenvalues 2 and ±i: 'rhp' (Re > 0) selects 2 alone.
 /// let r = ordqz(&a, &b, QzSort::Rhp)?;
 /// assert!((r.alpha[0].re / r.beta[0] - 2.0).abs() < 1e-14);
 /// assert!((r.q.dot(&r.aa).dot(&r.z.t()) - &a).iter().all(|e| e.abs() < 1e-14));
@@ -298,9 +310,20 @@ where
     let select: Vec<bool> = alpha
         .iter()
         .zip(&beta)
-        .map(|(a, &b)| sort.select(Complex64::new(c64(a.re), c64(a.im)), Complex64::new(c64(b), 0.0)))
+        .map(|(a, &b)| {
+            sort.select(
+                Complex64::new(c64(a.re), c64(a.im)),
+                Complex64::new(c64(b), 0.0),
+            )
+        })
         .collect();
-    let mut pc = RealPencil { s: &mut s, p: &mut p, q: &mut q, z: &mut z, n };
+    let mut pc = RealPencil {
+        s: &mut s,
+        p: &mut p,
+        q: &mut q,
+        z: &mut z,
+        n,
+    };
     reorder_real_pencil(&mut pc, &select).map_err(|()| {
         check::invalid(
             "sort",

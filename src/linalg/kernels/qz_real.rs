@@ -297,12 +297,7 @@ fn standardise<R: RealScalar>(pc: &mut RealPencil<R>, j: usize) -> bool {
         (R::one(), R::zero())
     };
     // A null vector of β·A − α·B spans the first new column.
-    let m = [
-        be * a11 - al * b1,
-        be * a12,
-        be * a21,
-        be * a22 - al * b2,
-    ];
+    let m = [be * a11 - al * b1, be * a12, be * a21, be * a22 - al * b2];
     let (u, v) = if m[0].hypot(m[1]) >= m[2].hypot(m[3]) {
         (m[0], m[1])
     } else {
@@ -312,8 +307,18 @@ fn standardise<R: RealScalar>(pc: &mut RealPencil<R>, j: usize) -> bool {
     // A·z and B·z are parallel: rotate the better scaled one onto e₁.
     let col = |m: &[R]| (m[j * n + j], m[j1 * n + j]);
     let (sa, sb) = (col(pc.s), col(pc.p));
-    let rel = |c: (R, R), nrm: R| if nrm > R::zero() { c.0.hypot(c.1) / nrm } else { R::zero() };
-    let (x, y) = if rel(sa, anorm) >= rel(sb, bnorm) { sa } else { sb };
+    let rel = |c: (R, R), nrm: R| {
+        if nrm > R::zero() {
+            c.0.hypot(c.1) / nrm
+        } else {
+            R::zero()
+        }
+    };
+    let (x, y) = if rel(sa, anorm) >= rel(sb, bnorm) {
+        sa
+    } else {
+        sb
+    };
     pc.left(Rot::new(x, y), j, j1, j);
     pc.s[j1 * n + j] = R::zero();
     pc.p[j1 * n + j] = R::zero();
@@ -324,7 +329,11 @@ fn standardise<R: RealScalar>(pc: &mut RealPencil<R>, j: usize) -> bool {
 
 /// `(α, β)` of the standardised form, eigenvalues `α/β` in diagonal order;
 /// a complex pair has `Im α > 0` first.
-pub(crate) fn pencil_values<R: RealScalar>(s: &[R], p: &[R], n: usize) -> (Vec<Complex<R>>, Vec<R>) {
+pub(crate) fn pencil_values<R: RealScalar>(
+    s: &[R],
+    p: &[R],
+    n: usize,
+) -> (Vec<Complex<R>>, Vec<R>) {
     let mut alpha = Vec::with_capacity(n);
     let mut beta = Vec::with_capacity(n);
     for (j, size) in blocks(s, n) {
@@ -352,7 +361,11 @@ pub(crate) fn pencil_values<R: RealScalar>(s: &[R], p: &[R], n: usize) -> (Vec<C
 fn mul<R: RealScalar>(m: usize, x: &[R], xt: bool, y: &[R], yt: bool) -> Vec<R> {
     let at = |v: &[R], t: bool, i: usize, k: usize| if t { v[k * m + i] } else { v[i * m + k] };
     (0..m * m)
-        .map(|e| (0..m).fold(R::zero(), |s, h| s + at(x, xt, e / m, h) * at(y, yt, h, e % m)))
+        .map(|e| {
+            (0..m).fold(R::zero(), |s, h| {
+                s + at(x, xt, e / m, h) * at(y, yt, h, e % m)
+            })
+        })
         .collect()
 }
 
@@ -476,7 +489,10 @@ pub(crate) fn reorder_real_pencil<R: RealScalar>(
         let start = list[..bi - 1].iter().map(|b| b.0).sum();
         let (top, bottom) = swap_blocks(pc, start, list[bi - 1].0, list[bi].0).ok_or(())?;
         let moved = top.into_iter().map(|s| (s, true));
-        list.splice(bi - 1..=bi, moved.chain(bottom.into_iter().map(|s| (s, false))));
+        list.splice(
+            bi - 1..=bi,
+            moved.chain(bottom.into_iter().map(|s| (s, false))),
+        );
     }
     Ok(list.iter().filter(|b| b.1).map(|b| b.0).sum())
 }
