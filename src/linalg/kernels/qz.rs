@@ -267,7 +267,7 @@ pub(crate) fn chase_infinite<T: Scalar>(
     h[i * n + i - 1] = T::zero();
     rot_cols_g(h, n, i - 1, i1..i, c, s);
     rot_cols_g(t, n, i - 1, i1..i, c, s);
-    if let Some(z) = z.as_deref_mut() {
+    if let Some(z) = z {
         rot_cols_g(z, n, i - 1, 0..n, c, s);
     }
 }
