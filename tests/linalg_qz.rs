@@ -344,3 +344,59 @@ fn larger_pencils_keep_structure() {
         }
     }
 }
+
+#[test]
+fn stress_small_integer_pencils() {
+    // Entries in {−2, …, 2}: repeated, infinite and 0/0 eigenvalues, exact
+    // zeros everywhere; the form must hold regardless.
+    let mut s = 7_u64;
+    let mut next = || {
+        s = s
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        ((s >> 33) % 5) as f64 - 2.0
+    };
+    for trial in 0..300 {
+        let n = 2 + trial % 7;
+        let a = Array2::from_shape_fn((n, n), |_| next());
+        let b = Array2::from_shape_fn((n, n), |_| if next() > 0.0 { next() } else { 0.0 });
+        let ctx = format!("trial {trial}: a = {a}, b = {b}");
+        let r = qz(&a, &b).unwrap_or_else(|e| panic!("{ctx}: {e}"));
+        check_form(&a, &b, &r, &ctx);
+        for sort in [QzSort::Lhp, QzSort::Ouc] {
+            // An ill-conditioned swap may be refused, as SciPy's ValueError.
+            match ordqz(&a, &b, sort) {
+                Ok(o) => {
+                    let qzr = Qz {
+                        aa: o.aa,
+                        bb: o.bb,
+                        q: o.q,
+                        z: o.z,
+                    };
+                    check_form(&a, &b, &qzr, &ctx);
+                }
+                Err(e) => assert!(
+                    matches!(e, Error::InvalidArgument { name: "sort", .. }),
+                    "{ctx}"
+                ),
+            }
+        }
+    }
+}
+
+#[test]
+fn single_precision() {
+    let a = pseudo_random(12, 5).mapv(|v| v as f32);
+    let b = pseudo_random(12, 6).mapv(|v| v as f32);
+    let r = qz(&a, &b).unwrap();
+    let err = (r.q.dot(&r.aa).dot(&r.z.t()) - &a)
+        .iter()
+        .fold(0.0_f32, |m, v| m.max(v.abs()));
+    assert!(err < 1e-4, "{err}");
+    let o = ordqz(&a, &b, QzSort::Iuc).unwrap();
+    let inside: Vec<bool> = (0..12)
+        .map(|i| (o.alpha[i] / o.beta[i]).norm() < 1.0)
+        .collect();
+    let k = inside.iter().filter(|&&x| x).count();
+    assert!(k > 0 && inside[..k].iter().all(|&x| x), "{inside:?}");
+}
