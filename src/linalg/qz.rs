@@ -267,8 +267,10 @@ where
 /// selected by `sort` leading, in their original relative order. Adjacent
 /// 1 × 1 and 2 × 2 blocks are swapped by orthogonal transformations from
 /// the generalized Sylvester equation (Kågström 1993, as LAPACK's `tgsen`);
-/// a complex pair moves if either of its eigenvalues is selected. Complex
-/// input gives [`ordqz_complex`]'s result.
+/// a complex pair moves if either of its eigenvalues is selected. As in
+/// SciPy, a [`QzSort::Custom`] predicate sees `alphar + i·alphai` and the
+/// real `beta` (as a complex number). Complex input gives
+/// [`ordqz_complex`]'s result.
 ///
 /// # Errors
 /// As [`qz`]; [`Error::InvalidArgument`] naming `sort` if a swap would be
