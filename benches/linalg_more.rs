@@ -1,12 +1,12 @@
 //! ferrosci::linalg timings for ldl, eigh subsets and generalized problems,
-//! eigh_tridiagonal, eig_banded, cholesky_banded, polar and pinvh; the SciPy
+//! eigh_tridiagonal, eig_banded, cholesky_banded, polar, pinvh, qz and ordqz; the SciPy
 //! side is tools/bench/linalg_more.py (`python3 tools/bench/compare.py linalg_more`).
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use ferrosci::linalg::{
-    EigBandedOptions, EigSelect, EighOptions, EighTridiagonalOptions, cholesky_banded, eig_banded,
-    eigh_generalized, eigh_tridiagonal, eigh_tridiagonal_with, eigh_with, eigvals_banded,
-    eigvals_banded_with, eigvalsh_tridiagonal, ldl, pinvh, polar,
+    EigBandedOptions, EigSelect, EighOptions, EighTridiagonalOptions, QzSort, cholesky_banded,
+    eig_banded, eigh_generalized, eigh_tridiagonal, eigh_tridiagonal_with, eigh_with,
+    eigvals_banded, eigvals_banded_with, eigvalsh_tridiagonal, ldl, ordqz, pinvh, polar, qz,
 };
 use ndarray::{Array1, Array2};
 use std::hint::black_box;
@@ -103,6 +103,15 @@ fn bench_linalg_more(c: &mut Criterion) {
         };
         g.bench_with_input(BenchmarkId::new("eigvals_banded_i10", &id), &ab, |b, ab| {
             b.iter(|| eigvals_banded_with(black_box(ab), &sel).unwrap())
+        });
+    }
+    for n in [50usize, 200] {
+        let (a, s) = (matrix(n), spd(n));
+        g.bench_with_input(BenchmarkId::new("qz", n), &a, |b, a| {
+            b.iter(|| qz(black_box(a), &s).unwrap())
+        });
+        g.bench_with_input(BenchmarkId::new("ordqz_lhp", n), &a, |b, a| {
+            b.iter(|| ordqz(black_box(a), &s, QzSort::Lhp).unwrap())
         });
     }
     let ab = band(500, 10);

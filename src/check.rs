@@ -1,6 +1,7 @@
 //! Argument checks shared by every module, so that every function reports bad
 //! input the same way: which argument, what was wrong, and the offending value.
 
+use crate::linalg::Scalar;
 use crate::{Error, Result};
 use ndarray::{ArrayRef, Dimension};
 
@@ -23,9 +24,13 @@ pub(crate) fn nonempty<A, D: Dimension>(name: &'static str, a: &ArrayRef<A, D>) 
     Ok(())
 }
 
-/// Fails unless every element of `a` is finite.
-pub(crate) fn finite<D: Dimension>(name: &'static str, a: &ArrayRef<f64, D>) -> Result<()> {
-    if let Some(v) = a.iter().find(|v| !v.is_finite()) {
+/// Fails unless every element of `a` is finite (for linalg, SciPy's
+/// `check_finite`); real or complex elements.
+pub(crate) fn finite<T: Scalar, D: Dimension>(
+    name: &'static str,
+    a: &ArrayRef<T, D>,
+) -> Result<()> {
+    if let Some(v) = a.iter().find(|v| !v.is_finite_value()) {
         return Err(invalid(
             name,
             format!("must contain only finite values, found {v}"),

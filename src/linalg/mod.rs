@@ -36,8 +36,10 @@
 //! | `eig(a, left=True)` | [`eig_left`] ([`EigLeft`]) | also the left eigenvectors |
 //! | `eigvals(a)` | [`eigvals`] | eigenvalues only |
 //! | `eig(a, b)`, `eigvals(a, b)` | [`eig_generalized`], [`eig_generalized_left`], [`eigvals_generalized`] | generalized problem `a·v = λ·b·v` by QZ; `inf`/NaN for singular `b` as SciPy |
-//! | `qz(a, b, output='complex')` | [`qz_complex`] ([`Qz`]) | generalized Schur form `a = q·aa·zᴴ`, `b = q·bb·zᴴ` |
-//! | `ordqz(a, b, sort, output='complex')` | [`ordqz_complex`] ([`OrdQz`], [`QzSort`]) | reordered generalized Schur form |
+//! | `qz(a, b)` | [`qz`] ([`Qz`]) | generalized Schur form `a = q·aa·zᵀ`, `b = q·bb·zᵀ`; real input: quasi-triangular `aa` (`output='real'`) |
+//! | `qz(a, b, output='complex')` | [`qz_complex`] | complex generalized Schur form, also for real input |
+//! | `ordqz(a, b, sort)` | [`ordqz`] ([`OrdQz`], [`QzSort`]) | reordered generalized Schur form, selected eigenvalues first; real input: real form |
+//! | `ordqz(a, b, sort, output='complex')` | [`ordqz_complex`] | reordered complex generalized Schur form |
 //! | `hessenberg` | [`hessenberg`], [`hessenberg_q`] ([`Hessenberg`]) | upper Hessenberg form `a = q·h·qᴴ`; `calc_q` |
 //! | `schur` | [`schur`] ([`Schur`]) | real (quasi-triangular) or complex Schur form `a = z·t·zᴴ` |
 //! | `schur(output='complex')` | [`schur_complex`] | complex Schur form of real input |
@@ -133,12 +135,11 @@
 //! The nonsymmetric eigenproblem (`eig`, `schur`, `qz`) runs unblocked
 //! kernels: Householder Hessenberg reduction, Francis double-shift QR (real)
 //! or single-shift QR (complex) with the Schur vectors updated as rows of
-//! `Zᵀ`, and complex single-shift QZ. `eig` of a 500 × 500 real matrix takes
+//! `Zᵀ`, and single-shift (complex) or double-shift (real) QZ. `eig` of a 500 × 500 real matrix takes
 //! about 0.9 s on this machine (SciPy's blocked, multishift LAPACK: about
 //! 0.1 s unloaded), so small-bulge multishift QR and a blocked Hessenberg
-//! reduction are the next steps. The generalized problem of real input goes
-//! through complex QZ: `qz` with real output (quasi-triangular `aa`) is not
-//! there yet, only [`qz_complex`] and [`ordqz_complex`].
+//! reduction are the next steps. `eig(a, b)` of real input still goes
+//! through complex QZ; [`qz`] and [`ordqz`] give the real form.
 //! Eigenvalues without vectors (`eigvalsh`, `eigvalsh_tridiagonal`,
 //! `eigvals_banded`) and every `select`/`subset` come from bisection on
 //! Sturm counts, 16 shifts per pass (the count is bound by division
@@ -240,7 +241,7 @@ pub use products::{khatri_rao, kron};
 pub use qr::{
     Qr, QrPivoted, Rq, qr, qr_economic, qr_pivoting, qr_pivoting_economic, qr_r, rq, rq_economic,
 };
-pub use qz::{OrdQz, Qz, QzSort, ordqz_complex, qz_complex};
+pub use qz::{OrdQz, Qz, QzSort, ordqz, ordqz_complex, qz, qz_complex};
 pub use riccati::{
     AreOptions, solve_continuous_are, solve_continuous_are_with, solve_discrete_are,
     solve_discrete_are_with,

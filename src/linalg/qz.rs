@@ -1,6 +1,8 @@
-//! Generalized Schur (QZ) decomposition: `qz_complex`, `ordqz_complex`.
+//! Generalized Schur (QZ) decomposition: `qz`, `ordqz` (real generalized
+//! Schur form for real input) and `qz_complex`, `ordqz_complex`.
 
 use super::kernels::qz::{hessenberg_triangular, qz_complex as qz_iterate, reorder_pencil};
+use super::kernels::qz_real::{RealPencil, pencil_values, qz_real, reorder_real_pencil};
 use super::schur::arr;
 use super::util::{eye, finite};
 use super::{RealScalar, Scalar};
@@ -9,7 +11,7 @@ use ndarray::{Array1, Array2, ArrayRef2};
 use num_complex::{Complex, Complex64};
 use num_traits::Zero;
 
-/// The generalized Schur decomposition from [`qz_complex`]:
+/// The generalized Schur decomposition from [`qz`] and [`qz_complex`]:
 /// `a = q·aa·zᴴ`, `b = q·bb·zᴴ`.
 ///
 /// ```
@@ -23,9 +25,11 @@ use num_traits::Zero;
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct Qz<T: Scalar> {
-    /// Generalized Schur form of `a`: upper triangular.
+    /// Generalized Schur form of `a`: upper triangular (complex), or upper
+    /// quasi-triangular with a 2 × 2 block per complex-conjugate pair (real).
     pub aa: Array2<T>,
-    /// Generalized Schur form of `b`: upper triangular, real non-negative diagonal.
+    /// Generalized Schur form of `b`: upper triangular with real
+    /// non-negative diagonal, diagonal within `aa`'s 2 × 2 blocks.
     pub bb: Array2<T>,
     /// Left Schur vectors (unitary).
     pub q: Array2<T>,
@@ -33,7 +37,8 @@ pub struct Qz<T: Scalar> {
     pub z: Array2<T>,
 }
 
-/// The reordered generalized Schur decomposition from [`ordqz_complex`].
+/// The reordered generalized Schur decomposition from [`ordqz`] and
+/// [`ordqz_complex`].
 ///
 /// ```
 /// use ferrosci::linalg::{ordqz_complex, QzSort};
@@ -49,8 +54,10 @@ pub struct OrdQz<T: Scalar> {
     pub aa: Array2<T>,
     /// Generalized Schur form of `b`.
     pub bb: Array2<T>,
-    /// `aa`'s diagonal: the eigenvalues are `alpha / beta`.
-    pub alpha: Array1<T>,
+    /// The eigenvalues are `alpha / beta`: `aa`'s diagonal (complex), or
+    /// `alphar + i·alphai` as LAPACK's `tgsen` (real; a complex pair's
+    /// `alpha`s are conjugate multiples of their `beta`s).
+    pub alpha: Array1<Complex<T::Real>>,
     /// `bb`'s diagonal (real, non-negative).
     pub beta: Array1<T>,
     /// Left Schur vectors (unitary).
@@ -59,7 +66,7 @@ pub struct OrdQz<T: Scalar> {
     pub z: Array2<T>,
 }
 
-/// Which eigenvalues `α/β` [`ordqz_complex`] moves to the top (SciPy's
+/// Which eigenvalues `α/β` [`ordqz`] and [`ordqz_complex`] move to the top (SciPy's
 /// `ordqz` `sort`; note the strict inequalities, unlike [`SchurSort`](crate::linalg::SchurSort)).
 ///
 /// ```
@@ -121,12 +128,49 @@ pub(crate) fn pencil_input<T: Scalar>(
     a: &ArrayRef2<T>,
     b: &ArrayRef2<T>,
 ) -> Result<PencilCopy<T::Real>> {
+    let n = validate(a, b)?;
+    let c = |x: &T| Complex::new(x.re(), x.im());
+    Ok((n, a.iter().map(c).collect(), b.iter().map(c).collect()))
+}
+
+/// Checks that `a` is square, `b` has its shape and both are finite; returns
+/// the order.
+fn validate<T: Scalar>(a: &ArrayRef2<T>, b: &ArrayRef2<T>) -> Result<usize> {
     let n = check::square("a", a)?;
     check::shape("b", &[n, n], b.shape())?;
     finite("a", a)?;
     finite("b", b)?;
-    let c = |x: &T| Complex::new(x.re(), x.im());
-    Ok((n, a.iter().map(c).collect(), b.iter().map(c).collect()))
+    Ok(n)
+}
+
+/// The real generalized Schur form `(s, p, q, z)` of a real pair, row-major.
+type RealForm<R> = (Vec<R>, Vec<R>, Vec<R>, Vec<R>);
+
+/// Hessenberg-triangular reduction and real QZ iteration of real input.
+fn decompose_real<T: Scalar>(
+    a: &ArrayRef2<T>,
+    b: &ArrayRef2<T>,
+    n: usize,
+) -> Result<RealForm<T::Real>> {
+    let mut s: Vec<T::Real> = a.iter().map(|v| v.re()).collect();
+    let mut p: Vec<T::Real> = b.iter().map(|v| v.re()).collect();
+    let mut q = eye::<T::Real>(n).into_raw_vec_and_offset().0;
+    let mut z = q.clone();
+    hessenberg_triangular(&mut s, &mut p, n, &mut q, &mut z);
+    let mut pc = RealPencil {
+        s: &mut s,
+        p: &mut p,
+        q: &mut q,
+        z: &mut z,
+        n,
+    };
+    qz_real(&mut pc).map_err(|it| Error::NotConverged {
+        iterations: it,
+        residual: (1..n).fold(0.0, |m: f64, i| {
+            m.max(s[i * n + i - 1].abs1().to_f64_real())
+        }),
+    })?;
+    Ok((s, p, q, z))
 }
 
 /// Hessenberg-triangular reduction and complex QZ iteration.
@@ -155,6 +199,148 @@ pub(crate) fn decompose_pencil<C: Scalar>(
         z,
         alpha,
         beta,
+    })
+}
+
+/// Generalized Schur decomposition; real input gives the real form.
+///
+/// SciPy: `scipy.linalg.qz(a, b)` (`output='real'`), returning
+/// `(AA, BB, Q, Z)`. For real input `aa` is upper quasi-triangular: each
+/// complex-conjugate pair of eigenvalues is a 2 × 2 block whose block in
+/// `bb` is diagonal and positive (as LAPACK's `gges`); `bb` is upper
+/// triangular with non-negative diagonal, `q` and `z` orthogonal. Householder
+/// QR of `b`, Givens reduction to Hessenberg-triangular form, then
+/// double-shift QZ sweeps (Moler & Stewart 1973). Complex input gives the
+/// complex form of [`qz_complex`].
+///
+/// ```text
+/// a = q·aa·zᵀ,  b = q·bb·zᵀ,  qᵀ·q = zᵀ·z = I
+/// ```
+///
+/// # Errors
+/// As [`qz_complex`].
+///
+/// # Examples
+/// ```
+/// use ferrosci::linalg::{qz, Qz};
+/// use ndarray::array;
+///
+/// // Eigenvalues of (a, b): ±i/2 and 3.
+/// let a = array![[0.0_f64, -1.0, 0.0], [1.0, 0.0, 0.0], [0.0, 0.0, 3.0]];
+/// let b = array![[2.0_f64, 0.0, 0.0], [0.0, 2.0, 0.0], [1.0, 0.0, 1.0]];
+/// let Qz { aa, bb, q, z } = qz(&a, &b)?;
+/// assert!((q.dot(&aa).dot(&z.t()) - &a).iter().all(|e| e.abs() < 1e-14));
+/// assert!((q.dot(&bb).dot(&z.t()) - &b).iter().all(|e| e.abs() < 1e-14));
+/// assert!((0..3).all(|i| bb[[i, i]] >= 0.0)); // bb triangular, aa quasi-triangular:
+/// assert_eq!((0..2).filter(|&i| aa[[i + 1, i]] != 0.0).count(), 1);
+/// # Ok::<(), ferrosci::Error>(())
+/// ```
+pub fn qz<T: Scalar>(a: &ArrayRef2<T>, b: &ArrayRef2<T>) -> Result<Qz<T>>
+where
+    Complex<T::Real>: Scalar<Real = T::Real>,
+{
+    if T::IS_COMPLEX {
+        let r = qz_complex(a, b)?;
+        let back = |m: Array2<Complex<T::Real>>| m.mapv(|v| T::from_parts(v.re, v.im));
+        return Ok(Qz {
+            aa: back(r.aa),
+            bb: back(r.bb),
+            q: back(r.q),
+            z: back(r.z),
+        });
+    }
+    let n = validate(a, b)?;
+    let (s, p, q, z) = decompose_real(a, b, n)?;
+    let back = |v: Vec<T::Real>| arr(v.into_iter().map(T::from_real).collect(), n);
+    Ok(Qz {
+        aa: back(s),
+        bb: back(p),
+        q: back(q),
+        z: back(z),
+    })
+}
+
+/// Reordered generalized Schur decomposition; real input gives the real form.
+///
+/// SciPy: `scipy.linalg.ordqz(a, b, sort)` (`output='real'`), returning
+/// `(AA, BB, alpha, beta, Q, Z)`: [`qz`]'s form with the eigenvalues
+/// selected by `sort` leading, in their original relative order. Adjacent
+/// 1 × 1 and 2 × 2 blocks are swapped by orthogonal transformations from
+/// the generalized Sylvester equation (Kågström 1993, as LAPACK's `tgsen`);
+/// a complex pair moves if either of its eigenvalues is selected. As in
+/// SciPy, a [`QzSort::Custom`] predicate sees `alphar + i·alphai` and the
+/// real `beta` (as a complex number). Complex input gives
+/// [`ordqz_complex`]'s result.
+///
+/// # Errors
+/// As [`qz`]; [`Error::InvalidArgument`] naming `sort` if a swap would be
+/// inaccurate (eigenvalues too close; SciPy's `ValueError`).
+///
+/// # Examples
+/// ```
+/// use ferrosci::linalg::{ordqz, QzSort};
+/// use ndarray::array;
+///
+/// let a = array![[2.0_f64, 1.0, 0.0], [0.0, 0.0, -1.0], [0.0, 1.0, 0.0]];
+/// let b = array![[1.0_f64, 0.0, 0.0], [0.0, 1.0, 0.0], [0.0, 0.0, 1.0]];
+/// // Eigenvalues 2 and ±i: 'rhp' (Re > 0) selects 2 alone.
+/// let r = ordqz(&a, &b, QzSort::Rhp)?;
+/// assert!((r.alpha[0].re / r.beta[0] - 2.0).abs() < 1e-14);
+/// assert!((r.q.dot(&r.aa).dot(&r.z.t()) - &a).iter().all(|e| e.abs() < 1e-14));
+/// # Ok::<(), ferrosci::Error>(())
+/// ```
+pub fn ordqz<T: Scalar>(a: &ArrayRef2<T>, b: &ArrayRef2<T>, sort: QzSort) -> Result<OrdQz<T>>
+where
+    Complex<T::Real>: Scalar<Real = T::Real>,
+{
+    if T::IS_COMPLEX {
+        let r = ordqz_complex(a, b, sort)?;
+        let back = |m: Array2<Complex<T::Real>>| m.mapv(|v| T::from_parts(v.re, v.im));
+        return Ok(OrdQz {
+            aa: back(r.aa),
+            bb: back(r.bb),
+            alpha: r.alpha,
+            beta: r.beta.mapv(|v| T::from_parts(v.re, v.im)),
+            q: back(r.q),
+            z: back(r.z),
+        });
+    }
+    let n = validate(a, b)?;
+    let (mut s, mut p, mut q, mut z) = decompose_real(a, b, n)?;
+    let c64 = |v: T::Real| v.to_f64_real();
+    let (alpha, beta) = pencil_values(&s, &p, n);
+    let select: Vec<bool> = alpha
+        .iter()
+        .zip(&beta)
+        .map(|(a, &b)| {
+            sort.select(
+                Complex64::new(c64(a.re), c64(a.im)),
+                Complex64::new(c64(b), 0.0),
+            )
+        })
+        .collect();
+    let mut pc = RealPencil {
+        s: &mut s,
+        p: &mut p,
+        q: &mut q,
+        z: &mut z,
+        n,
+    };
+    reorder_real_pencil(&mut pc, &select).map_err(|()| {
+        check::invalid(
+            "sort",
+            "eigenvalues too close to be reordered accurately (ill-conditioned pencil)",
+        )
+    })?;
+    let (alpha, beta) = pencil_values(&s, &p, n);
+    let back = |v: Vec<T::Real>| arr(v.into_iter().map(T::from_real).collect(), n);
+    Ok(OrdQz {
+        aa: back(s),
+        bb: back(p),
+        alpha: Array1::from(alpha),
+        beta: beta.into_iter().map(T::from_real).collect(),
+        q: back(q),
+        z: back(z),
     })
 }
 

@@ -7,19 +7,7 @@ use crate::{Error, Result};
 use ndarray::{Array2, ArrayRef, ArrayRef2, Dimension};
 use num_traits::One;
 
-/// Fails unless every element of `a` is finite (SciPy's `check_finite`).
-pub(crate) fn finite<T: Scalar, D: Dimension>(
-    name: &'static str,
-    a: &ArrayRef<T, D>,
-) -> Result<()> {
-    if let Some(v) = a.iter().find(|v| !v.is_finite_value()) {
-        return Err(check::invalid(
-            name,
-            format!("must contain only finite values (check_finite), found {v}"),
-        ));
-    }
-    Ok(())
-}
+pub(crate) use crate::check::finite;
 
 /// A row-major copy of the square matrix `a`, after the shape and
 /// (optionally) finiteness checks.

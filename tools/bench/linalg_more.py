@@ -50,4 +50,8 @@ def workloads(workers):
         yield (f"linalg_more/eigvals_banded_i10/{n}x{u}",
                lambda ab=ab: sl.eigvals_banded(ab, select="i", select_range=(0, 9)))
     ab = band(500, 10)
+    for n in (50, 200):
+        a, s = matrix(n), spd(n)
+        yield f"linalg_more/qz/{n}", lambda a=a, s=s: sl.qz(a, s)
+        yield f"linalg_more/ordqz_lhp/{n}", lambda a=a, s=s: sl.ordqz(a, s, sort="lhp")
     yield "linalg_more/eig_banded/500x10", lambda: sl.eig_banded(ab)

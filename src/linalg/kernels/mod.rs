@@ -15,6 +15,7 @@ pub(crate) mod implicit_qr;
 pub(crate) mod lu;
 pub(crate) mod qr;
 pub(crate) mod qz;
+pub(crate) mod qz_real;
 pub(crate) mod reorder;
 pub(crate) mod schur_vectors;
 pub(crate) mod simd;

@@ -132,26 +132,7 @@ pub(crate) fn qz_complex<T: Scalar>(
             }
         }
         if l == i {
-            // Converged 1 × 1 block: make β real and non-negative.
-            let b = t[i * n + i];
-            if b.abs1() > safmin {
-                let m = b.modulus();
-                let ph = b.conj().scale_real(T::Real::one() / m);
-                for r in i1..=i {
-                    t[r * n + i] *= ph;
-                    h[r * n + i] *= ph;
-                }
-                t[i * n + i] = T::from_real(m);
-                if let Some(z) = z.as_deref_mut() {
-                    for r in 0..n {
-                        z[r * n + i] *= ph;
-                    }
-                }
-            } else {
-                t[i * n + i] = T::zero();
-            }
-            alpha[i] = h[i * n + i];
-            beta[i] = t[i * n + i];
+            (alpha[i], beta[i]) = deflate_one(h, t, n, i, i1, z.as_deref_mut());
             end -= 1;
             its = 0;
             continue;
@@ -159,37 +140,8 @@ pub(crate) fn qz_complex<T: Scalar>(
         // A negligible diagonal entry of t in l..=i: an infinite eigenvalue,
         // chased to the bottom row and deflated there.
         if let Some(k) = (l..=i).find(|&k| t[k * n + k].abs1() <= btol) {
-            t[k * n + k] = T::zero();
-            for j in k..i {
-                let (c, s, r) = givens(t[j * n + j + 1], t[(j + 1) * n + j + 1]);
-                t[j * n + j + 1] = r;
-                t[(j + 1) * n + j + 1] = T::zero();
-                rot_rows(t, n, j, j + 2..i2, c, s);
-                rot_rows(h, n, j, j.saturating_sub(1).max(l)..i2, c, s);
-                if let Some(q) = q.as_deref_mut() {
-                    rot_cols(q, n, j, 0..n, c, s);
-                }
-                if j > l {
-                    // Fill at h[j+1, j−1]: rotate columns j−1, j.
-                    let (c, s, r) = givens(h[(j + 1) * n + j], h[(j + 1) * n + j - 1]);
-                    h[(j + 1) * n + j] = r;
-                    h[(j + 1) * n + j - 1] = T::zero();
-                    rot_cols_g(h, n, j - 1, i1..j + 1, c, s);
-                    rot_cols_g(t, n, j - 1, i1..j + 1, c, s);
-                    if let Some(z) = z.as_deref_mut() {
-                        rot_cols_g(z, n, j - 1, 0..n, c, s);
-                    }
-                }
-            }
-            // Now t[i, i] = 0: zero h[i, i−1] with a column rotation.
-            let (c, s, r) = givens(h[i * n + i], h[i * n + i - 1]);
-            h[i * n + i] = r;
-            h[i * n + i - 1] = T::zero();
-            rot_cols_g(h, n, i - 1, i1..i, c, s);
-            rot_cols_g(t, n, i - 1, i1..i, c, s);
-            if let Some(z) = z.as_deref_mut() {
-                rot_cols_g(z, n, i - 1, 0..n, c, s);
-            }
+            let act = Active { l, i, i1, i2 };
+            chase_infinite(h, t, n, act, k, q.as_deref_mut(), z.as_deref_mut());
             continue;
         }
         total += 1;
@@ -232,6 +184,92 @@ pub(crate) fn qz_complex<T: Scalar>(
         }
     }
     Ok((alpha, beta))
+}
+
+/// The active window of a QZ sweep: unreduced block `l..=i`, rows/columns
+/// `i1..i2` updated.
+#[derive(Clone, Copy)]
+pub(crate) struct Active {
+    pub l: usize,
+    pub i: usize,
+    pub i1: usize,
+    pub i2: usize,
+}
+
+/// Deflates the converged `1 × 1` block at `i`: makes `β = t[i, i]` real and
+/// non-negative (a phase on column `i` of `h`, `t`, `z`) and returns `(α, β)`.
+pub(crate) fn deflate_one<T: Scalar>(
+    h: &mut [T],
+    t: &mut [T],
+    n: usize,
+    i: usize,
+    i1: usize,
+    z: Option<&mut [T]>,
+) -> (T, T) {
+    let safmin = T::Real::min_positive_value();
+    let b = t[i * n + i];
+    if b.abs1() > safmin {
+        let m = b.modulus();
+        let ph = b.conj().scale_real(T::Real::one() / m);
+        for r in i1..=i {
+            t[r * n + i] *= ph;
+            h[r * n + i] *= ph;
+        }
+        t[i * n + i] = T::from_real(m);
+        if let Some(z) = z {
+            for r in 0..n {
+                z[r * n + i] *= ph;
+            }
+        }
+    } else {
+        t[i * n + i] = T::zero();
+    }
+    (h[i * n + i], t[i * n + i])
+}
+
+/// An infinite eigenvalue (`t[k, k] = 0`, `l ≤ k ≤ i`): chases the zero down
+/// `t`'s diagonal to row `i` and deflates it there by zeroing `h[i, i−1]`.
+pub(crate) fn chase_infinite<T: Scalar>(
+    h: &mut [T],
+    t: &mut [T],
+    n: usize,
+    act: Active,
+    k: usize,
+    mut q: Option<&mut [T]>,
+    mut z: Option<&mut [T]>,
+) {
+    let Active { l, i, i1, i2 } = act;
+    t[k * n + k] = T::zero();
+    for j in k..i {
+        let (c, s, r) = givens(t[j * n + j + 1], t[(j + 1) * n + j + 1]);
+        t[j * n + j + 1] = r;
+        t[(j + 1) * n + j + 1] = T::zero();
+        rot_rows(t, n, j, j + 2..i2, c, s);
+        rot_rows(h, n, j, j.saturating_sub(1).max(l)..i2, c, s);
+        if let Some(q) = q.as_deref_mut() {
+            rot_cols(q, n, j, 0..n, c, s);
+        }
+        if j > l {
+            // Fill at h[j+1, j−1]: rotate columns j−1, j.
+            let (c, s, r) = givens(h[(j + 1) * n + j], h[(j + 1) * n + j - 1]);
+            h[(j + 1) * n + j] = r;
+            h[(j + 1) * n + j - 1] = T::zero();
+            rot_cols_g(h, n, j - 1, i1..j + 1, c, s);
+            rot_cols_g(t, n, j - 1, i1..j + 1, c, s);
+            if let Some(z) = z.as_deref_mut() {
+                rot_cols_g(z, n, j - 1, 0..n, c, s);
+            }
+        }
+    }
+    // Now t[i, i] = 0: zero h[i, i−1] with a column rotation.
+    let (c, s, r) = givens(h[i * n + i], h[i * n + i - 1]);
+    h[i * n + i] = r;
+    h[i * n + i - 1] = T::zero();
+    rot_cols_g(h, n, i - 1, i1..i, c, s);
+    rot_cols_g(t, n, i - 1, i1..i, c, s);
+    if let Some(z) = z {
+        rot_cols_g(z, n, i - 1, 0..n, c, s);
+    }
 }
 
 /// The eigenvalue of the trailing 2 × 2 pencil nearer `h[i, i]/t[i, i]`:

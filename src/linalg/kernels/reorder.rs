@@ -49,8 +49,7 @@ pub(crate) fn reorder_complex<C: Scalar>(
 }
 
 /// Solves the `p·q ≤ 4` unknowns of `T₁₁·X − X·T₂₂ = T₁₂` (blocks of the
-/// `m × m` row-major `b`, `m = p + q`) by Gaussian elimination with complete
-/// pivoting, tiny pivots perturbed.
+/// `m × m` row-major `b`, `m = p + q`).
 fn sylvester<R: RealScalar>(b: &[R], p: usize, q: usize) -> Vec<R> {
     let m = p + q;
     let k = p * q;
@@ -68,6 +67,13 @@ fn sylvester<R: RealScalar>(b: &[R], p: usize, q: usize) -> Vec<R> {
             }
         }
     }
+    solve_small(a, rhs)
+}
+
+/// Solves the small dense system `a·x = rhs` (`a` row-major `k × k`) by
+/// Gaussian elimination with complete pivoting, tiny pivots perturbed.
+pub(crate) fn solve_small<R: RealScalar>(mut a: Vec<R>, mut rhs: Vec<R>) -> Vec<R> {
+    let k = rhs.len();
     let norm = a.iter().fold(R::zero(), |s, v| s.max(v.abs()));
     let smin = (R::epsilon() * norm).max(R::min_positive_value());
     let mut colperm: Vec<usize> = (0..k).collect();
@@ -114,21 +120,10 @@ fn sylvester<R: RealScalar>(b: &[R], p: usize, q: usize) -> Vec<R> {
     x
 }
 
-/// Swaps the adjacent blocks of sizes `p` and `q` starting at row `j` of
-/// the real quasi-triangular `t`; `false` (and nothing changed) if the swap
-/// would not be accurate.
-fn swap_real<R: RealScalar>(
-    t: &mut [R],
-    n: usize,
-    j: usize,
-    p: usize,
-    q: usize,
-    z: &mut [R],
-) -> bool {
+/// An orthogonal `m × m` matrix (`m = p + q`, row-major) whose first `q`
+/// columns span `[X; −I]` (`X` is `p × q`): the Householder QR of that stack.
+pub(crate) fn orth_basis<R: RealScalar>(x: &[R], p: usize, q: usize) -> Vec<R> {
     let m = p + q;
-    let blk: Vec<R> = (0..m * m).map(|e| t[(j + e / m) * n + j + e % m]).collect();
-    let x = sylvester(&blk, p, q);
-    // S = [X; −I], QR by Householder; Q's first q columns span S.
     let mut s = vec![R::zero(); m * q];
     for i in 0..p {
         for l in 0..q {
@@ -163,6 +158,24 @@ fn swap_real<R: RealScalar>(
             }
         }
     }
+    qm
+}
+
+/// Swaps the adjacent blocks of sizes `p` and `q` starting at row `j` of
+/// the real quasi-triangular `t`; `false` (and nothing changed) if the swap
+/// would not be accurate.
+fn swap_real<R: RealScalar>(
+    t: &mut [R],
+    n: usize,
+    j: usize,
+    p: usize,
+    q: usize,
+    z: &mut [R],
+) -> bool {
+    let m = p + q;
+    let blk: Vec<R> = (0..m * m).map(|e| t[(j + e / m) * n + j + e % m]).collect();
+    let x = sylvester(&blk, p, q);
+    let qm = orth_basis(&x, p, q);
     // Trial on the block: Qᵀ·B·Q must be block upper triangular.
     let mul = |l: &[R], r: &[R], lt: bool| -> Vec<R> {
         (0..m * m)
