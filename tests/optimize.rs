@@ -50,7 +50,6 @@ fn scalar_fun(name: &str) -> fn(f64) -> f64 {
     }
 }
 
-
 #[test]
 fn scalar_roots_match_scipy() {
     for c in load("optimize", "roots") {

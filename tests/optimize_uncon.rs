@@ -14,7 +14,6 @@ fn arr1(v: &serde_json::Value) -> Array1<f64> {
     as_array(v).into_dimensionality::<Ix1>().unwrap()
 }
 
-
 fn method_of(name: &str) -> Method {
     match name {
         "dogleg" => Method::Dogleg,
@@ -703,7 +702,13 @@ fn tnc_bad_input_and_status() {
         jac: Some(Box::new(|x: &ArrayRef1<f64>| x * -2.0)),
         ..Default::default()
     };
-    let r = minimize_with(|x: &ArrayRef1<f64>| x.dot(x), &array![1.0, 2.0], Method::Tnc, opts).unwrap();
+    let r = minimize_with(
+        |x: &ArrayRef1<f64>| x.dot(x),
+        &array![1.0, 2.0],
+        Method::Tnc,
+        opts,
+    )
+    .unwrap();
     assert_eq!(
         (r.status, r.message.as_str()),
         (Status::LineSearchFailed, "Linear search failed")

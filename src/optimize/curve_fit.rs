@@ -7,7 +7,9 @@ use super::lm::{LmSettings, lm};
 use super::lsq_common::{JacSource, Loss, ResidualFn, call_fun, svd_uf};
 use super::result::Bounds;
 use super::trf::{TrfSettings, trf};
-use crate::linalg::{CholeskyOptions, SolveTriangularOptions, cholesky_with, solve_triangular_with};
+use crate::linalg::{
+    CholeskyOptions, SolveTriangularOptions, cholesky_with, solve_triangular_with,
+};
 use crate::{Error, Result, check};
 use ndarray::{Array1, Array2, ArrayRef1, Zip};
 

@@ -16,6 +16,7 @@ use super::diff::Objective;
 use super::line_search::{MoreThuente, Search};
 use super::minimize::Settings;
 use super::result::{OptimizeResult, Status};
+use crate::linalg::kernels::simd;
 use ndarray::{Array1, Array2, ArrayRef1, ArrayView1, ArrayView2, Axis, Zip};
 use std::collections::VecDeque;
 
@@ -262,66 +263,22 @@ impl TwoLoop {
         }
         let qs = q.as_slice_mut().expect("fresh array");
         let mut a = vec![0.0; k];
-        a[k - 1] = self.rho[k - 1] * axpy_dot(qs, 0.0, &[], sl(&self.s[k - 1]));
+        a[k - 1] = self.rho[k - 1] * simd::dot(&*qs, sl(&self.s[k - 1]));
         for i in (1..k).rev() {
-            a[i - 1] = self.rho[i - 1] * axpy_dot(qs, -a[i], sl(&self.y[i]), sl(&self.s[i - 1]));
+            a[i - 1] = self.rho[i - 1]
+                * simd::axpy_dot(-a[i], sl(&self.y[i]), &mut *qs, sl(&self.s[i - 1]));
         }
-        let qy = axpy_dot(qs, -a[0], sl(&self.y[0]), sl(&self.y[0]));
+        let qy = simd::axpy_dot(-a[0], sl(&self.y[0]), &mut *qs, sl(&self.y[0]));
         let inv_theta = 1.0 / self.theta;
         let mut b = self.rho[0] * qy * inv_theta;
         qs.iter_mut().for_each(|v| *v *= inv_theta);
         for i in 0..k - 1 {
-            b = self.rho[i + 1] * axpy_dot(qs, a[i] - b, sl(&self.s[i]), sl(&self.y[i + 1]));
+            b = self.rho[i + 1]
+                * simd::axpy_dot(a[i] - b, sl(&self.s[i]), &mut *qs, sl(&self.y[i + 1]));
         }
-        axpy_dot(qs, a[k - 1] - b, sl(&self.s[k - 1]), &[]);
+        simd::axpy(a[k - 1] - b, sl(&self.s[k - 1]), &mut *qs);
         q
     }
-}
-
-/// `q += c·u`, then returns `w·q` (0 for an empty `w`), in one pass; an
-/// empty `u` skips the update. Four partial sums keep the loop vectorisable.
-fn axpy_dot(q: &mut [f64], c: f64, u: &[f64], w: &[f64]) -> f64 {
-    match (u.is_empty(), w.is_empty()) {
-        (true, _) => dot4(q, w),
-        (false, true) => {
-            q.iter_mut().zip(u).for_each(|(qi, ui)| *qi += c * ui);
-            0.0
-        }
-        (false, false) => {
-            let mut acc = [0.0; 4];
-            let split = q.len() - q.len() % 4;
-            let (qh, qt) = q.split_at_mut(split);
-            for ((qc, uc), wc) in qh
-                .chunks_exact_mut(4)
-                .zip(u.chunks_exact(4))
-                .zip(w.chunks_exact(4))
-            {
-                for l in 0..4 {
-                    qc[l] += c * uc[l];
-                    acc[l] += wc[l] * qc[l];
-                }
-            }
-            let mut tail = 0.0;
-            for ((qi, ui), wi) in qt.iter_mut().zip(&u[split..]).zip(&w[split..]) {
-                *qi += c * ui;
-                tail += wi * *qi;
-            }
-            (acc[0] + acc[2]) + (acc[1] + acc[3]) + tail
-        }
-    }
-}
-
-/// `a·b` with four partial sums.
-fn dot4(a: &[f64], b: &[f64]) -> f64 {
-    let mut acc = [0.0; 4];
-    let split = a.len() - a.len() % 4;
-    for (ac, bc) in a[..split].chunks_exact(4).zip(b.chunks_exact(4)) {
-        for l in 0..4 {
-            acc[l] += ac[l] * bc[l];
-        }
-    }
-    let tail: f64 = a[split..].iter().zip(&b[split..]).map(|(x, y)| x * y).sum();
-    (acc[0] + acc[2]) + (acc[1] + acc[3]) + tail
 }
 
 /// `Σⱼ coef[j]·rows[j]`, i.e. `rowsᵀ coef`, by contiguous row updates.
@@ -345,7 +302,7 @@ fn proj_grad_norm(x: &Array1<f64>, g: &Array1<f64>, lb: &Array1<f64>, ub: &Array
         } else {
             (xi - l).min(gi)
         };
-        nan |= v.is_nan();
+        nan |= v.is_nan() || gi.is_nan();
         m[k % 4] = m[k % 4].max(v.abs());
     }
     if nan {
@@ -628,7 +585,9 @@ pub(crate) fn lbfgsb(
             }
             let xt = match &xbar {
                 Some(xb) if stp == 1.0 => xb.clone(),
-                _ => Zip::from(&x_old).and(&d).map_collect(|&xo, &di| xo + stp * di),
+                _ => Zip::from(&x_old)
+                    .and(&d)
+                    .map_collect(|&xo, &di| xo + stp * di),
             };
             let ft = obj.f(&xt);
             let gt = obj.grad(&xt, ft);

@@ -141,7 +141,8 @@ pub use constraints::{
     NonlinearConstraint,
 };
 pub use curve_fit::{
-    CurveFit, CurveFitOptions, Sigma, curve_fit, curve_fit_array, curve_fit_array_with, curve_fit_with,
+    CurveFit, CurveFitOptions, Sigma, curve_fit, curve_fit_array, curve_fit_array_with,
+    curve_fit_with,
 };
 pub use dfsane::{DfSaneLineSearch, DfSaneOptions};
 pub use diff::{FdScheme, approx_fprime, check_grad};
