@@ -272,9 +272,9 @@ impl TwoLoop {
         let inv_theta = 1.0 / self.theta;
         let mut b = self.rho[0] * qy * inv_theta;
         qs.iter_mut().for_each(|v| *v *= inv_theta);
-        for i in 0..k - 1 {
+        for (i, &ai) in a[..k - 1].iter().enumerate() {
             b = self.rho[i + 1]
-                * simd::axpy_dot(a[i] - b, sl(&self.s[i]), &mut *qs, sl(&self.y[i + 1]));
+                * simd::axpy_dot(ai - b, sl(&self.s[i]), &mut *qs, sl(&self.y[i + 1]));
         }
         simd::axpy(a[k - 1] - b, sl(&self.s[k - 1]), &mut *qs);
         q

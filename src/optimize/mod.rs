@@ -2,7 +2,7 @@
 //!
 //! | SciPy | ferrosci | what it does |
 //! |---|---|---|
-//! | `OptimizeResult` | [`OptimizeResult`], [`Status`] | result of a minimizer |
+//! | `OptimizeResult` | [`OptimizeResult`], [`Status`] | result of a minimizer; `status` names SciPy's failure modes, including [`Status::Infeasible`] constraints, [`Status::SubproblemFailed`], [`Status::LineSearchFailed`] and [`Status::NoFreeVariables`] |
 //! | `Bounds` | [`Bounds`] | box constraints |
 //! | `approx_fprime` | [`approx_fprime`] | forward-difference gradient |
 //! | `check_grad` | [`check_grad`] | compare a gradient with finite differences |
@@ -93,7 +93,8 @@
 //! so a fit to many points costs O(m n²) per iteration.
 //!
 //! ## Not yet
-//! COBYLA, COBYQA, `keep_feasible` bounds, the nonlinear solvers' Wolfe line
+//! COBYLA, COBYQA, `keep_feasible` bounds (SciPy's `Bounds(..., keep_feasible)`,
+//! which SciPy itself honours only in `trust-constr`), the nonlinear solvers' Wolfe line
 //! search and SVD rank reduction, `curve_fit` with an analytic `jac`, `least_squares` with sparse Jacobians
 //! (`tr_solver='lsmr'`) or a callback, `lsq_linear`'s `trf` iteration (one
 //! exact active-set solver serves both methods).
