@@ -25,6 +25,20 @@ use ndarray::{Array1, Array2, ArrayRef1, Zip};
 /// let c: Sigma = array![[0.01, 0.0], [0.0, 0.04]].into();
 /// assert!(matches!(c, Sigma::Cov(_)));
 /// ```
+/// A fit whose errors are correlated (SciPy `curve_fit(f, x, y, sigma=cov)`):
+/// ```
+/// use ferrosci::optimize::{curve_fit_with, CurveFitOptions};
+/// use ndarray::{array, Array1, Array2, ArrayRef1};
+///
+/// let x = Array1::linspace(0.0, 1.0, 8);
+/// let y = x.mapv(|v: f64| 2.0 * v + 1.0 + 0.01 * (9.0 * v).sin());
+/// let cov = Array2::from_shape_fn((8, 8), |(i, j)| 1e-4 * 0.5f64.powi(i.abs_diff(j) as i32));
+/// let opts = CurveFitOptions { sigma: Some(cov.into()), absolute_sigma: true, ..Default::default() };
+/// let line = |x: f64, p: &ArrayRef1<f64>| p[0] * x + p[1];
+/// let fit = curve_fit_with(line, &x, &y, &array![1.0, 0.0], &opts)?;
+/// assert!((fit.popt[0] - 2.0).abs() < 0.05 && fit.pcov[[0, 0]] > 0.0);
+/// # Ok::<(), ferrosci::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub enum Sigma {
     /// Standard deviations (SciPy's 1-D `sigma`): the residuals are divided
