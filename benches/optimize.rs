@@ -1,8 +1,8 @@
 //! Optimizer benchmarks; the SciPy side is tools/bench/optimize.py.
 use criterion::{Criterion, criterion_group, criterion_main};
 use ferrosci::optimize::{
-    Method, MinimizeOptions, RootOptions, brentq, curve_fit, least_squares, minimize,
-    minimize_with, rosen, rosen_der, rosen_hess_prod,
+    Method, MinimizeOptions, RootOptions, brentq, curve_fit, curve_fit_array, least_squares,
+    minimize, minimize_with, rosen, rosen_der, rosen_hess_prod,
 };
 use ndarray::{Array1, ArrayRef1};
 use std::hint::black_box;
@@ -97,6 +97,30 @@ fn bench_optimize(c: &mut Criterion) {
                 black_box(&p0),
             )
             .unwrap()
+        })
+    });
+    g.bench_function("curve_fit_array_gauss4_10000", |b| {
+        b.iter(|| {
+            curve_fit_array(
+                |x: &ArrayRef1<f64>, p: &ArrayRef1<f64>| {
+                    let q = [p[0], p[1], p[2], p[3]];
+                    x.mapv(|x| gauss4(x, &q))
+                },
+                &x,
+                &y,
+                black_box(&p0),
+            )
+            .unwrap()
+        })
+    });
+    // One model evaluation on the 10 000 points: the floor of the fits
+    // above is their evaluation count times this.
+    g.bench_function("gauss4_eval_10000", |b| {
+        b.iter(|| {
+            let q = [2.0, 0.4, 0.7, black_box(0.3)];
+            ndarray::Zip::from(&x)
+                .and(&y)
+                .map_collect(|&x, &y| gauss4(x, &q) - y)
         })
     });
     g.finish();

@@ -273,7 +273,7 @@ fn slsqp_infeasible_reports_why() {
     // SciPy stops with mode 8 (positive directional derivative); the relaxed
     // subproblem here sees the incompatibility directly (mode 4).
     assert!(!res.success());
-    assert_eq!(res.status_code, 4);
+    assert_eq!((res.status, res.status_code), (Status::Infeasible, 4));
     assert_eq!(res.message, "Inequality constraints incompatible");
     assert!(res.constr_violation > 0.4, "{}", res.constr_violation);
 }
@@ -441,8 +441,12 @@ fn slsqp_reports_failures_in_status() {
     )
     .unwrap();
     assert_eq!(
-        (res.status_code, res.message.as_str()),
-        (2, "More equality constraints than independent variables")
+        (res.status, res.status_code, res.message.as_str()),
+        (
+            Status::Infeasible,
+            2,
+            "More equality constraints than independent variables"
+        )
     );
     // Iteration limit: mode 9.
     let opts = MinimizeOptions {
@@ -642,8 +646,8 @@ fn trust_constr_reports_failures_in_status() {
         let res = minimize_constrained(sq, &array![0.0, 0.0], Method::TrustConstr, opts).unwrap();
         assert!(!res.success(), "{kind:?}");
         assert_eq!(
-            (res.status_code, res.message.as_str()),
-            (4, "Constraint violation exceeds 'gtol'"),
+            (res.status, res.status_code, res.message.as_str()),
+            (Status::Infeasible, 4, "Constraint violation exceeds 'gtol'"),
             "{kind:?}"
         );
         assert!(

@@ -171,8 +171,20 @@ fn model(name: &str) -> Model {
 fn curve_fit_matches_scipy() {
     for case in load("optimize", "curve_fit") {
         let ctx = case.ctx();
+        let sigma: Option<Sigma> = if case.has("cov_s") {
+            // cov[i, j] = s[i] s[j] rho^|i-j| + c, as the generator builds it.
+            let s = arr1(case.arg("cov_s"));
+            let (rho, c) = (as_f64(case.arg("cov_rho")), as_f64(case.arg("cov_c")));
+            let m = s.len();
+            let cov = Array2::from_shape_fn((m, m), |(i, j)| {
+                s[i] * s[j] * rho.powi(i.abs_diff(j) as i32) + c
+            });
+            Some(cov.into())
+        } else {
+            case.has("sigma").then(|| arr1(case.arg("sigma")).into())
+        };
         let opts = CurveFitOptions {
-            sigma: case.has("sigma").then(|| arr1(case.arg("sigma"))),
+            sigma,
             absolute_sigma: case.arg("absolute_sigma").as_bool().unwrap(),
             bounds: case
                 .has("lb")
@@ -184,14 +196,18 @@ fn curve_fit_matches_scipy() {
             }),
             ..Default::default()
         };
-        let fit = curve_fit_with(
-            model(case.str("model")),
-            &arr1(case.arg("x")),
-            &arr1(case.arg("y")),
-            &arr1(case.arg("p0")),
-            &opts,
-        )
-        .unwrap_or_else(|e| panic!("{ctx}: {e}"));
+        let (x, y, p0) = (
+            arr1(case.arg("x")),
+            arr1(case.arg("y")),
+            arr1(case.arg("p0")),
+        );
+        let f = model(case.str("model"));
+        let fit = curve_fit_with(f, &x, &y, &p0, &opts).unwrap_or_else(|e| panic!("{ctx}: {e}"));
+        // The whole-array model takes the same path.
+        let vec_model = |x: &ArrayRef1<f64>, p: &ArrayRef1<f64>| x.mapv(|x| f(x, p));
+        let fit_v = curve_fit_array_with(vec_model, &x, &y, &p0, &opts)
+            .unwrap_or_else(|e| panic!("{ctx} (array): {e}"));
+        assert_eq!((&fit_v.popt, fit_v.nfev), (&fit.popt, fit.nfev), "{ctx}");
         let want_p = arr1(&case.expected["popt"]);
         let want_c = as_array(&case.expected["pcov"])
             .into_dimensionality::<ndarray::Ix2>()
@@ -369,7 +385,7 @@ fn curve_fit_bad_input_and_degenerate_covariance() {
     ybad[2] = f64::NAN;
     assert!(curve_fit(lin, &x, &ybad, &array![1.0]).is_err());
     let opts = CurveFitOptions {
-        sigma: Some(array![1.0, 1.0, 0.0, 1.0, 1.0]),
+        sigma: Some(array![1.0, 1.0, 0.0, 1.0, 1.0].into()),
         ..Default::default()
     };
     assert!(curve_fit_with(lin, &x, &y, &array![1.0], &opts).is_err());
@@ -659,4 +675,73 @@ fn lsq_linear_bad_input_and_budget() {
     assert!(full.success() && full.nit > 1, "{full:?}");
     assert_eq!(res.status, 0);
     assert!(res.cost >= full.cost);
+}
+
+#[test]
+fn curve_fit_covariance_sigma_and_array_model() {
+    let x = Array1::linspace(0.0, 3.0, 25);
+    let y = x.mapv(|v: f64| 1.7 * (-0.8 * v).exp() + 0.2 + 0.01 * (7.0 * v).sin());
+    let f = |x: f64, p: &ArrayRef1<f64>| p[0] * (-p[1] * x).exp() + p[2];
+    let p0 = array![1.0, 1.0, 0.0];
+    // A diagonal covariance is the 1-D sigma squared.
+    let sd = x.mapv(|v| 0.05 + 0.02 * v);
+    let one_d = CurveFitOptions {
+        sigma: Some(sd.clone().into()),
+        ..Default::default()
+    };
+    let two_d = CurveFitOptions {
+        sigma: Some(Array2::from_diag(&sd.mapv(|v| v * v)).into()),
+        ..Default::default()
+    };
+    let a = curve_fit_with(f, &x, &y, &p0, &one_d).unwrap();
+    let b = curve_fit_with(f, &x, &y, &p0, &two_d).unwrap();
+    assert_array_close(&b.popt, &a.popt, 1e-7, 0.0, "diagonal popt");
+    for (u, v) in b.pcov.iter().zip(&a.pcov) {
+        assert_close(*u, *v, 1e-6, 1e-16, "diagonal pcov");
+    }
+    // Not positive definite, or the wrong shape: errors naming sigma.
+    let bad = CurveFitOptions {
+        sigma: Some(Array2::from_elem((25, 25), 1.0).into()),
+        ..Default::default()
+    };
+    let err = curve_fit_with(f, &x, &y, &p0, &bad).unwrap_err();
+    assert!(
+        matches!(err, ferrosci::Error::InvalidArgument { name: "sigma", .. }),
+        "{err}"
+    );
+    let bad = CurveFitOptions {
+        sigma: Some(Array2::eye(24).into()),
+        ..Default::default()
+    };
+    let err = curve_fit_with(f, &x, &y, &p0, &bad).unwrap_err();
+    assert!(
+        matches!(err, ferrosci::Error::ShapeMismatch { name: "sigma", .. }),
+        "{err}"
+    );
+    let mut nan_cov = Array2::eye(25);
+    nan_cov[[3, 4]] = f64::NAN;
+    let bad = CurveFitOptions {
+        sigma: Some(nan_cov.into()),
+        ..Default::default()
+    };
+    assert!(curve_fit_with(f, &x, &y, &p0, &bad).is_err());
+    // An array model whose output has the wrong length.
+    let short =
+        |x: &ArrayRef1<f64>, p: &ArrayRef1<f64>| x.slice(ndarray::s![1..]).mapv(|v| p[0] * v);
+    let err = curve_fit_array(short, &x, &y, &array![1.0]).unwrap_err();
+    assert!(
+        matches!(err, ferrosci::Error::ShapeMismatch { .. }),
+        "{err}"
+    );
+    for method in [LsqMethod::Trf, LsqMethod::Dogbox] {
+        let opts = CurveFitOptions {
+            method: Some(method),
+            ..Default::default()
+        };
+        let err = curve_fit_array_with(short, &x, &y, &array![1.0], &opts).unwrap_err();
+        assert!(
+            matches!(err, ferrosci::Error::ShapeMismatch { .. }),
+            "{method:?}: {err}"
+        );
+    }
 }

@@ -2,86 +2,16 @@
 //! quasi-Newton/Krylov methods and isotonic regression against SciPy
 //! fixtures (`python3 tools/fixtures/optimize_uncon.py`).
 mod common;
+mod optimize_problems;
 
 use common::{as_array, as_f64, load};
 use ferrosci::Error;
 use ferrosci::optimize::*;
 use ndarray::{Array1, ArrayRef1, Ix1, array};
-
-type Obj = fn(&ArrayRef1<f64>) -> f64;
-type GradFn = fn(&ArrayRef1<f64>) -> Array1<f64>;
+use optimize_problems::{check_count, problem};
 
 fn arr1(v: &serde_json::Value) -> Array1<f64> {
     as_array(v).into_dimensionality::<Ix1>().unwrap()
-}
-
-/// Counts must stay within 1.5x of SciPy's (plus a small constant for tiny counts).
-fn check_count(got: usize, want: f64, what: &str, ctx: &str) {
-    let limit = (1.5 * want).ceil() as usize + 2;
-    assert!(
-        got <= limit,
-        "{ctx}: {what} = {got}, SciPy {want}, limit {limit}"
-    );
-}
-
-/// The generator's test problems: (f, ∇f).
-fn problem(name: &str) -> (Obj, GradFn) {
-    match name {
-        "rosen2" | "rosen10" | "rosen100" => (rosen, rosen_der),
-        "beale" => (
-            |x| {
-                let (a, b) = (x[0], x[1]);
-                (1.5 - a + a * b).powi(2)
-                    + (2.25 - a + a * b * b).powi(2)
-                    + (2.625 - a + a * b.powi(3)).powi(2)
-            },
-            |x| {
-                let (a, b) = (x[0], x[1]);
-                let (t1, t2, t3) = (
-                    1.5 - a + a * b,
-                    2.25 - a + a * b * b,
-                    2.625 - a + a * b.powi(3),
-                );
-                array![
-                    2.0 * t1 * (b - 1.0) + 2.0 * t2 * (b * b - 1.0) + 2.0 * t3 * (b.powi(3) - 1.0),
-                    2.0 * t1 * a + 4.0 * t2 * a * b + 6.0 * t3 * a * b * b
-                ]
-            },
-        ),
-        "booth" => (
-            |x| (x[0] + 2.0 * x[1] - 7.0).powi(2) + (2.0 * x[0] + x[1] - 5.0).powi(2),
-            |x| {
-                let (u, v) = (x[0] + 2.0 * x[1] - 7.0, 2.0 * x[0] + x[1] - 5.0);
-                array![2.0 * u + 4.0 * v, 4.0 * u + 2.0 * v]
-            },
-        ),
-        "himmelblau" => (
-            |x| (x[0] * x[0] + x[1] - 11.0).powi(2) + (x[0] + x[1] * x[1] - 7.0).powi(2),
-            |x| {
-                let (u, v) = (x[0] * x[0] + x[1] - 11.0, x[0] + x[1] * x[1] - 7.0);
-                array![4.0 * x[0] * u + 2.0 * v, 2.0 * u + 4.0 * x[1] * v]
-            },
-        ),
-        "powell" => (
-            |x| {
-                let (a, b, c, d) = (x[0], x[1], x[2], x[3]);
-                (a + 10.0 * b).powi(2)
-                    + 5.0 * (c - d).powi(2)
-                    + (b - 2.0 * c).powi(4)
-                    + 10.0 * (a - d).powi(4)
-            },
-            |x| {
-                let (a, b, c, d) = (x[0], x[1], x[2], x[3]);
-                array![
-                    2.0 * (a + 10.0 * b) + 40.0 * (a - d).powi(3),
-                    20.0 * (a + 10.0 * b) + 4.0 * (b - 2.0 * c).powi(3),
-                    10.0 * (c - d) - 8.0 * (b - 2.0 * c).powi(3),
-                    -10.0 * (c - d) - 40.0 * (a - d).powi(3)
-                ]
-            },
-        ),
-        other => panic!("unknown problem {other}"),
-    }
 }
 
 fn method_of(name: &str) -> Method {
@@ -765,7 +695,24 @@ fn tnc_bad_input_and_status() {
     };
     let r = minimize_with(rosen, &array![0.0, 0.0], Method::Tnc, opts).unwrap();
     assert!(!r.success() && r.message.contains("equal to the upper"));
+    assert_eq!((r.status, r.status.code()), (Status::NoFreeVariables, 5));
     assert_eq!(r.x, array![1.0, 2.0]);
+    // A gradient of the wrong sign: TNC's line search fails (code 4), as SciPy's.
+    let opts = MinimizeOptions {
+        jac: Some(Box::new(|x: &ArrayRef1<f64>| x * -2.0)),
+        ..Default::default()
+    };
+    let r = minimize_with(
+        |x: &ArrayRef1<f64>| x.dot(x),
+        &array![1.0, 2.0],
+        Method::Tnc,
+        opts,
+    )
+    .unwrap();
+    assert_eq!(
+        (r.status, r.message.as_str()),
+        (Status::LineSearchFailed, "Linear search failed")
+    );
     // Evaluation budget and callback.
     let opts = MinimizeOptions {
         jac: jac(),

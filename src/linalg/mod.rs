@@ -161,7 +161,7 @@ mod eigh;
 mod expm;
 mod funm;
 mod hessenberg;
-mod kernels;
+pub(crate) mod kernels; // simd's level-1 loops also serve optimize
 mod ldl;
 mod logm;
 mod lstsq;

@@ -16,7 +16,8 @@ use super::diff::Objective;
 use super::line_search::{MoreThuente, Search};
 use super::minimize::Settings;
 use super::result::{OptimizeResult, Status};
-use ndarray::{Array1, Array2, ArrayRef1, ArrayView1, ArrayView2, Axis};
+use crate::linalg::kernels::simd;
+use ndarray::{Array1, Array2, ArrayRef1, ArrayView1, ArrayView2, Axis, Zip};
 use std::collections::VecDeque;
 
 /// An LU factorization with partial pivoting of a small dense matrix (the
@@ -249,20 +250,33 @@ impl TwoLoop {
         self.theta = 1.0;
     }
 
-    /// `−B⁻¹ g`.
+    /// `−B⁻¹ g`. Each pass over the vectors does one loop's update and
+    /// the next loop's dot product (2k + 1 passes instead of 4k).
     fn direction(&self, g: &Array1<f64>) -> Array1<f64> {
         let k = self.s.len();
         let mut q = -g;
+        if k == 0 {
+            return q / self.theta;
+        }
+        fn sl(v: &Array1<f64>) -> &[f64] {
+            v.as_slice().expect("stored pairs are contiguous")
+        }
+        let qs = q.as_slice_mut().expect("fresh array");
         let mut a = vec![0.0; k];
-        for i in (0..k).rev() {
-            a[i] = self.rho[i] * self.s[i].dot(&q);
-            q.scaled_add(-a[i], &self.y[i]);
+        a[k - 1] = self.rho[k - 1] * simd::dot(&*qs, sl(&self.s[k - 1]));
+        for i in (1..k).rev() {
+            a[i - 1] = self.rho[i - 1]
+                * simd::axpy_dot(-a[i], sl(&self.y[i]), &mut *qs, sl(&self.s[i - 1]));
         }
-        q /= self.theta;
-        for (i, ai) in a.iter().enumerate() {
-            let b = self.rho[i] * self.y[i].dot(&q);
-            q.scaled_add(ai - b, &self.s[i]);
+        let qy = simd::axpy_dot(-a[0], sl(&self.y[0]), &mut *qs, sl(&self.y[0]));
+        let inv_theta = 1.0 / self.theta;
+        let mut b = self.rho[0] * qy * inv_theta;
+        qs.iter_mut().for_each(|v| *v *= inv_theta);
+        for (i, &ai) in a[..k - 1].iter().enumerate() {
+            b = self.rho[i + 1]
+                * simd::axpy_dot(ai - b, sl(&self.s[i]), &mut *qs, sl(&self.y[i + 1]));
         }
+        simd::axpy(a[k - 1] - b, sl(&self.s[k - 1]), &mut *qs);
         q
     }
 }
@@ -276,17 +290,26 @@ fn combine(rows: &ArrayView2<'_, f64>, coef: &Array1<f64>) -> Array1<f64> {
     out
 }
 
-/// The projected-gradient ∞-norm `‖P(x − g) − x‖∞`.
+/// The projected-gradient ∞-norm `‖P(x − g) − x‖∞`, per variable
+/// `min(|gᵢ|, distance to the bound that −gᵢ points at)` (NaN if `g` has
+/// one); branch-free with four running maxima so that it vectorises.
 fn proj_grad_norm(x: &Array1<f64>, g: &Array1<f64>, lb: &Array1<f64>, ub: &Array1<f64>) -> f64 {
-    let mut m = 0.0f64;
-    for i in 0..x.len() {
-        let v = (x[i] - g[i]).clamp(lb[i], ub[i]) - x[i];
-        if v.is_nan() {
-            return f64::NAN;
-        }
-        m = m.max(v.abs());
+    let mut m = [0.0f64; 4];
+    let mut nan = false;
+    for (k, (((&xi, &gi), &l), &u)) in x.iter().zip(g).zip(lb).zip(ub).enumerate() {
+        let v = if gi < 0.0 {
+            (xi - u).max(gi)
+        } else {
+            (xi - l).min(gi)
+        };
+        nan |= v.is_nan() || gi.is_nan();
+        m[k % 4] = m[k % 4].max(v.abs());
     }
-    m
+    if nan {
+        f64::NAN
+    } else {
+        m[0].max(m[1]).max(m[2].max(m[3]))
+    }
 }
 
 /// Generalized Cauchy point: first local minimizer of the quadratic model
@@ -500,6 +523,8 @@ pub(crate) fn lbfgsb(
         } else {
             twoloop.s.len()
         };
+        // The trial point at a unit step: the projected model minimiser
+        // (None without bounds, where it is x + d).
         let (xbar, d) = if constrained {
             let Some((xcp, c)) = cauchy(&x, &g, &lb, &ub, &mem) else {
                 if mem.len() == 0 {
@@ -511,10 +536,9 @@ pub(crate) fn lbfgsb(
             };
             let xbar = subspace(&x, &g, &lb, &ub, &mem, &xcp, &c);
             let d = &xbar - &x;
-            (xbar, d)
+            (Some(xbar), d)
         } else {
-            let d = twoloop.direction(&g);
-            (&x + &d, d)
+            (None, twoloop.direction(&g))
         };
         let gd = g.dot(&d);
         if gd >= 0.0 || gd.is_nan() {
@@ -548,7 +572,10 @@ pub(crate) fn lbfgsb(
         } else {
             1.0
         };
-        let (f0, g0, x_old) = (f, g.clone(), x.clone());
+        // The last iterate moves out of x and g; each trial replaces them.
+        let f0 = f;
+        let x_old = std::mem::replace(&mut x, Array1::zeros(0));
+        let g0 = std::mem::replace(&mut g, Array1::zeros(0));
         let mut search = MoreThuente::start(stp, f0, gd, 1e-3, 0.9, 0.1, 0.0, stpmax);
         let mut ok = false;
         let mut trials = 0;
@@ -556,10 +583,12 @@ pub(crate) fn lbfgsb(
             if trials >= maxls || obj.nfev >= maxfun {
                 break;
             }
-            let mut xt = &x_old + &(&d * stp);
-            if stp == 1.0 {
-                xt.assign(&xbar);
-            }
+            let xt = match &xbar {
+                Some(xb) if stp == 1.0 => xb.clone(),
+                _ => Zip::from(&x_old)
+                    .and(&d)
+                    .map_collect(|&xo, &di| xo + stp * di),
+            };
             let ft = obj.f(&xt);
             let gt = obj.grad(&xt, ft);
             trials += 1;
@@ -606,8 +635,9 @@ pub(crate) fn lbfgsb(
             status = Status::Success;
             break;
         }
-        let s = &x - &x_old;
-        let y = &g - &g0;
+        let (mut s, mut y) = (x_old, g0);
+        s.zip_mut_with(&x, |si, &xi| *si = xi - *si);
+        y.zip_mut_with(&g, |yi, &gi| *yi = gi - *yi);
         let sy = s.dot(&y);
         if sy > f64::EPSILON * y.dot(&y) {
             if constrained {

@@ -3,6 +3,7 @@
 //! subproblem solved through an SVD, and the bound geometry of TRF.
 
 use super::diff::FdScheme;
+use crate::linalg::kernels::simd;
 use crate::linalg::{SvdOptions, svd_with};
 use crate::{Error, Result};
 use ndarray::{Array1, Array2, ArrayRef1, ArrayRef2, ShapeBuilder};
@@ -261,20 +262,17 @@ fn householder_r_qtf(j: &ArrayRef2<f64>, f: &ArrayRef1<f64>) -> (Array2<f64>, Ar
     for k in 0..n {
         let (head, tail) = cols.split_at_mut(k + 1);
         let v = &mut head[k][k..];
-        let alpha = v.iter().map(|x| x * x).sum::<f64>().sqrt();
+        let alpha = simd::dot(&*v, &*v).sqrt();
         if alpha == 0.0 {
             r[[k, k]] = 0.0;
         } else {
             // v = x + sign(x₀)‖x‖e₁, reflect x to −sign(x₀)‖x‖e₁.
             let beta = if v[0] >= 0.0 { -alpha } else { alpha };
             v[0] -= beta;
-            let vtv: f64 = v.iter().map(|x| x * x).sum();
+            let vtv = simd::dot(&*v, &*v);
             let reflect = |w: &mut [f64]| {
-                let d: f64 = v.iter().zip(w.iter()).map(|(a, c)| a * c).sum();
-                let t = 2.0 * d / vtv;
-                for (wi, vi) in w.iter_mut().zip(v.iter()) {
-                    *wi -= t * vi;
-                }
+                let t = 2.0 * simd::dot(&*v, &*w) / vtv;
+                simd::axpy(-t, &*v, w);
             };
             for c in tail.iter_mut() {
                 reflect(&mut c[k..]);

@@ -2,7 +2,7 @@
 //!
 //! | SciPy | ferrosci | what it does |
 //! |---|---|---|
-//! | `OptimizeResult` | [`OptimizeResult`], [`Status`] | result of a minimizer |
+//! | `OptimizeResult` | [`OptimizeResult`], [`Status`] | result of a minimizer; `status` names SciPy's failure modes, including [`Status::Infeasible`] constraints, [`Status::SubproblemFailed`], [`Status::LineSearchFailed`] and [`Status::NoFreeVariables`] |
 //! | `Bounds` | [`Bounds`] | box constraints |
 //! | `approx_fprime` | [`approx_fprime`] | forward-difference gradient |
 //! | `check_grad` | [`check_grad`] | compare a gradient with finite differences |
@@ -16,7 +16,7 @@
 //! | `minimize_scalar` | [`minimize_scalar`] | any scalar minimizer by name |
 //! | `minimize` | [`minimize`], [`minimize_with`] (keywords in [`MinimizeOptions`]) | local minimizers, [`Method`] |
 //! | `least_squares` | [`least_squares`], [`least_squares_with`] ([`LeastSquaresOptions`], [`LeastSquaresResult`], [`LsqMethod`], [`Loss`], [`XScale`], [`Jacobian`]) | nonlinear least squares: TRF and dogbox with bounds and robust losses, Levenberg–Marquardt |
-//! | `curve_fit` | [`curve_fit`], [`curve_fit_with`] ([`CurveFitOptions`], [`CurveFit`]) | fit a model to data, with the parameters' covariance |
+//! | `curve_fit` | [`curve_fit`], [`curve_fit_with`] (point-wise model), [`curve_fit_array`], [`curve_fit_array_with`] (model of the whole `xdata`, as SciPy's) ([`CurveFitOptions`], [`Sigma`], [`CurveFit`]) | fit a model to data, with the parameters' covariance; 1-D or 2-D `sigma` |
 //! | `root` (systems) | [`root`], [`root_with`] ([`RootMethod`], [`RootOptionsNd`], [`RootResult`]) | Powell's hybrid method (MINPACK `hybrd`), Levenberg–Marquardt |
 //! | `root(method='broyden1' / 'broyden2' / 'anderson' / 'linearmixing' / 'diagbroyden' / 'excitingmixing' / 'krylov' / 'df-sane')` | [`RootMethod::Broyden1`] ... [`RootMethod::Krylov`], [`RootMethod::DfSane`] (keywords in [`RootOptionsNd::nonlin`], [`RootOptionsNd::dfsane`]: [`NonlinOptions`], [`DfSaneOptions`]) | large-scale quasi-Newton, Newton–Krylov and spectral residual solvers |
 //! | `broyden1`, `broyden2`, `anderson`, `linearmixing`, `diagbroyden`, `excitingmixing`, `newton_krylov` | [`broyden1`], [`broyden2`], [`anderson`], [`linearmixing`], [`diagbroyden`], [`excitingmixing`], [`newton_krylov`] (and `_with` forms taking [`NonlinOptions`]) | the same solvers, returning `x` or [`crate::Error::NotConverged`] |
@@ -84,14 +84,18 @@
 //! ## Least squares and fitting
 //! Residuals are closures `|x: &ArrayRef1<f64>| -> Array1<f64>`; a
 //! `curve_fit` model is evaluated point by point, `|x: f64, p:
-//! &ArrayRef1<f64>| -> f64`. The trust-region subproblems go through a
+//! &ArrayRef1<f64>| -> f64`, and a `curve_fit_array` model maps the whole
+//! `xdata` as SciPy's does, `|x: &ArrayRef1<f64>, p: &ArrayRef1<f64>| ->
+//! Array1<f64>` (its `xdata` may hold several coordinates per point).
+//! A fit to many points is dominated by the model's own evaluations:
+//! `n + 1` of them per iteration with finite-difference Jacobians. The trust-region subproblems go through a
 //! Householder QR of the (tall) Jacobian and an SVD of its `n × n` factor,
 //! so a fit to many points costs O(m n²) per iteration.
 //!
 //! ## Not yet
-//! COBYLA, COBYQA, `keep_feasible` bounds, the nonlinear solvers' Wolfe line
-//! search and SVD rank reduction, `curve_fit` with a 2-D `sigma`, an analytic
-//! `jac` or multi-dimensional `xdata`, `least_squares` with sparse Jacobians
+//! COBYLA, COBYQA, `keep_feasible` bounds (SciPy's `Bounds(..., keep_feasible)`,
+//! which SciPy itself honours only in `trust-constr`), the nonlinear solvers' Wolfe line
+//! search and SVD rank reduction, `curve_fit` with an analytic `jac`, `least_squares` with sparse Jacobians
 //! (`tr_solver='lsmr'`) or a callback, `lsq_linear`'s `trf` iteration (one
 //! exact active-set solver serves both methods).
 
@@ -137,7 +141,10 @@ pub use constraints::{
     ConstrainedResult, Constraint, ConstraintDict, ConstraintType, LinearConstraint,
     NonlinearConstraint,
 };
-pub use curve_fit::{CurveFit, CurveFitOptions, curve_fit, curve_fit_with};
+pub use curve_fit::{
+    CurveFit, CurveFitOptions, Sigma, curve_fit, curve_fit_array, curve_fit_array_with,
+    curve_fit_with,
+};
 pub use dfsane::{DfSaneLineSearch, DfSaneOptions};
 pub use diff::{FdScheme, approx_fprime, check_grad};
 pub use hessian_update::{

@@ -27,11 +27,40 @@ pub enum Status {
     NanEncountered,
     /// The callback asked to stop.
     CallbackStopped,
+    /// The constraints cannot be met together: SLSQP's "Inequality
+    /// constraints incompatible" (mode 4) and "More equality constraints
+    /// than independent variables" (mode 2), trust-constr's "Constraint
+    /// violation exceeds 'gtol'".
+    Infeasible,
+    /// The method's inner linear-algebra problem failed: SLSQP's LSQ
+    /// subproblem hit its iteration limit (mode 3) or a singular or
+    /// rank-deficient matrix (modes 5, 6, 7).
+    SubproblemFailed,
+    /// The line search found no acceptable step along a direction that is
+    /// not one of descent: SLSQP's "Positive directional derivative for
+    /// linesearch" (mode 8), TNC's "Linear search failed" (code 4).
+    LineSearchFailed,
+    /// Every variable is fixed by its bounds (`lb == ub`), so there is
+    /// nothing to minimize: TNC's "All lower bounds are equal to the upper
+    /// bounds" (code 5).
+    NoFreeVariables,
 }
 
 impl Status {
     /// SciPy's integer code for this status (BFGS/CG numbering; 99 for a
-    /// callback stop as in SciPy).
+    /// callback stop as in SciPy). The statuses BFGS never reports give the
+    /// code of the method that does: SLSQP's mode 4, 6 and 8 for
+    /// [`Status::Infeasible`], [`Status::SubproblemFailed`] and
+    /// [`Status::LineSearchFailed`], TNC's 5 for [`Status::NoFreeVariables`]
+    /// (a constrained method's exact code is in
+    /// [`ConstrainedResult::status_code`](super::ConstrainedResult::status_code)).
+    ///
+    /// # Examples
+    /// ```
+    /// use ferrosci::optimize::Status;
+    /// assert_eq!(Status::MaxIterations.code(), 1);
+    /// assert_eq!(Status::Infeasible.code(), 4);
+    /// ```
     pub fn code(self) -> i32 {
         match self {
             Status::Success => 0,
@@ -40,10 +69,21 @@ impl Status {
             Status::NanEncountered => 3,
             Status::MaxEvaluations => 4,
             Status::CallbackStopped => 99,
+            Status::Infeasible => 4,
+            Status::SubproblemFailed => 6,
+            Status::LineSearchFailed => 8,
+            Status::NoFreeVariables => 5,
         }
     }
 
-    /// SciPy's message for this status.
+    /// SciPy's message for this status (methods with their own wording,
+    /// SLSQP and TNC, put theirs in the result's `message`).
+    ///
+    /// # Examples
+    /// ```
+    /// use ferrosci::optimize::Status;
+    /// assert_eq!(Status::Infeasible.message(), "Inequality constraints incompatible");
+    /// ```
     pub fn message(self) -> &'static str {
         match self {
             Status::Success => "Optimization terminated successfully.",
@@ -54,6 +94,10 @@ impl Status {
             }
             Status::NanEncountered => "NaN result encountered.",
             Status::CallbackStopped => "`callback` requested a stop.",
+            Status::Infeasible => "Inequality constraints incompatible",
+            Status::SubproblemFailed => "Singular matrix C in LSQ subproblem",
+            Status::LineSearchFailed => "Positive directional derivative for linesearch",
+            Status::NoFreeVariables => "All lower bounds are equal to the upper bounds",
         }
     }
 }

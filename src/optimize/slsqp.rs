@@ -189,7 +189,7 @@ pub(crate) fn slsqp(
         return finish(-1, Status::NanEncountered, x, f, g, u, nit, obj, cons, st);
     }
     if meq > n {
-        return finish(2, Status::PrecisionLoss, x, f, g, u, nit, obj, cons, st);
+        return finish(2, Status::Infeasible, x, f, g, u, nit, obj, cons, st);
     }
     g = obj.grad(&x, f);
     let (mut ae, mut ai) = cons.jacobians(&x);
@@ -221,12 +221,12 @@ pub(crate) fn slsqp(
         let sol = match sol {
             Ok(s) => s,
             Err(fail) => {
-                let code = match fail {
-                    LsqFail::MaxIter => 3,
-                    LsqFail::Incompatible => 4,
-                    LsqFail::Singular => 6,
+                let (code, status) = match fail {
+                    LsqFail::MaxIter => (3, Status::SubproblemFailed),
+                    LsqFail::Incompatible => (4, Status::Infeasible),
+                    LsqFail::Singular => (6, Status::SubproblemFailed),
                 };
-                return finish(code, Status::PrecisionLoss, x, f, g, u, nit, obj, cons, st);
+                return finish(code, status, x, f, g, u, nit, obj, cons, st);
             }
         };
         let d = sol.d;
@@ -248,7 +248,7 @@ pub(crate) fn slsqp(
         let phi0 = f + penalty(&rho, &ce, &ci);
         let slope = g.dot(&d) - penalty(&rho, &ce, &ci);
         if slope >= 0.0 {
-            return finish(8, Status::PrecisionLoss, x, f, g, u, nit, obj, cons, st);
+            return finish(8, Status::LineSearchFailed, x, f, g, u, nit, obj, cons, st);
         }
         let mut alpha = 1.0;
         let mut accepted = None;

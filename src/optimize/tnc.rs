@@ -430,6 +430,8 @@ pub(crate) fn tnc(
         let status = status.unwrap_or(match rc {
             0..=2 => Status::Success,
             3 => Status::MaxEvaluations,
+            4 => Status::LineSearchFailed,
+            5 => Status::NoFreeVariables,
             7 => Status::CallbackStopped,
             _ => Status::PrecisionLoss,
         });

@@ -21,6 +21,9 @@ def workloads(workers):
     p0 = np.array([1.0, 0.0, 1.0, 0.0])
     yield "optimize/least_squares_trf_gauss4_10000", lambda: so.least_squares(lambda p: _gauss4(x, *p) - y, p0)
     yield "optimize/curve_fit_gauss4_10000", lambda: so.curve_fit(_gauss4, x, y, p0)
+    # SciPy's model is always the array one.
+    yield "optimize/curve_fit_array_gauss4_10000", lambda: so.curve_fit(_gauss4, x, y, p0)
+    yield "optimize/gauss4_eval_10000", lambda: _gauss4(x, 2.0, 0.4, 0.7, 0.3) - y
 
 
 def _gauss4(x, a, mu, s, c):

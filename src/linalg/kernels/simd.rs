@@ -101,6 +101,36 @@ dispatch! {
 }
 
 dispatch! {
+    /// `y ← y + s·x`, then `Σ wⱼ·yⱼ` with the updated `y`, in one pass (the
+    /// two loops of the L-BFGS recursion).
+    fn axpy_dot<T>(s: T, x: &[T], y: &mut [T], w: &[T]) -> T {
+        let n = x.len().min(y.len()).min(w.len());
+        let (x, y, w) = (&x[..n], &mut y[..n], &w[..n]);
+        let mut acc = [T::zero(); LANES];
+        let split = n - n % LANES;
+        let (x0, x1) = x.split_at(split);
+        let (y0, y1) = y.split_at_mut(split);
+        let (w0, w1) = w.split_at(split);
+        for ((p, q), r) in x0
+            .chunks_exact(LANES)
+            .zip(y0.chunks_exact_mut(LANES))
+            .zip(w0.chunks_exact(LANES))
+        {
+            for l in 0..LANES {
+                q[l] += s * p[l];
+                acc[l] += r[l] * q[l];
+            }
+        }
+        let mut t = T::zero();
+        for ((&p, q), &r) in x1.iter().zip(y1.iter_mut()).zip(w1) {
+            *q += s * p;
+            t += r * *q;
+        }
+        sum_lanes(acc) + t
+    }
+}
+
+dispatch! {
     /// Plane rotation of two rows: `(x, y) ← (c·x + s·y, c·y − s·x)`.
     fn rot<T>(x: &mut [T], y: &mut [T], c: T, s: T) -> () {
         for (p, q) in x.iter_mut().zip(y.iter_mut()) {
@@ -133,6 +163,10 @@ mod tests {
             let mut z = x.clone();
             axpy(2.0, &a, &mut z);
             assert_eq!(y, z);
+            let mut v = x.clone();
+            let wz: f64 = a.iter().zip(&z).map(|(p, q)| p * q).sum();
+            assert!((axpy_dot(2.0, &a, &mut v, &a) - wz).abs() < 1e-12);
+            assert_eq!(v, z);
             let (mut p, mut q) = (a.clone(), x.clone());
             rot(&mut p, &mut q, 0.6, 0.8);
             for i in 0..n {

@@ -471,7 +471,7 @@ pub(crate) fn trust_constr<'a>(
         0 => (Status::MaxIterations, MESSAGES[0]),
         1 | 2 => (Status::Success, MESSAGES[d.status as usize]),
         3 => (Status::CallbackStopped, MESSAGES[3]),
-        4 => (Status::PrecisionLoss, MESSAGES[4]),
+        4 => (Status::Infeasible, MESSAGES[4]),
         _ => (Status::NanEncountered, Status::NanEncountered.message()),
     };
     let multipliers = d.weights.iter().flatten().copied().collect();
