@@ -280,16 +280,29 @@ pub(crate) fn cobyla<'a>(
             break;
         }
         let b = sx.c.row(0).to_owned();
-        let d = trust_step(&g, &a, &b, delta);
-        let dnorm = d.dot(&d).sqrt();
-        if dnorm < 0.5 * rho {
+        let mut d = trust_step(&g, &a, &b, delta);
+        let mut dnorm = d.dot(&d).sqrt();
+        let v0 = sx.v[0];
+        let mut vlin = violation(&(&b + &a.t().dot(&d)));
+        let mut mends = false;
+        if dnorm < 0.5 * rho && v0 > cs.catol {
+            // Near the end, the best vertex may still violate the constraints
+            // by about ρ²: a pure feasibility step (stage 1 alone) mends that.
+            let fix = trust_step(&Array1::zeros(n), &a, &b, delta);
+            let vfix = violation(&(&b + &a.t().dot(&fix)));
+            if vfix < 0.5 * v0 {
+                dnorm = fix.dot(&fix).sqrt();
+                d = fix;
+                vlin = vfix;
+                mends = dnorm > 0.0;
+            }
+        }
+        if dnorm < 0.5 * rho && !mends {
             // The models say the solution is within ρ/2: a step would teach little.
             delta = rho;
             step_was_bad = true;
         } else {
             nit += 1;
-            let v0 = sx.v[0];
-            let vlin = violation(&(&b + &a.t().dot(&d)));
             let gd = g.dot(&d);
             if v0 - vlin > 0.0 && gd > 0.0 {
                 // The penalty must make the step a predicted descent of Φ.
@@ -420,11 +433,23 @@ pub(crate) fn cobyla<'a>(
         mu = reduced_penalty(&sx, mu);
     }
     sx.pivot(mu);
+    // The best vertex may violate the constraints by a little more than
+    // `catol` (the models' error is about ρ²); a vertex within `catol`, all
+    // being within about 2ρ of the best, is then the better answer.
+    let mut pick = 0;
+    if sx.v[0] > cs.catol {
+        for k in 1..=n {
+            if sx.v[k] <= cs.catol && (sx.v[pick] > cs.catol || sx.merit(k, mu) < sx.merit(pick, mu)) {
+                pick = k;
+            }
+        }
+    }
     let Problem { obj, cons, st } = pb;
+    let x = if pick == 0 { sx.x0.clone() } else { &sx.x0 + &sx.sim.row(pick - 1) };
     // Report the user's objective value at the answer, not its stand-in.
-    let fx = if sx.f[0] >= HUGE { f64::NAN } else { sx.f[0] };
+    let fx = if sx.f[pick] >= HUGE { f64::NAN } else { sx.f[pick] };
     let code = code.unwrap_or(SMALL_TR_RADIUS);
-    finish(obj, cons, st, sx.x0, fx, nit, code, cs.catol)
+    finish(obj, cons, st, x, fx, nit, code, cs.catol)
 }
 
 /// Runs the user's callback on the best vertex; true means stop.
