@@ -76,11 +76,23 @@ fn bench_optimize(c: &mut Criterion) {
                     })
                     .into(),
                 ],
-                bounds: Some(Bounds::new(&ndarray::array![0.0, 0.0], &ndarray::array![f64::INFINITY, f64::INFINITY]).unwrap()),
+                bounds: Some(
+                    Bounds::new(
+                        &ndarray::array![0.0, 0.0],
+                        &ndarray::array![f64::INFINITY, f64::INFINITY],
+                    )
+                    .unwrap(),
+                ),
                 ..Default::default()
             };
             let f = |x: &ArrayRef1<f64>| (x[0] - 1.0).powi(2) + (x[1] - 2.5).powi(2);
-            minimize_with(f, black_box(&ndarray::array![2.0, 0.0]), Method::Cobyla, opts).unwrap()
+            minimize_with(
+                f,
+                black_box(&ndarray::array![2.0, 0.0]),
+                Method::Cobyla,
+                opts,
+            )
+            .unwrap()
         })
     });
     g.bench_function("brentq_cos", |b| {

@@ -6,8 +6,8 @@ mod common;
 mod con_problems;
 
 use common::{as_array, as_f64, load};
-use ferrosci::Error;
 use con_problems::problem;
+use ferrosci::Error;
 use ferrosci::optimize::*;
 use ndarray::{Array1, ArrayRef1, array};
 
@@ -23,7 +23,7 @@ fn run(case: &common::Case) -> ConstrainedResult {
         f_target: opt("f_target"),
         ..Default::default()
     };
-    let (fun, x0): (Box<dyn FnMut(&ArrayRef1<f64>) -> f64>, Array1<f64>) = match name {
+    let (fun, x0): (con_problems::Fun, Array1<f64>) = match name {
         "quad" => (
             Box::new(|x| (x[0] - 1.0).powi(2) + (x[1] - 2.0).powi(2)),
             array![0.0, 0.0],
@@ -31,10 +31,14 @@ fn run(case: &common::Case) -> ConstrainedResult {
         "rosen" => (Box::new(rosen), array![-1.2, 1.0]),
         "infeasible" => {
             opts.constraints = vec![
-                ConstraintDict::new(ConstraintType::Ineq, |x: &ArrayRef1<f64>| array![x[0] - 2.0])
-                    .into(),
-                ConstraintDict::new(ConstraintType::Ineq, |x: &ArrayRef1<f64>| array![1.0 - x[0]])
-                    .into(),
+                ConstraintDict::new(ConstraintType::Ineq, |x: &ArrayRef1<f64>| {
+                    array![x[0] - 2.0]
+                })
+                .into(),
+                ConstraintDict::new(ConstraintType::Ineq, |x: &ArrayRef1<f64>| {
+                    array![1.0 - x[0]]
+                })
+                .into(),
             ];
             (Box::new(|x| x.dot(x)), array![0.0, 0.0])
         }
@@ -76,7 +80,12 @@ fn check_case(case: &common::Case, res: &ConstrainedResult) -> Result<(), String
         }
         let atol = case.atol;
         let want = as_array(&e["x"]);
-        if res.x.iter().zip(want.iter()).any(|(g, w)| (g - w).abs() > atol) {
+        if res
+            .x
+            .iter()
+            .zip(want.iter())
+            .any(|(g, w)| (g - w).abs() > atol)
+        {
             return fail(format!("x = {}, SciPy {want}", res.x));
         }
         if (res.fun - fwant).abs() > atol * (1.0 + fwant.abs()) {
@@ -113,8 +122,10 @@ fn cobyla_matches_scipy() {
         );
         println!("{line}");
         if let Err(why) = check_case(&case, &res) {
-            failures.push(format!("{line}
-    {why}"));
+            failures.push(format!(
+                "{line}
+    {why}"
+            ));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
@@ -144,7 +155,11 @@ fn fmin_cobyla_matches_scipy_docstring() {
     for (g, w) in res.x.iter().zip(want.iter()) {
         assert!((g - w).abs() < 1e-4, "x = {}, SciPy {want}", res.x);
     }
-    assert!((res.x[0] + h).abs() < 1e-6 && (res.x[1] - h).abs() < 1e-6, "{}", res.x);
+    assert!(
+        (res.x[0] + h).abs() < 1e-6 && (res.x[1] - h).abs() < 1e-6,
+        "{}",
+        res.x
+    );
     assert!(res.success(), "{}", res.message);
 }
 
@@ -155,7 +170,10 @@ fn cobyla_bad_input_is_an_error_or_a_status() {
         minimize_constrained(f, &x0, Method::Cobyla, opts)
     };
     let err = go(array![f64::NAN, 0.0], MinimizeOptions::default()).unwrap_err();
-    assert!(matches!(err, Error::InvalidArgument { name: "x0", .. }), "{err}");
+    assert!(
+        matches!(err, Error::InvalidArgument { name: "x0", .. }),
+        "{err}"
+    );
     assert!(go(array![], MinimizeOptions::default()).is_err());
     // lb > ub.
     assert!(Bounds::new(&array![1.0, 1.0], &array![0.0, 0.0]).is_err());
@@ -163,22 +181,54 @@ fn cobyla_bad_input_is_an_error_or_a_status() {
         bounds: Some(Bounds::uniform(3, -1.0, 1.0).unwrap()),
         ..Default::default()
     };
-    assert!(matches!(go(array![0.5, 0.5], wrong_len), Err(Error::ShapeMismatch { .. })));
+    assert!(matches!(
+        go(array![0.5, 0.5], wrong_len),
+        Err(Error::ShapeMismatch { .. })
+    ));
     // A linear constraint with the wrong number of columns.
     let lc = LinearConstraint::new(&array![[1.0, 1.0, 1.0]], &array![0.0], &array![1.0]).unwrap();
-    let opts = MinimizeOptions { constraints: vec![lc.into()], ..Default::default() };
-    assert!(matches!(go(array![0.5, 0.5], opts), Err(Error::ShapeMismatch { .. })));
+    let opts = MinimizeOptions {
+        constraints: vec![lc.into()],
+        ..Default::default()
+    };
+    assert!(matches!(
+        go(array![0.5, 0.5], opts),
+        Err(Error::ShapeMismatch { .. })
+    ));
     for (name, opts) in [
-        ("rhobeg", MinimizeOptions { rhobeg: Some(0.0), ..Default::default() }),
-        ("tol", MinimizeOptions { tol: Some(-1.0), ..Default::default() }),
-        ("catol", MinimizeOptions { catol: Some(-1.0), ..Default::default() }),
+        (
+            "rhobeg",
+            MinimizeOptions {
+                rhobeg: Some(0.0),
+                ..Default::default()
+            },
+        ),
+        (
+            "tol",
+            MinimizeOptions {
+                tol: Some(-1.0),
+                ..Default::default()
+            },
+        ),
+        (
+            "catol",
+            MinimizeOptions {
+                catol: Some(-1.0),
+                ..Default::default()
+            },
+        ),
     ] {
         let err = go(array![0.5, 0.5], opts).unwrap_err();
         assert!(err.to_string().contains(name), "{name}: {err}");
     }
     // NaN objective at x0: a status, not a panic.
-    let res = minimize_constrained(|_x: &ArrayRef1<f64>| f64::NAN, &array![0.0, 0.0], Method::Cobyla,
-        MinimizeOptions::default()).unwrap();
+    let res = minimize_constrained(
+        |_x: &ArrayRef1<f64>| f64::NAN,
+        &array![0.0, 0.0],
+        Method::Cobyla,
+        MinimizeOptions::default(),
+    )
+    .unwrap();
     assert_eq!(res.status, Status::NanEncountered);
     assert_eq!(res.status_code, -2);
     // NaN away from the answer: skipped over, as SciPy.
@@ -189,39 +239,81 @@ fn cobyla_bad_input_is_an_error_or_a_status() {
         MinimizeOptions::default(),
     )
     .unwrap();
-    assert!(res.success() && res.x.iter().all(|v| v.abs() < 1e-3), "{}: {}", res.message, res.x);
+    assert!(
+        res.success() && res.x.iter().all(|v| v.abs() < 1e-3),
+        "{}: {}",
+        res.message,
+        res.x
+    );
     // A constraint that changes length, or returns NaN: a failed status, no panic.
     let opts = MinimizeOptions {
-        constraints: vec![ConstraintDict::new(ConstraintType::Ineq, |x: &ArrayRef1<f64>| {
-            if x[0] > 0.5 { array![1.0, 2.0] } else { array![x[0] + 1.0] }
-        })
-        .into()],
+        constraints: vec![
+            ConstraintDict::new(ConstraintType::Ineq, |x: &ArrayRef1<f64>| {
+                if x[0] > 0.5 {
+                    array![1.0, 2.0]
+                } else {
+                    array![x[0] + 1.0]
+                }
+            })
+            .into(),
+        ],
         ..Default::default()
     };
-    let res = minimize_constrained(|x: &ArrayRef1<f64>| (x[0] - 2.0).powi(2), &array![0.0], Method::Cobyla, opts).unwrap();
+    let res = minimize_constrained(
+        |x: &ArrayRef1<f64>| (x[0] - 2.0).powi(2),
+        &array![0.0],
+        Method::Cobyla,
+        opts,
+    )
+    .unwrap();
     assert!(res.x[0] <= 0.5 + 1e-3, "{}", res.x);
     // Callback stop and maxiter.
     let opts = MinimizeOptions {
         callback: Some(Box::new(|it: &Intermediate<'_>| {
-            if it.nit >= 3 { std::ops::ControlFlow::Break(()) } else { std::ops::ControlFlow::Continue(()) }
+            if it.nit >= 3 {
+                std::ops::ControlFlow::Break(())
+            } else {
+                std::ops::ControlFlow::Continue(())
+            }
         })),
         ..Default::default()
     };
     let res = minimize_constrained(rosen, &array![-1.2, 1.0], Method::Cobyla, opts).unwrap();
     assert_eq!((res.status, res.nit), (Status::CallbackStopped, 3));
-    let opts = MinimizeOptions { maxiter: Some(10), ..Default::default() };
+    let opts = MinimizeOptions {
+        maxiter: Some(10),
+        ..Default::default()
+    };
     let res = minimize_constrained(rosen, &array![-1.2, 1.0], Method::Cobyla, opts).unwrap();
-    assert_eq!((res.status, res.status_code, res.nfev), (Status::MaxEvaluations, 3, 10));
+    assert_eq!(
+        (res.status, res.status_code, res.nfev),
+        (Status::MaxEvaluations, 3, 10)
+    );
 }
 
 #[test]
 fn cobyla_through_minimize_with() {
     let opts = MinimizeOptions {
-        constraints: vec![ConstraintDict::new(ConstraintType::Eq, |x: &ArrayRef1<f64>| array![x[0] + x[1] - 1.0]).into()],
+        constraints: vec![
+            ConstraintDict::new(ConstraintType::Eq, |x: &ArrayRef1<f64>| {
+                array![x[0] + x[1] - 1.0]
+            })
+            .into(),
+        ],
         tol: Some(1e-8),
         ..Default::default()
     };
-    let res = minimize_with(|x: &ArrayRef1<f64>| x.dot(x), &array![2.0, 0.0], Method::Cobyla, opts).unwrap();
+    let res = minimize_with(
+        |x: &ArrayRef1<f64>| x.dot(x),
+        &array![2.0, 0.0],
+        Method::Cobyla,
+        opts,
+    )
+    .unwrap();
     assert!(res.success(), "{}", res.message);
-    assert!((res.x[0] - 0.5).abs() < 1e-6 && (res.x[1] - 0.5).abs() < 1e-6, "{}", res.x);
+    assert!(
+        (res.x[0] - 0.5).abs() < 1e-6 && (res.x[1] - 0.5).abs() < 1e-6,
+        "{}",
+        res.x
+    );
 }

@@ -217,8 +217,7 @@ pub(crate) fn cobyla<'a>(
     let (raw0, f0, c0) = pb.eval(&x0);
     let m = c0.len();
     if raw0.is_nan() {
-        let Problem { obj, cons, st } = pb;
-        return finish(obj, cons, st, x0, raw0, nit, NAN_INF_F, cs.catol);
+                return finish(pb, x0, raw0, nit, NAN_INF_F, cs.catol);
     }
     // Initial simplex: each new vertex steps ρ along a coordinate from the
     // best point so far (all points differ in that coordinate, so they are
@@ -263,8 +262,7 @@ pub(crate) fn cobyla<'a>(
         }
     } else {
         let (x, f, _, _) = &pts[best];
-        let Problem { obj, cons, st } = pb;
-        return finish(obj, cons, st, x.clone(), *f, nit, MAXFUN_REACHED, cs.catol);
+                return finish(pb, x.clone(), *f, nit, MAXFUN_REACHED, cs.catol);
     }
     let target_met = |f: f64, v: f64| f <= cs.f_target && v <= cs.catol;
     if code.is_none() && target_met(sx.f[0], sx.v[0]) {
@@ -439,17 +437,26 @@ pub(crate) fn cobyla<'a>(
     let mut pick = 0;
     if sx.v[0] > cs.catol {
         for k in 1..=n {
-            if sx.v[k] <= cs.catol && (sx.v[pick] > cs.catol || sx.merit(k, mu) < sx.merit(pick, mu)) {
+            if sx.v[k] <= cs.catol
+                && (sx.v[pick] > cs.catol || sx.merit(k, mu) < sx.merit(pick, mu))
+            {
                 pick = k;
             }
         }
     }
-    let Problem { obj, cons, st } = pb;
-    let x = if pick == 0 { sx.x0.clone() } else { &sx.x0 + &sx.sim.row(pick - 1) };
+    let x = if pick == 0 {
+        sx.x0.clone()
+    } else {
+        &sx.x0 + &sx.sim.row(pick - 1)
+    };
     // Report the user's objective value at the answer, not its stand-in.
-    let fx = if sx.f[pick] >= HUGE { f64::NAN } else { sx.f[pick] };
+    let fx = if sx.f[pick] >= HUGE {
+        f64::NAN
+    } else {
+        sx.f[pick]
+    };
     let code = code.unwrap_or(SMALL_TR_RADIUS);
-    finish(obj, cons, st, x, fx, nit, code, cs.catol)
+    finish(pb, x, fx, nit, code, cs.catol)
 }
 
 /// Runs the user's callback on the best vertex; true means stop.
@@ -517,7 +524,9 @@ fn reduced_penalty(sx: &Simplex, mu: f64) -> f64 {
 /// SciPy's message for a COBYLA exit code.
 fn message(code: i32) -> &'static str {
     match code {
-        SMALL_TR_RADIUS => "Return from COBYLA because the trust region radius reaches its lower bound.",
+        SMALL_TR_RADIUS => {
+            "Return from COBYLA because the trust region radius reaches its lower bound."
+        }
         FTARGET_ACHIEVED => "Return from COBYLA because the target function value is achieved.",
         MAXFUN_REACHED => {
             "Return from COBYLA because the objective function has been evaluated MAXFUN times."
@@ -530,25 +539,15 @@ fn message(code: i32) -> &'static str {
 
 /// Packs the result, with the constraint values and violation at `x`.
 fn finish(
-    obj: &Objective<'_>,
-    cons: &mut Canonical<'_>,
-    st: &Settings<'_>,
+    pb: Problem<'_, '_>,
     x: Array1<f64>,
     fun: f64,
     nit: usize,
     code: i32,
     catol: f64,
 ) -> ConstrainedResult {
-    let nfev_cons = cons.nfev;
-    let constr = cons.raw_values(&x);
-    let (ce, ci) = cons.values(&x);
-    cons.nfev = nfev_cons;
-    let (_, mut maxcv) = super::constraints::violation(&ce, &ci);
-    if let Some(b) = &st.bounds {
-        for i in 0..x.len() {
-            maxcv = maxcv.max(b.lb[i] - x[i]).max(x[i] - b.ub[i]);
-        }
-    }
+    let Problem { obj, cons, st } = pb;
+    let (constr, maxcv) = cons.report(&x, st.bounds.as_ref());
     let status = match code {
         _ if fun.is_nan() => Status::NanEncountered,
         SMALL_TR_RADIUS | FTARGET_ACHIEVED if maxcv > catol => Status::PrecisionLoss,
@@ -579,7 +578,7 @@ fn finish(
         constr,
         constr_violation: maxcv,
         optimality: f64::NAN,
-        constr_nfev: nfev_cons,
+        constr_nfev: cons.nfev,
         tr_radius: f64::NAN,
         barrier_parameter: f64::NAN,
         cg_niter: 0,

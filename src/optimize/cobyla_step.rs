@@ -105,12 +105,12 @@ fn descend(
         // Longest feasible move along `dir`.
         let mut alpha = f64::INFINITY;
         let mut block = None;
-        for i in 0..m {
+        for (i, &sc) in scale.iter().enumerate() {
             if active.contains(&i) {
                 continue;
             }
             let rate = rows.row(i).dot(&dir);
-            if rate < -TINY * scale[i] * dnorm {
+            if rate < -TINY * sc * dnorm {
                 let a_i = slack(z, i).max(0.0) / -rate;
                 if a_i < alpha {
                     alpha = a_i;
@@ -226,7 +226,12 @@ mod tests {
     #[test]
     fn step_stops_on_an_active_linear_constraint() {
         // min −d0 s.t. 0.1 − d0 ≥ 0: the LP solution d = (0.1, 0) is inside the ball.
-        let d = trust_step(&array![-1.0, 0.0], &array![[-1.0], [0.0]], &array![0.1], 1.0);
+        let d = trust_step(
+            &array![-1.0, 0.0],
+            &array![[-1.0], [0.0]],
+            &array![0.1],
+            1.0,
+        );
         assert!((d[0] - 0.1).abs() < 1e-14 && d[1].abs() < 1e-14);
     }
 

@@ -99,6 +99,28 @@ pub(crate) fn is_constrained(method: Method) -> bool {
 /// assert_eq!((res.nit, res.nfev), (12, 8)); // as SciPy
 /// # Ok::<(), ferrosci::Error>(())
 /// ```
+///
+/// COBYLA, derivative-free: the triangle of largest area with vertices
+/// `(1, 0)`, `(0, 1)` and a point of the unit circle (SciPy finds
+/// `(−0.70711, 0.70711)` in 46 evaluations):
+/// ```
+/// use ferrosci::optimize::{minimize_constrained, Bounds, ConstraintDict, ConstraintType::Eq,
+///     Method, MinimizeOptions};
+/// use ndarray::{array, ArrayRef1};
+///
+/// let opts = MinimizeOptions {
+///     constraints: vec![ConstraintDict::new(Eq, |x: &ArrayRef1<f64>| array![x[0] * x[0] + x[1] * x[1] - 1.0]).into()],
+///     bounds: Some(Bounds::uniform(2, -1.0, 1.0)?),
+///     ..Default::default()
+/// };
+/// let area = |x: &ArrayRef1<f64>| -0.5 * (x[0] - x[1] - 1.0).abs();
+/// let res = minimize_constrained(area, &array![0.0, 1.0], Method::Cobyla, opts)?;
+/// assert!(res.success(), "{}", res.message);
+/// assert!((res.x[0] + 0.70711).abs() < 1e-3 && (res.x[1] - 0.70711).abs() < 1e-3);
+/// assert!((res.fun + 1.20711).abs() < 1e-5 && res.constr_violation < 1.5e-8);
+/// assert!(res.nfev <= 69); // 1.5 x SciPy's
+/// # Ok::<(), ferrosci::Error>(())
+/// ```
 pub fn minimize_constrained<'a, F>(
     fun: F,
     x0: &ArrayRef1<f64>,

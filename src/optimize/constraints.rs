@@ -4,7 +4,7 @@
 //! trust-constr.
 
 use super::hessian_update::HessianUpdateStrategy;
-use super::result::{OptimizeResult, Status};
+use super::result::{Bounds, OptimizeResult, Status};
 use crate::{Error, Result, check};
 use ndarray::{Array1, Array2, ArrayRef1, ArrayRef2};
 
@@ -497,6 +497,27 @@ impl<'a> Canonical<'a> {
     pub(crate) fn values(&mut self, x: &ArrayRef1<f64>) -> (Array1<f64>, Array1<f64>) {
         let raw = self.raw(x);
         self.assemble_values(&raw)
+    }
+
+    /// Each user constraint's value at `x` and the largest violation, bounds
+    /// included (SciPy's `constr` and `constr_violation`/`maxcv`), without
+    /// counting these evaluations.
+    pub(crate) fn report(
+        &mut self,
+        x: &ArrayRef1<f64>,
+        bounds: Option<&Bounds>,
+    ) -> (Vec<Array1<f64>>, f64) {
+        let nfev = self.nfev;
+        let constr = self.raw(x);
+        self.nfev = nfev;
+        let (ce, ci) = self.assemble_values(&constr);
+        let (_, mut linf) = violation(&ce, &ci);
+        if let Some(b) = bounds {
+            for i in 0..x.len() {
+                linf = linf.max(b.lb[i] - x[i]).max(x[i] - b.ub[i]);
+            }
+        }
+        (constr, linf)
     }
 
     /// `(c_eq, c_in)` from the user constraints' values.

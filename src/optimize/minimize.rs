@@ -432,7 +432,9 @@ where
             super::trust_region::trust_region(&mut obj, x0, &mut curvature, &mut st, sub, &tp)
         }
         Method::Tnc => super::tnc::tnc(&mut obj, x0, &mut st, &tnc),
-        Method::Slsqp | Method::TrustConstr | Method::Cobyla => unreachable!("constrained methods return above"),
+        Method::Slsqp | Method::TrustConstr | Method::Cobyla => {
+            unreachable!("constrained methods return above")
+        }
     })
 }
 
