@@ -134,7 +134,6 @@ impl Simplex {
 
     /// Recomputes `simi` when rounding has spoiled it; false if `sim` is singular.
     fn refresh(&mut self) -> bool {
-        let n = self.sim.nrows();
         let err = self
             .sim
             .dot(&self.simi)
@@ -144,6 +143,12 @@ impl Simplex {
         if err <= 0.1 {
             return err.is_finite();
         }
+        self.invert()
+    }
+
+    /// Computes `simi` afresh; false if `sim` is singular.
+    fn invert(&mut self) -> bool {
+        let n = self.sim.nrows();
         match crate::linalg::inv(&self.sim) {
             Ok(inv) if inv.iter().all(|v| v.is_finite()) && n > 0 => {
                 self.simi = inv;
@@ -256,8 +261,7 @@ pub(crate) fn cobyla<'a>(
             sx.v[k] = *v;
             sx.c.row_mut(k).assign(c);
         }
-        sx.simi.fill(1.0); // forces the inverse to be computed
-        if !sx.refresh() {
+        if !sx.invert() {
             code = Some(DAMAGING_ROUNDING);
         }
     } else {

@@ -671,7 +671,8 @@ pub struct ConstrainedResult {
     /// Why the run stopped, in the common vocabulary.
     pub status: Status,
     /// SciPy's integer `status` of this method (SLSQP 0–9; trust-constr
-    /// 0–3; COBYLA 0–3); `-1` where SciPy would raise (a NaN objective).
+    /// 0–3; COBYLA PRIMA's 0, 1, 3, 7, 30 or −2 for a NaN objective); `-1`
+    /// where SciPy would raise (a NaN objective).
     pub status_code: i32,
     /// SciPy's message for `status_code`.
     pub message: String,
