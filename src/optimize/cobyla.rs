@@ -222,7 +222,7 @@ pub(crate) fn cobyla<'a>(
     let (raw0, f0, c0) = pb.eval(&x0);
     let m = c0.len();
     if raw0.is_nan() {
-                return finish(pb, x0, raw0, nit, NAN_INF_F, cs.catol);
+        return finish(pb, x0, raw0, nit, NAN_INF_F, cs.catol);
     }
     // Initial simplex: each new vertex steps ρ along a coordinate from the
     // best point so far (all points differ in that coordinate, so they are
@@ -266,13 +266,13 @@ pub(crate) fn cobyla<'a>(
         }
     } else {
         let (x, f, _, _) = &pts[best];
-                return finish(pb, x.clone(), *f, nit, MAXFUN_REACHED, cs.catol);
+        return finish(pb, x.clone(), *f, nit, MAXFUN_REACHED, cs.catol);
     }
     let target_met = |f: f64, v: f64| f <= cs.f_target && v <= cs.catol;
     if code.is_none() && target_met(sx.f[0], sx.v[0]) {
         code = Some(FTARGET_ACHIEVED);
     }
-    // Ends one pass of the main loop: whether to shrink ρ (or stop).
+    // Whether this pass calls for repairing the simplex or shrinking Δ and ρ.
     let mut step_was_bad;
     while code.is_none() {
         sx.pivot(mu);
@@ -380,7 +380,7 @@ pub(crate) fn cobyla<'a>(
                 code = Some(FTARGET_ACHIEVED);
                 break;
             }
-            if st_stop(&mut pb, &mut sx, mu, nit) {
+            if callback_stop(&mut pb, &mut sx, mu, nit) {
                 code = Some(CALLBACK_TERMINATE);
                 break;
             }
@@ -390,12 +390,12 @@ pub(crate) fn cobyla<'a>(
             continue;
         }
         // A poor step: repair the simplex if needed, else shrink Δ then ρ.
+        sx.pivot(mu);
         if let Some(k) = misshapen(&sx, delta) {
             if pb.obj.nfev >= cs.maxfun {
                 code = Some(MAXFUN_REACHED);
                 break;
             }
-            sx.pivot(mu);
             let (g, a) = sx.models();
             let normal = sx.simi.column(k - 1).to_owned();
             let dx = &normal * (GAMMA * delta / normal.dot(&normal).sqrt());
@@ -464,7 +464,7 @@ pub(crate) fn cobyla<'a>(
 }
 
 /// Runs the user's callback on the best vertex; true means stop.
-fn st_stop(pb: &mut Problem<'_, '_>, sx: &mut Simplex, mu: f64, nit: usize) -> bool {
+fn callback_stop(pb: &mut Problem<'_, '_>, sx: &mut Simplex, mu: f64, nit: usize) -> bool {
     sx.pivot(mu);
     let fx = sx.f[0];
     pb.st.stop(&sx.x0, fx, nit)
