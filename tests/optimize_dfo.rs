@@ -317,3 +317,55 @@ fn cobyla_through_minimize_with() {
         res.x
     );
 }
+
+#[test]
+fn cobyla_random_qps_agree_with_slsqp() {
+    // Nearest point to c in {A x ≤ b} (x = 0 feasible), n = 2..6, with a
+    // linear objective term so that some constraints are active.
+    use ndarray::Array2;
+    use rand::{RngExt, SeedableRng, rngs::StdRng};
+    let mut rng = StdRng::seed_from_u64(11);
+    for trial in 0..20 {
+        let n = 2 + trial % 5;
+        let m = 1 + trial % 4;
+        let c: Array1<f64> = (0..n).map(|_| rng.random_range(-3.0..3.0)).collect();
+        let a = Array2::from_shape_fn((m, n), |_| rng.random_range(-1.0..1.0));
+        let b: Array1<f64> = (0..m).map(|_| rng.random_range(0.1..1.0)).collect();
+        let solve = |method: Method, tol: f64| {
+            let lc =
+                LinearConstraint::new(&a, &Array1::from_elem(m, f64::NEG_INFINITY), &b).unwrap();
+            let cc = c.clone();
+            let opts = MinimizeOptions {
+                constraints: vec![lc.into()],
+                tol: Some(tol),
+                maxiter: Some(5000),
+                ..Default::default()
+            };
+            minimize_constrained(
+                move |x: &ArrayRef1<f64>| {
+                    x.iter()
+                        .zip(&cc)
+                        .map(|(xi, ci)| (xi - ci).powi(2))
+                        .sum::<f64>()
+                },
+                &Array1::zeros(n),
+                method,
+                opts,
+            )
+            .unwrap()
+        };
+        let want = solve(Method::Slsqp, 1e-12);
+        let got = solve(Method::Cobyla, 1e-7);
+        assert!(got.success(), "trial {trial}: {}", got.message);
+        let err = (&got.x - &want.x)
+            .iter()
+            .fold(0.0_f64, |e, v| e.max(v.abs()));
+        assert!(
+            err < 1e-5,
+            "trial {trial} (n {n}, m {m}): {} vs SLSQP {}",
+            got.x,
+            want.x
+        );
+        assert!(got.constr_violation <= f64::EPSILON.sqrt(), "trial {trial}");
+    }
+}
