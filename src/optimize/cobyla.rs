@@ -284,6 +284,10 @@ pub(crate) fn cobyla<'a>(
         let b = sx.c.row(0).to_owned();
         let mut d = trust_step(&g, &a, &b, delta);
         let mut dnorm = d.dot(&d).sqrt();
+        if !dnorm.is_finite() {
+            code = Some(DAMAGING_ROUNDING);
+            break;
+        }
         let v0 = sx.v[0];
         let mut vlin = violation(&(&b + &a.t().dot(&d)));
         let mut mends = false;
