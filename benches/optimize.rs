@@ -58,6 +58,43 @@ fn bench_optimize(c: &mut Criterion) {
     g.bench_function("powell_rosen2", |b| {
         b.iter(|| minimize(rosen, black_box(&x2), Method::Powell).unwrap())
     });
+    g.bench_function("cobyla_tutorial_ineq", |b| {
+        b.iter(|| {
+            use ferrosci::optimize::{Bounds, ConstraintDict, ConstraintType::Ineq};
+            let opts = MinimizeOptions {
+                constraints: vec![
+                    ConstraintDict::new(Ineq, |x: &ArrayRef1<f64>| {
+                        ndarray::array![x[0] - 2.0 * x[1] + 2.0]
+                    })
+                    .into(),
+                    ConstraintDict::new(Ineq, |x: &ArrayRef1<f64>| {
+                        ndarray::array![-x[0] - 2.0 * x[1] + 6.0]
+                    })
+                    .into(),
+                    ConstraintDict::new(Ineq, |x: &ArrayRef1<f64>| {
+                        ndarray::array![-x[0] + 2.0 * x[1] + 2.0]
+                    })
+                    .into(),
+                ],
+                bounds: Some(
+                    Bounds::new(
+                        &ndarray::array![0.0, 0.0],
+                        &ndarray::array![f64::INFINITY, f64::INFINITY],
+                    )
+                    .unwrap(),
+                ),
+                ..Default::default()
+            };
+            let f = |x: &ArrayRef1<f64>| (x[0] - 1.0).powi(2) + (x[1] - 2.5).powi(2);
+            minimize_with(
+                f,
+                black_box(&ndarray::array![2.0, 0.0]),
+                Method::Cobyla,
+                opts,
+            )
+            .unwrap()
+        })
+    });
     g.bench_function("brentq_cos", |b| {
         b.iter(|| {
             brentq(

@@ -1,5 +1,5 @@
-//! Entry point of the constrained minimizers (SLSQP, trust-constr), with their full
-//! result, and the legacy `fmin_slsqp`.
+//! Entry point of the constrained minimizers (SLSQP, trust-constr, COBYLA),
+//! with their full result, and the legacy `fmin_slsqp` and `fmin_cobyla`.
 
 use super::constraints::{Canonical, ConstrainedResult, Constraint, LinearConstraint};
 use super::diff::{Grad, ObjFn, Objective};
@@ -11,7 +11,7 @@ use ndarray::{Array1, Array2, ArrayRef1};
 
 /// Whether `method` is one of the constrained methods handled here.
 pub(crate) fn is_constrained(method: Method) -> bool {
-    matches!(method, Method::Slsqp | Method::TrustConstr)
+    matches!(method, Method::Slsqp | Method::TrustConstr | Method::Cobyla)
 }
 
 /// Minimizes `fun` subject to bounds and constraints and returns the full
@@ -28,6 +28,14 @@ pub(crate) fn is_constrained(method: Method) -> bool {
 /// `barrier_tol`, `maxiter` (default 1000), the `initial_*` options and
 /// `callback`; it runs the equality-constrained SQP when there are no
 /// inequalities or bounds and the interior-point method otherwise.
+/// COBYLA reads `bounds`, `constraints` (Jacobians unused), `rhobeg`
+/// (default 1), `tol` (the final radius, default 1e-4), `maxiter` (function
+/// evaluations, default 1000), `catol` (default √ε), `f_target` and
+/// `callback`; its `status_code` is SciPy's (0 radius reached, 1 target
+/// reached, 3 evaluations used up, 7 rounding), `constr_violation` is
+/// SciPy's `maxcv`, and a final violation above `catol` is reported as
+/// [`Status::PrecisionLoss`](super::Status::PrecisionLoss) with SciPy's
+/// "Did not converge to a solution satisfying the constraints" message.
 ///
 /// # Errors
 /// [`crate::Error::InvalidArgument`] if `x0` is empty or not finite, a
@@ -36,6 +44,9 @@ pub(crate) fn is_constrained(method: Method) -> bool {
 /// `bounds` or a linear constraint's matrix do not match `x0`. Infeasible
 /// problems, a NaN objective or running out of iterations are reported in
 /// `status`/`status_code`/`message`.
+/// COBYLA reports a NaN objective at `x0` (or at the answer) as
+/// [`Status::NanEncountered`](super::Status::NanEncountered) (SciPy returns
+/// its stand-in value 1e30 with `success=True`).
 ///
 /// # Examples
 /// SciPy tutorial's SLSQP example: minimize `(x0 − 1)² + (x1 − 2.5)²` over
@@ -88,6 +99,28 @@ pub(crate) fn is_constrained(method: Method) -> bool {
 /// assert_eq!((res.nit, res.nfev), (12, 8)); // as SciPy
 /// # Ok::<(), ferrosci::Error>(())
 /// ```
+///
+/// COBYLA, derivative-free: the triangle of largest area with vertices
+/// `(1, 0)`, `(0, 1)` and a point of the unit circle (SciPy finds
+/// `(−0.70711, 0.70711)` in 46 evaluations):
+/// ```
+/// use ferrosci::optimize::{minimize_constrained, Bounds, ConstraintDict, ConstraintType::Eq,
+///     Method, MinimizeOptions};
+/// use ndarray::{array, ArrayRef1};
+///
+/// let opts = MinimizeOptions {
+///     constraints: vec![ConstraintDict::new(Eq, |x: &ArrayRef1<f64>| array![x[0] * x[0] + x[1] * x[1] - 1.0]).into()],
+///     bounds: Some(Bounds::uniform(2, -1.0, 1.0)?),
+///     ..Default::default()
+/// };
+/// let area = |x: &ArrayRef1<f64>| -0.5 * (x[0] - x[1] - 1.0).abs();
+/// let res = minimize_constrained(area, &array![0.0, 1.0], Method::Cobyla, opts)?;
+/// assert!(res.success(), "{}", res.message);
+/// assert!((res.x[0] + 0.70711).abs() < 1e-3 && (res.x[1] - 0.70711).abs() < 1e-3);
+/// assert!((res.fun + 1.20711).abs() < 1e-5 && res.constr_violation < 1.5e-8);
+/// assert!(res.nfev <= 69); // 1.5 x SciPy's
+/// # Ok::<(), ferrosci::Error>(())
+/// ```
 pub fn minimize_constrained<'a, F>(
     fun: F,
     x0: &ArrayRef1<f64>,
@@ -132,6 +165,15 @@ where
     if let Some(r) = o.initial_tr_radius {
         check::positive("initial_tr_radius", r)?;
     }
+    if let Some(r) = o.rhobeg {
+        check::positive("rhobeg", r)?;
+    }
+    if let Some(c) = o.catol {
+        check::non_negative("catol", c)?;
+    }
+    if o.f_target.is_some_and(f64::is_nan) {
+        return Err(check::invalid("f_target", "must not be NaN"));
+    }
     let mut constraints = o.constraints;
     if method == Method::TrustConstr
         && let Some(b) = &o.bounds
@@ -148,7 +190,7 @@ where
         None => Grad::Fd(o.fd),
     };
     // trust-constr's finite differences ignore the bounds (SciPy's, unless keep_feasible).
-    let fd_bounds = if method == Method::Slsqp {
+    let fd_bounds = if method != Method::TrustConstr {
         o.bounds.clone()
     } else {
         None
@@ -188,6 +230,16 @@ where
                 initial_barrier_tolerance: o.initial_barrier_tolerance.unwrap_or(0.1),
             };
             trust_constr::trust_constr(&mut obj, &mut cons, x0, hess, tc, &mut st)
+        }
+        Method::Cobyla => {
+            let cs = super::cobyla::CobylaSettings {
+                rhobeg: o.rhobeg.unwrap_or(1.0),
+                rhoend: o.tol.unwrap_or(1e-4),
+                maxfun: o.maxiter.or(o.maxfev).unwrap_or(1000),
+                catol: o.catol.unwrap_or(f64::EPSILON.sqrt()),
+                f_target: o.f_target.unwrap_or(f64::NEG_INFINITY),
+            };
+            super::cobyla::cobyla(&mut obj, &mut cons, x0, &mut st, &cs)
         }
         other => unreachable!("{other:?} is checked above"),
     })
@@ -252,4 +304,69 @@ where
         ..Default::default()
     };
     minimize_constrained(func, x0, Method::Slsqp, opts).map(Into::into)
+}
+
+/// Legacy `fmin_cobyla`: COBYLA on the constraints `cons[i](x) ≥ 0`, with
+/// SciPy's defaults elsewhere (`rhobeg = 1`, `rhoend = 1e-4`,
+/// `maxfun = 1000`, `catol = 2e-4`). SciPy returns only `x`; the full
+/// result is returned here.
+///
+/// # Errors
+/// As [`minimize_constrained`]; also [`crate::Error::InvalidArgument`] if
+/// `rhobeg` or `rhoend` is not positive.
+///
+/// # Examples
+/// SciPy's example: minimize `x0·x1` on the unit disc with `x1 ≥ 0`.
+/// ```
+/// use ferrosci::optimize::fmin_cobyla;
+/// use ndarray::{array, ArrayRef1};
+///
+/// let res = fmin_cobyla(
+///     |x: &ArrayRef1<f64>| x[0] * x[1],
+///     &array![0.0, 0.1],
+///     vec![
+///         Box::new(|x: &ArrayRef1<f64>| array![1.0 - x[0] * x[0] - x[1] * x[1]]),
+///         Box::new(|x: &ArrayRef1<f64>| array![x[1]]),
+///     ],
+///     1.0,
+///     1e-7,
+///     1000,
+/// )?;
+/// let h = 0.5_f64.sqrt();
+/// assert!((res.x[0] + h).abs() < 1e-5 && (res.x[1] - h).abs() < 1e-5, "{}", res.x);
+/// # Ok::<(), ferrosci::Error>(())
+/// ```
+pub fn fmin_cobyla<'a, F>(
+    func: F,
+    x0: &ArrayRef1<f64>,
+    cons: Vec<LegacyConFn<'a>>,
+    rhobeg: f64,
+    rhoend: f64,
+    maxfun: usize,
+) -> Result<ConstrainedResult>
+where
+    F: FnMut(&ArrayRef1<f64>) -> f64 + 'a,
+{
+    use super::constraints::{ConstraintDict, ConstraintType};
+    check::positive("rhoend", rhoend)?;
+    let constraints = cons
+        .into_iter()
+        .map(|fun| {
+            ConstraintDict {
+                kind: ConstraintType::Ineq,
+                fun,
+                jac: None,
+            }
+            .into()
+        })
+        .collect();
+    let opts = MinimizeOptions {
+        constraints,
+        rhobeg: Some(rhobeg),
+        tol: Some(rhoend),
+        maxiter: Some(maxfun),
+        catol: Some(2e-4),
+        ..Default::default()
+    };
+    minimize_constrained(func, x0, Method::Cobyla, opts)
 }

@@ -4,7 +4,7 @@
 //! trust-constr.
 
 use super::hessian_update::HessianUpdateStrategy;
-use super::result::{OptimizeResult, Status};
+use super::result::{Bounds, OptimizeResult, Status};
 use crate::{Error, Result, check};
 use ndarray::{Array1, Array2, ArrayRef1, ArrayRef2};
 
@@ -499,6 +499,27 @@ impl<'a> Canonical<'a> {
         self.assemble_values(&raw)
     }
 
+    /// Each user constraint's value at `x` and the largest violation, bounds
+    /// included (SciPy's `constr` and `constr_violation`/`maxcv`), without
+    /// counting these evaluations.
+    pub(crate) fn report(
+        &mut self,
+        x: &ArrayRef1<f64>,
+        bounds: Option<&Bounds>,
+    ) -> (Vec<Array1<f64>>, f64) {
+        let nfev = self.nfev;
+        let constr = self.raw(x);
+        self.nfev = nfev;
+        let (ce, ci) = self.assemble_values(&constr);
+        let (_, mut linf) = violation(&ce, &ci);
+        if let Some(b) = bounds {
+            for i in 0..x.len() {
+                linf = linf.max(b.lb[i] - x[i]).max(x[i] - b.ub[i]);
+            }
+        }
+        (constr, linf)
+    }
+
     /// `(c_eq, c_in)` from the user constraints' values.
     pub(crate) fn assemble_values(&self, raw: &[Array1<f64>]) -> (Array1<f64>, Array1<f64>) {
         let pick = |rows: &[Row]| -> Array1<f64> {
@@ -650,7 +671,8 @@ pub struct ConstrainedResult {
     /// Why the run stopped, in the common vocabulary.
     pub status: Status,
     /// SciPy's integer `status` of this method (SLSQP 0–9; trust-constr
-    /// 0–3; COBYLA 0–3); `-1` where SciPy would raise (a NaN objective).
+    /// 0–3; COBYLA PRIMA's 0, 1, 3, 7, 30 or −2 for a NaN objective); `-1`
+    /// where SciPy would raise (a NaN objective).
     pub status_code: i32,
     /// SciPy's message for `status_code`.
     pub message: String,

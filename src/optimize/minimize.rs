@@ -67,6 +67,9 @@ pub enum Method {
     /// Trust-region SQP with an interior-point (barrier) method for
     /// inequalities and bounds; see [`minimize_constrained`].
     TrustConstr,
+    /// Powell's derivative-free COBYLA: linear models on a simplex, bounds,
+    /// equality and inequality `constraints`; see [`minimize_constrained`].
+    Cobyla,
 }
 
 /// A boxed Hessian: `x ↦ ∇²f(x)`.
@@ -95,9 +98,11 @@ pub struct MinimizeOptions<'a> {
     /// Box bounds (Nelder-Mead, L-BFGS-B).
     pub bounds: Option<Bounds>,
     /// SciPy `tol`: sets `gtol` (BFGS, CG, L-BFGS-B), `ftol` (L-BFGS-B), `xtol` (Newton-CG) or
-    /// `xatol` and `fatol` (Nelder-Mead) unless those are given.
+    /// `xatol` and `fatol` (Nelder-Mead) unless those are given; COBYLA's
+    /// final trust-region radius (default 1e-4).
     pub tol: Option<f64>,
-    /// Iteration cap (default `200·n`; L-BFGS-B 15000).
+    /// Iteration cap (default `200·n`; L-BFGS-B 15000); for COBYLA, as in
+    /// SciPy, the cap on function evaluations (default 1000).
     pub maxiter: Option<usize>,
     /// Cap on function evaluations, finite-difference ones included
     /// (Nelder-Mead `maxfev`, default `200·n`; L-BFGS-B `maxfun`, default 15000).
@@ -168,6 +173,13 @@ pub struct MinimizeOptions<'a> {
     pub initial_barrier_parameter: Option<f64>,
     /// First barrier-subproblem tolerance (trust-constr; default 0.1).
     pub initial_barrier_tolerance: Option<f64>,
+    /// First trust-region radius, a reasonable first change of the
+    /// variables (COBYLA; default 1).
+    pub rhobeg: Option<f64>,
+    /// Largest constraint violation of a successful answer (COBYLA; default √ε).
+    pub catol: Option<f64>,
+    /// Stop once a feasible point has `f ≤ f_target` (COBYLA; default −∞).
+    pub f_target: Option<f64>,
 }
 
 impl Default for MinimizeOptions<'_> {
@@ -210,6 +222,9 @@ impl Default for MinimizeOptions<'_> {
             initial_constr_penalty: None,
             initial_barrier_parameter: None,
             initial_barrier_tolerance: None,
+            rhobeg: None,
+            catol: None,
+            f_target: None,
         }
     }
 }
@@ -417,7 +432,9 @@ where
             super::trust_region::trust_region(&mut obj, x0, &mut curvature, &mut st, sub, &tp)
         }
         Method::Tnc => super::tnc::tnc(&mut obj, x0, &mut st, &tnc),
-        Method::Slsqp | Method::TrustConstr => unreachable!("constrained methods return above"),
+        Method::Slsqp | Method::TrustConstr | Method::Cobyla => {
+            unreachable!("constrained methods return above")
+        }
     })
 }
 

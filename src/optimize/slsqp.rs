@@ -344,16 +344,7 @@ fn finish_result(
     status: Status,
     message: String,
 ) -> ConstrainedResult {
-    let nfev_before = cons.nfev;
-    let constr = cons.raw_values(&x);
-    let (ce, ci) = cons.values(&x);
-    cons.nfev = nfev_before;
-    let (_, mut linf) = violation(&ce, &ci);
-    if let Some(b) = &st.bounds {
-        for i in 0..x.len() {
-            linf = linf.max(b.lb[i] - x[i]).max(x[i] - b.ub[i]);
-        }
-    }
+    let (constr, linf) = cons.report(&x, st.bounds.as_ref());
     ConstrainedResult {
         x,
         fun,
@@ -369,7 +360,7 @@ fn finish_result(
         constr,
         constr_violation: linf,
         optimality: f64::NAN,
-        constr_nfev: nfev_before,
+        constr_nfev: cons.nfev,
         tr_radius: f64::NAN,
         barrier_parameter: f64::NAN,
         cg_niter: 0,
