@@ -347,24 +347,42 @@ pub(crate) fn bidiagonal_qr<R: RealScalar>(
         // right rotations.
         if d[hi].abs() <= eps * norm {
             d[hi] = R::zero();
-            let mut f = e[hi - 1];
+            let f = e[hi - 1];
             e[hi - 1] = R::zero();
-            for j in (lo..hi).rev() {
-                let (c, s, r) = givens(d[j], f);
-                d[j] = r;
-                if j > lo {
-                    f = -s * e[j - 1];
-                    e[j - 1] *= c;
-                }
+            chase_column(&mut d[lo..hi], &mut e[lo..hi - 1], f, |j, c, s| {
                 if let Some((_, rt)) = acc.as_mut() {
-                    rot_rows(rt, n, j, hi, c, s);
+                    rot_rows(rt, n, lo + j, hi, c, s);
                 }
-            }
+            });
             continue;
         }
         gk_step(d, e, lo, hi, &mut acc);
     }
     Ok(iter)
+}
+
+/// Removes `f`, an entry in the last row of `d`'s block just right of it (in
+/// a column beyond the block, whose other entries are zero), by right
+/// rotations of that column with columns `len − 1, …, 0`, each rotation
+/// moving the fill one row up until it leaves at the top.
+/// `rot(j, c, s)` reports the rotation of column `j` with the extra column
+/// (as [`rot_rows`] on the accumulated right factor).
+pub(crate) fn chase_column<R: RealScalar>(
+    d: &mut [R],
+    e: &mut [R],
+    mut f: R,
+    mut rot: impl FnMut(usize, R, R),
+) {
+    debug_assert!(e.len() + 1 == d.len());
+    for j in (0..d.len()).rev() {
+        let (c, s, r) = givens(d[j], f);
+        d[j] = r;
+        if j > 0 {
+            f = -s * e[j - 1];
+            e[j - 1] *= c;
+        }
+        rot(j, c, s);
+    }
 }
 
 /// One implicit-shift Golub–Kahan sweep on the unreduced block `lo..=hi`.
