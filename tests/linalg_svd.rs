@@ -66,13 +66,17 @@ fn svd_dc_matches_scipy() {
             check_array(&case, &s);
             let (uc, vr) = if full { (m, n) } else { (k, k) };
             assert_eq!((u.dim(), vt.dim()), ((m, uc), (vr, n)), "{ctx}");
-            let sig = Array2::from_shape_fn((uc, vr), |(i, j)| if i == j && i < k { s[i] } else { 0.0 });
+            let sig =
+                Array2::from_shape_fn((uc, vr), |(i, j)| if i == j && i < k { s[i] } else { 0.0 });
             let nf = m.max(n) as f64;
             let back = fro(&(&a - &u.dot(&sig).dot(&vt))) / (fro(&a) * nf * eps);
             assert!(back < 2.0, "{ctx} full={full}: backward error {back}");
             let ou = fro(&(u.t().dot(&u) - Array2::<f64>::eye(uc))) / (nf * eps);
             let ov = fro(&(vt.dot(&vt.t()) - Array2::<f64>::eye(vr))) / (nf * eps);
-            assert!(ou < 2.0 && ov < 2.0, "{ctx} full={full}: orthogonality {ou} {ov}");
+            assert!(
+                ou < 2.0 && ov < 2.0,
+                "{ctx} full={full}: orthogonality {ou} {ov}"
+            );
         }
     }
 }

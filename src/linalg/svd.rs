@@ -121,7 +121,9 @@ fn tall<T: Scalar>(mut f: Array2<T>, want: bool, full: bool) -> Result<Factors<T
                 rt[k * n..k * n + n].iter_mut().for_each(|v| *v = -*v);
             }
         }
-        let t = |m: &[T::Real]| -> Vec<T::Real> { (0..n * n).map(|k| m[(k % n) * n + k / n]).collect() };
+        let t = |m: &[T::Real]| -> Vec<T::Real> {
+            (0..n * n).map(|k| m[(k % n) * n + k / n]).collect()
+        };
         (t(&lt), t(&rt))
     };
     let mut order: Vec<usize> = (0..n).collect();
@@ -140,7 +142,13 @@ fn tall<T: Scalar>(mut f: Array2<T>, want: bool, full: bool) -> Result<Factors<T
         }
     });
     // SAFETY: `f` and `u` are separate owned row-major arrays; n ≤ m.
-    unsafe { ormqr(MatMut::from_array(&mut f), &tau_q, MatMut::from_array(&mut u)) };
+    unsafe {
+        ormqr(
+            MatMut::from_array(&mut f),
+            &tau_q,
+            MatMut::from_array(&mut u),
+        )
+    };
     // V = P·V_B, P = diag(1, P₁) from the right reflectors; vt = Vᴴ.
     let mut v = Array2::from_shape_fn((n, n), |(i, c)| T::from_real(vb[i * n + order[c]]));
     if n > 1 {

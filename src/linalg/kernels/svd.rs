@@ -82,7 +82,8 @@ pub(crate) unsafe fn bidiagonalize<T: Scalar>(
                 // 3. y = τ·A_curᴴ·v on columns i + 1..:
                 // Σ_r conj(v_r)·A[r, :] accumulated, then conjugated.
                 acc[..w].fill(T::zero());
-                let rows = |r: usize| -> [&[T]; 4] { [0, 1, 2, 3].map(|t| &a.row(i + r + t)[i + 1..]) };
+                let rows =
+                    |r: usize| -> [&[T]; 4] { [0, 1, 2, 3].map(|t| &a.row(i + r + t)[i + 1..]) };
                 let mut r = 0;
                 while r + 4 <= h {
                     let s = [0, 1, 2, 3].map(|t| col[r + t].conj());

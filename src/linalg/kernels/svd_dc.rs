@@ -124,7 +124,13 @@ unsafe fn leaf<R: RealScalar>(
     let nv = n + sqre;
     let eye = |k: usize| -> Vec<R> {
         (0..k * k)
-            .map(|i| if i % (k + 1) == 0 { R::one() } else { R::zero() })
+            .map(|i| {
+                if i % (k + 1) == 0 {
+                    R::one()
+                } else {
+                    R::zero()
+                }
+            })
             .collect()
     };
     // Rows of `g` are the right basis after the chase: B = [B' 0]·g.
@@ -132,7 +138,9 @@ unsafe fn leaf<R: RealScalar>(
     if sqre == 1 {
         let f = e[n - 1];
         e[n - 1] = R::zero();
-        chase_column(d, &mut e[..n - 1], f, |j, c, s| rot_rows(&mut g, nv, j, n, c, s));
+        chase_column(d, &mut e[..n - 1], f, |j, c, s| {
+            rot_rows(&mut g, nv, j, n, c, s)
+        });
     }
     let (mut lt, mut rt) = (eye(n), eye(n));
     bidiagonal_qr(d, &mut e[..n - 1], Some((&mut lt, &mut rt)))?;
@@ -200,7 +208,13 @@ unsafe fn merge<R: RealScalar>(
         let mut dd = d.to_vec();
         dd[k] = R::zero();
         *u.at(k, k) = R::one();
-        let side = |c: usize| if c <= k { Support::Top } else { Support::Bottom };
+        let side = |c: usize| {
+            if c <= k {
+                Support::Top
+            } else {
+                Support::Bottom
+            }
+        };
         let mut usup: Vec<Support> = (0..n).map(side).collect();
         let mut vsup = usup.clone();
         if sqre == 1 {
@@ -304,7 +318,11 @@ unsafe fn merge<R: RealScalar>(
             }
         }
         let mut fin: Vec<usize> = (0..n).collect();
-        fin.sort_by(|&a, &b| vals[a].partial_cmp(&vals[b]).expect("finite singular values"));
+        fin.sort_by(|&a, &b| {
+            vals[a]
+                .partial_cmp(&vals[b])
+                .expect("finite singular values")
+        });
         for (c, &s) in fin.iter().enumerate() {
             d[c] = vals[s];
         }
@@ -359,7 +377,10 @@ mod tests {
             res <= 4.0 * eps * n as f64 * norm.max(1e-300),
             "{name} n={n}: residual {res:e}"
         );
-        assert!(orth <= 4.0 * eps * n as f64, "{name} n={n}: orthogonality {orth:e}");
+        assert!(
+            orth <= 4.0 * eps * n as f64,
+            "{name} n={n}: orthogonality {orth:e}"
+        );
         // Agreement with the QR path's singular values to O(nε‖B‖): squaring
         // the condition number would miss small ones by about ε‖B‖²/σ.
         let (mut dq, mut eq) = (d0.clone(), e0.clone());
@@ -388,7 +409,11 @@ mod tests {
             let e: Vec<f64> = (0..n - 1).map(|_| rnd()).collect();
             check("random", d, e);
             let g = |i: usize| 10f64.powf(-20.0 * i as f64 / n as f64);
-            check("graded", (0..n).map(g).collect(), (0..n - 1).map(|i| 0.5 * g(i)).collect());
+            check(
+                "graded",
+                (0..n).map(g).collect(),
+                (0..n - 1).map(|i| 0.5 * g(i)).collect(),
+            );
             check("ones", vec![1.0; n], vec![1.0; n - 1]);
             check("identity", vec![1.0; n], vec![0.0; n - 1]);
             let d: Vec<f64> = (0..n).map(|i| (i % 3) as f64).collect();
