@@ -130,7 +130,7 @@
 //! them in blocks. Against SciPy (OpenBLAS, one thread; `compare.py linalg`
 //! on a shared machine, rough): n ≤ 16 is 5–100× faster per call; `eigh`
 //! 1.0–1.3×; LU, Cholesky, `inv`, `det`, `solve` and QR 1.1–1.6×; SVD
-//! 1.0–2.0× and `svdvals` 1.6× SciPy's time (docs/BENCHMARKS.md).
+//! 1.0–2.5× and `svdvals` 1.2–1.6× SciPy's time (docs/BENCHMARKS.md).
 //!
 //! The nonsymmetric eigenproblem (`eig`, `schur`, `qz`) runs unblocked
 //! kernels: Householder Hessenberg reduction, Francis double-shift QR (real)
