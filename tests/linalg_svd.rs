@@ -80,3 +80,42 @@ fn svd_dc_matches_scipy() {
         }
     }
 }
+
+#[test]
+fn complex_svd_through_divide_and_conquer() {
+    use num_complex::Complex64;
+    let eps = f64::EPSILON;
+    for (m, n) in [(70usize, 50usize), (45, 90)] {
+        let (re, im) = (sin_matrix(m, n, 4), sin_matrix(m, n, 5));
+        let a = Array2::from_shape_fn((m, n), |(i, j)| Complex64::new(re[[i, j]], im[[i, j]]));
+        let k = m.min(n);
+        let Svd { u, s, vt } = svd_with(
+            &a,
+            &SvdOptions {
+                full_matrices: false,
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        let cfro = |x: &Array2<Complex64>| x.iter().map(|v| v.norm_sqr()).sum::<f64>().sqrt();
+        let sig = Array2::from_shape_fn((k, k), |(i, j)| {
+            Complex64::new(if i == j { s[i] } else { 0.0 }, 0.0)
+        });
+        let nf = m.max(n) as f64;
+        let back = cfro(&(&a - &u.dot(&sig).dot(&vt))) / (cfro(&a) * nf * eps);
+        assert!(back < 2.0, "{m}x{n}: backward error {back}");
+        let eye = Array2::<Complex64>::eye(k);
+        let uh = u.t().mapv(|v| v.conj());
+        let vh = vt.t().mapv(|v| v.conj());
+        let (ou, ov) = (cfro(&(uh.dot(&u) - &eye)), cfro(&(vt.dot(&vh) - &eye)));
+        assert!(
+            ou < 2.0 * nf * eps && ov < 2.0 * nf * eps,
+            "{m}x{n}: {ou:e} {ov:e}"
+        );
+        let sv = svdvals(&a).unwrap();
+        assert!(
+            (&sv - &s).iter().all(|d| d.abs() < 4.0 * nf * eps * s[0]),
+            "{m}x{n}"
+        );
+    }
+}
