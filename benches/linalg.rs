@@ -55,7 +55,7 @@ fn bench_linalg(c: &mut Criterion) {
         full_matrices: false,
         ..Default::default()
     };
-    for n in [200usize, 500] {
+    for n in [200usize, 500, 1000] {
         let a = matrix(n);
         g.bench_with_input(BenchmarkId::new("svd", n), &a, |b, a| {
             b.iter(|| svd_with(black_box(a), &thin).unwrap())

@@ -126,11 +126,13 @@
 //!
 //! The Hermitian eigensolver tridiagonalises in panels (rank-2k trailing
 //! updates through GEMM) and finds eigenvectors by divide and conquer; the
-//! SVD bidiagonalises in panels, QR-first for tall matrices, and still
-//! accumulates singular vectors by implicit QR. Against SciPy (OpenBLAS, one
-//! thread; `compare.py linalg` on a shared machine, rough): n ≤ 16 is 5–100×
-//! faster per call; `eigh` 1.0–1.3×; LU, Cholesky, `inv`, `det`, `solve`
-//! and QR 1.1–1.6×; SVD 1.5–2.5× SciPy's time (docs/BENCHMARKS.md).
+//! SVD bidiagonalises in panels (QR first for tall matrices), finds the
+//! bidiagonal's singular vectors by divide and conquer (`gesdd`'s method;
+//! implicit QR below 33 and for `svdvals`) and applies the reflectors to
+//! them in blocks. Against SciPy (OpenBLAS, one thread; `compare.py linalg`
+//! on a shared machine, rough): n ≤ 16 is 5–100× faster per call; `eigh`
+//! 1.0–1.3×; LU, Cholesky, `inv`, `det`, `solve` and QR 1.1–1.6×; SVD
+//! 1.0–2.5× and `svdvals` 1.2–1.6× SciPy's time (docs/BENCHMARKS.md).
 //!
 //! The nonsymmetric eigenproblem (`eig`, `schur`, `qz`) runs unblocked
 //! kernels: Householder Hessenberg reduction, Francis double-shift QR (real)

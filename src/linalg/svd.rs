@@ -1,8 +1,9 @@
 //! Singular value decomposition: `svd`, `svdvals`.
 
 use super::kernels::MatMut;
-use super::kernels::qr::{geqrf, orgqr, ormqr};
+use super::kernels::qr::{geqrf, ormqr};
 use super::kernels::svd::{bidiagonal_qr, bidiagonalize};
+use super::kernels::svd_dc::{bidiagonal_dc, worth_it};
 use super::util::{eye, finite};
 use super::{RealScalar, Scalar};
 use crate::{Error, Result};
@@ -105,31 +106,51 @@ fn tall<T: Scalar>(mut f: Array2<T>, want: bool, full: bool) -> Result<Factors<T
         s.sort_by(|a, b| b.partial_cmp(a).expect("singular values are finite"));
         return Ok((None, Array1::from(s), None));
     }
-    let (mut lt, mut rt) = (ident(n), ident(n));
-    bidiagonal_qr(&mut d, &mut e, Some((&mut lt, &mut rt))).map_err(|it| not_converged(&e, it))?;
-    for (k, dk) in d.iter_mut().enumerate() {
-        if *dk < T::Real::zero() {
-            *dk = -*dk;
-            rt[k * n..k * n + n].iter_mut().for_each(|v| *v = -*v);
+    // ub, vb: B's singular vectors as columns (n × n, row-major).
+    let (ub, vb) = if worth_it(n) {
+        let (mut ub, mut vb) = (vec![T::Real::zero(); n * n], vec![T::Real::zero(); n * n]);
+        bidiagonal_dc(&mut d, &e, &mut ub, &mut vb).map_err(|it| not_converged(&e, it))?;
+        (ub, vb)
+    } else {
+        let (mut lt, mut rt) = (ident(n), ident(n));
+        bidiagonal_qr(&mut d, &mut e, Some((&mut lt, &mut rt)))
+            .map_err(|it| not_converged(&e, it))?;
+        for (k, dk) in d.iter_mut().enumerate() {
+            if *dk < T::Real::zero() {
+                *dk = -*dk;
+                rt[k * n..k * n + n].iter_mut().for_each(|v| *v = -*v);
+            }
         }
-    }
+        let t = |m: &[T::Real]| -> Vec<T::Real> {
+            (0..n * n).map(|k| m[(k % n) * n + k / n]).collect()
+        };
+        (t(&lt), t(&rt))
+    };
     let mut order: Vec<usize> = (0..n).collect();
     order.sort_by(|&a, &b| d[b].partial_cmp(&d[a]).expect("singular values are finite"));
     let s = Array1::from_iter(order.iter().map(|&k| d[k]));
-    // Q from the left reflectors, P from the right ones (acting on 1..n).
+    // u = Q·[U_B; 0] (with I in the extra columns of the full u), applied
+    // as blocked reflectors rather than forming Q and multiplying.
     let qc = if full { m } else { n };
-    let mut q = Array2::from_shape_fn((m, qc), |(i, j)| if i == j { T::one() } else { T::zero() });
-    if n > 0 {
-        // SAFETY: `f` and `q` are separate owned row-major arrays; n ≤ qc ≤ m.
-        unsafe {
-            orgqr(
-                MatMut::from_array(&mut f),
-                &tau_q,
-                MatMut::from_array(&mut q),
-            )
-        };
-    }
-    let mut p = eye::<T>(n);
+    let mut u = Array2::from_shape_fn((m, qc), |(i, c)| {
+        if i < n && c < n {
+            T::from_real(ub[i * n + order[c]])
+        } else if i == c {
+            T::one()
+        } else {
+            T::zero()
+        }
+    });
+    // SAFETY: `f` and `u` are separate owned row-major arrays; n ≤ m.
+    unsafe {
+        ormqr(
+            MatMut::from_array(&mut f),
+            &tau_q,
+            MatMut::from_array(&mut u),
+        )
+    };
+    // V = P·V_B, P = diag(1, P₁) from the right reflectors; vt = Vᴴ.
+    let mut v = Array2::from_shape_fn((n, n), |(i, c)| T::from_real(vb[i * n + order[c]]));
     if n > 1 {
         let mut w = Array2::<T>::zeros((n - 1, n - 1));
         for j in 0..n - 1 {
@@ -137,36 +158,28 @@ fn tall<T: Scalar>(mut f: Array2<T>, want: bool, full: bool) -> Result<Factors<T
                 w[[j + t, j]] = f[[j, j + 1 + t]];
             }
         }
-        let mut p1 = eye::<T>(n - 1);
-        // SAFETY: `w` and `p1` are separate owned row-major arrays.
+        // SAFETY: `w` and `v` are separate owned row-major arrays; the block
+        // is rows 1.. of `v`.
         unsafe {
-            orgqr(
+            ormqr(
                 MatMut::from_array(&mut w),
                 &tau_p,
-                MatMut::from_array(&mut p1),
+                MatMut::from_array(&mut v).sub(1, 0, n - 1, n),
             )
         };
-        p.slice_mut(s![1.., 1..]).assign(&p1);
     }
-    // u = Q[:, :n]·L (columns in order), vt = Rt (rows in order)·Pᴴ.
-    let l_sorted = Array2::from_shape_fn((n, n), |(i, c)| T::from_real(lt[order[c] * n + i]));
-    let r_sorted = Array2::from_shape_fn((n, n), |(r, j)| T::from_real(rt[order[r] * n + j]));
-    let mut u = Array2::zeros((m, qc));
-    u.slice_mut(s![.., ..n])
-        .assign(&q.slice(s![.., ..n]).dot(&l_sorted));
-    if qc > n {
-        u.slice_mut(s![.., n..]).assign(&q.slice(s![.., n..]));
-    }
-    let vt = r_sorted.dot(&conj_t(&p));
+    let vt = conj_t(&v);
     Ok((Some(u), s, Some(vt)))
 }
 
 /// Singular value decomposition `a = u · diag(s) · vt` with square `u`, `vt`.
 ///
-/// SciPy: `scipy.linalg.svd(a)`. Householder bidiagonalisation (after a QR
-/// step for matrices over twice as tall as wide) followed by
-/// implicit-shift QR on the bidiagonal (Golub–Kahan); singular values come
-/// out non-negative and sorted, to high relative accuracy of `‖a‖`.
+/// SciPy: `scipy.linalg.svd(a)` (LAPACK `gesdd`). Householder
+/// bidiagonalisation (after a QR step for matrices over twice as tall as
+/// wide), divide and conquer on the bidiagonal (implicit-shift QR for small
+/// ones), and the reflectors applied to the bidiagonal's singular vectors in
+/// blocks; singular values come out non-negative and sorted, accurate to a
+/// small multiple of `ε·‖a‖`.
 ///
 /// ```text
 /// a = u · Σ · vt,   Σ = diag(s) padded to M × N,   uᴴu = I,   vt·vtᴴ = I
@@ -248,8 +261,9 @@ pub fn svd_with<T: Scalar>(a: &ArrayRef2<T>, opts: &SvdOptions) -> Result<Svd<T>
 
 /// Singular values only, in non-increasing order.
 ///
-/// SciPy: `scipy.linalg.svdvals(a)`. Skips the singular vectors, which makes
-/// it several times faster than [`svd`].
+/// SciPy: `scipy.linalg.svdvals(a)`. Skips the singular vectors (implicit
+/// QR on the bidiagonal without accumulation), which makes it several times
+/// faster than [`svd`].
 ///
 /// # Errors
 /// As [`svd`].

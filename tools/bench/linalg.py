@@ -25,7 +25,7 @@ def workloads(workers):
     yield f"linalg/inv/{n}", lambda: sl.inv(a)
     yield f"linalg/det/{n}", lambda: sl.det(a)
     yield f"linalg/solve/{n}", lambda: sl.solve(a, rhs)
-    for n in (200, 500):
+    for n in (200, 500, 1000):
         a = matrix(n)
         yield f"linalg/svd/{n}", lambda a=a: sl.svd(a, full_matrices=False)
     a = matrix(1000)

@@ -20,6 +20,7 @@ pub(crate) mod reorder;
 pub(crate) mod schur_vectors;
 pub(crate) mod simd;
 pub(crate) mod svd;
+pub(crate) mod svd_dc;
 pub(crate) mod tridiag_dc;
 pub(crate) mod tridiagonal;
 pub(crate) mod trsm;

@@ -71,6 +71,47 @@ dispatch! {
 }
 
 dispatch! {
+    /// `y ← y + Σₖ sₖ·xₖ` for four rows `xₖ`: one pass over `y` instead of
+    /// four (the row-oriented `Aᴴ·v` of the bidiagonalisation).
+    fn axpy4<T>(s: [T; 4], x: [&[T]; 4], y: &mut [T]) -> () {
+        let n = x.iter().fold(y.len(), |n, r| n.min(r.len()));
+        let (x0, x1, x2, x3) = (&x[0][..n], &x[1][..n], &x[2][..n], &x[3][..n]);
+        for (j, b) in y[..n].iter_mut().enumerate() {
+            *b += (s[0] * x0[j] + s[1] * x1[j]) + (s[2] * x2[j] + s[3] * x3[j]);
+        }
+    }
+}
+
+dispatch! {
+    /// `[Σ x₀ⱼ·uⱼ, …, Σ x₃ⱼ·uⱼ]` for four rows `xₖ`: one pass over `u` for
+    /// four dot products (the row-oriented `A·u` of the bidiagonalisation).
+    fn dot4<T>(x: [&[T]; 4], u: &[T]) -> [T; 4] {
+        let n = x.iter().fold(u.len(), |n, r| n.min(r.len()));
+        let (x0, x1, x2, x3, u) = (&x[0][..n], &x[1][..n], &x[2][..n], &x[3][..n], &u[..n]);
+        const W: usize = 4;
+        let mut acc = [[T::zero(); W]; 4];
+        let split = n - n % W;
+        for j in (0..split).step_by(W) {
+            for l in 0..W {
+                let v = u[j + l];
+                acc[0][l] += x0[j + l] * v;
+                acc[1][l] += x1[j + l] * v;
+                acc[2][l] += x2[j + l] * v;
+                acc[3][l] += x3[j + l] * v;
+            }
+        }
+        let mut out = [T::zero(); 4];
+        for (k, row) in [x0, x1, x2, x3].into_iter().enumerate() {
+            out[k] = (acc[k][0] + acc[k][1]) + (acc[k][2] + acc[k][3]);
+            for j in split..n {
+                out[k] += row[j] * u[j];
+            }
+        }
+        out
+    }
+}
+
+dispatch! {
     /// `Σ aⱼ·xⱼ`, and `yⱼ ← yⱼ + conj(aⱼ)·s` in the same pass over `a`: a row
     /// of a Hermitian matrix-vector product held in one triangle.
     fn dot_update<T>(a: &[T], x: &[T], y: &mut [T], s: T) -> T {
@@ -167,6 +208,15 @@ mod tests {
             let wz: f64 = a.iter().zip(&z).map(|(p, q)| p * q).sum();
             assert!((axpy_dot(2.0, &a, &mut v, &a) - wz).abs() < 1e-12);
             assert_eq!(v, z);
+            let mut w4 = x.clone();
+            axpy4([0.5, 0.25, 0.5, 1.0], [&a, &a, &x, &a], &mut w4);
+            let d4 = dot4([&a, &x, &x, &a], &x);
+            let xx: f64 = x.iter().map(|v| v * v).sum();
+            assert!((d4[0] - want).abs() < 1e-13 && (d4[1] - xx).abs() < 1e-13);
+            assert!((d4[2] - xx).abs() < 1e-13 && (d4[3] - want).abs() < 1e-13);
+            for i in 0..n {
+                assert!((w4[i] - (1.5 * x[i] + 1.75 * a[i])).abs() < 1e-14);
+            }
             let (mut p, mut q) = (a.clone(), x.clone());
             rot(&mut p, &mut q, 0.6, 0.8);
             for i in 0..n {

@@ -6,7 +6,9 @@
 //! equation with safeguarded two-pole rational steps, and build the
 //! eigenvectors from the `z` recomputed from those roots (Löwner's formula,
 //! Gu & Eisenstat 1995), which keeps them orthogonal to working accuracy.
-//! The eigenvector update of each merge is a GEMM.
+//! The eigenvector update of each merge is a GEMM. The deflation, secular
+//! solver, Löwner step and vector update are shared with the bidiagonal SVD
+//! merge ([`super::svd_dc`]).
 
 use super::MatMut;
 use super::eigh::tridiagonal_qr;
@@ -89,9 +91,10 @@ unsafe fn solve<R: RealScalar>(d: &mut [R], e: &mut [R], q: MatMut<R>) -> Result
     Ok(())
 }
 
-/// Which rows of a column of the merged `Q` can be non-zero.
+/// Which rows of a column of the merged vectors can be non-zero: those of
+/// the top half, the bottom half, or both.
 #[derive(Clone, Copy, PartialEq)]
-enum Support {
+pub(crate) enum Support {
     Top,
     Both,
     Bottom,
@@ -121,70 +124,22 @@ unsafe fn merge<R: RealScalar>(d: &mut [R], q: MatMut<R>, m: usize, rho: R, flip
     order.sort_by(|&a, &b| d[a].partial_cmp(&d[b]).expect("finite eigenvalues"));
     let dmax = d.iter().fold(R::zero(), |s, v| s.max(v.abs()));
     let tol = R::from_f64_real(8.0) * eps * dmax.max(rho);
-
-    // Deflation, in ascending order of d.
-    let (mut kept, mut deflated) = (Vec::with_capacity(n), Vec::new());
-    let mut prev: Option<usize> = None;
-    for &j in &order {
-        if rho * z[j].abs() <= tol {
-            deflated.push(j);
-            continue;
+    // ρ·|zⱼ| ≤ tol deflates zⱼ (ρ = 0 deflates everything).
+    let (kept, deflated) = deflate(&order, d, &mut z, tol / rho, tol, |p, j, c, s| {
+        // SAFETY: two distinct columns of the view.
+        unsafe { rot_cols(q, p, j, c, s) };
+        if support[p] != support[j] {
+            support[p] = Support::Both;
+            support[j] = Support::Both;
         }
-        let Some(p) = prev else {
-            prev = Some(j);
-            continue;
-        };
-        // A rotation in the (p, j) plane that zeroes z_p; deflate p if the
-        // off-diagonal it creates is negligible.
-        let r = z[p].hypot(z[j]);
-        let (c, s) = (z[j] / r, z[p] / r);
-        if (c * s * (d[j] - d[p])).abs() <= tol {
-            z[j] = r;
-            z[p] = R::zero();
-            let (dp, dj) = (d[p], d[j]);
-            d[p] = c * c * dp + s * s * dj;
-            d[j] = s * s * dp + c * c * dj;
-            for i in 0..n {
-                // SAFETY: two distinct columns of row `i` of the view.
-                unsafe {
-                    let (x, y) = (*q.at(i, p), *q.at(i, j));
-                    *q.at(i, p) = c * x - s * y;
-                    *q.at(i, j) = s * x + c * y;
-                }
-            }
-            if support[p] != support[j] {
-                support[p] = Support::Both;
-                support[j] = Support::Both;
-            }
-            deflated.push(p);
-        } else {
-            kept.push(p);
-        }
-        prev = Some(j);
-    }
-    if let Some(p) = prev {
-        kept.push(p);
-    }
-    // Rotations may have perturbed the kept d's order slightly: re-sort.
-    kept.sort_by(|&a, &b| d[a].partial_cmp(&d[b]).expect("finite eigenvalues"));
+    });
 
     let k = kept.len();
     let ds: Vec<R> = kept.iter().map(|&c| d[c]).collect();
     let zs: Vec<R> = kept.iter().map(|&c| z[c]).collect();
     // delta[j·k + i] = d_i − λ_j, accurate through the root's origin.
     let (lam, delta) = secular_roots(&ds, &zs, rho);
-    // Löwner: the z for which the computed λ are exact eigenvalues.
-    let zhat: Vec<R> = (0..k)
-        .map(|i| {
-            let mut w = -delta[(k - 1) * k + i];
-            for j in 0..k - 1 {
-                let dj = if j < i { ds[j] } else { ds[j + 1] };
-                w *= -delta[j * k + i] / (dj - ds[i]);
-            }
-            let w = (w / rho).max(R::zero()).sqrt();
-            if zs[i] < R::zero() { -w } else { w }
-        })
-        .collect();
+    let zhat = loewner_z(&ds, &zs, &delta, rho);
     // U[i, j] = ẑᵢ / (dᵢ − λⱼ), columns normalised.
     let mut u = vec![R::zero(); k * k];
     for j in 0..k {
@@ -199,8 +154,6 @@ unsafe fn merge<R: RealScalar>(d: &mut [R], q: MatMut<R>, m: usize, rho: R, flip
             u[i * k + j] *= inv;
         }
     }
-    // New vectors Q[:, kept]·U, with the zero blocks of Q skipped: the top
-    // rows only meet Top/Both columns, the bottom rows only Both/Bottom ones.
     let mut out = vec![R::zero(); n * n];
     let outm = MatMut {
         ptr: out.as_mut_ptr(),
@@ -208,10 +161,132 @@ unsafe fn merge<R: RealScalar>(d: &mut [R], q: MatMut<R>, m: usize, rho: R, flip
         cols: n,
         ld: n,
     };
+    // SAFETY: `q` and `out` are separate; the output block is inside `out`.
+    unsafe { update_vectors(q, m, &kept, &support, &u, outm.sub(0, 0, n, k)) };
+    // Deflated columns follow the secular ones; then sort everything.
+    let mut vals: Vec<R> = lam;
+    for (t, &c) in deflated.iter().enumerate() {
+        vals.push(d[c]);
+        for i in 0..n {
+            // SAFETY: (i, c) is inside the view.
+            out[i * n + k + t] = unsafe { *q.at(i, c) };
+        }
+    }
+    let mut fin: Vec<usize> = (0..n).collect();
+    fin.sort_by(|&a, &b| vals[a].partial_cmp(&vals[b]).expect("finite eigenvalues"));
+    for (c, &s) in fin.iter().enumerate() {
+        d[c] = vals[s];
+    }
+    for i in 0..n {
+        // SAFETY: row `i` of the exclusive view.
+        let row = unsafe { q.row(i) };
+        for (c, &s) in fin.iter().enumerate() {
+            row[c] = out[i * n + s];
+        }
+    }
+}
+
+/// `(xₚ, xⱼ) ← (c·xₚ − s·xⱼ, s·xₚ + c·xⱼ)` on columns `p ≠ j` of `q`.
+///
+/// # Safety
+/// `q` is a valid, exclusive view containing both columns.
+pub(crate) unsafe fn rot_cols<R: RealScalar>(q: MatMut<R>, p: usize, j: usize, c: R, s: R) {
+    for i in 0..q.rows {
+        // SAFETY: two distinct elements of row `i` of the view.
+        unsafe {
+            let (x, y) = (*q.at(i, p), *q.at(i, j));
+            *q.at(i, p) = c * x - s * y;
+            *q.at(i, j) = s * x + c * y;
+        }
+    }
+}
+
+/// Deflation of a rank-one merge, visiting the columns in `order` (ascending
+/// `d`): `|zⱼ| ≤ ztol` deflates column `j`; for neighbours `p`, `j` a rotation
+/// of the pair zeroes `z_p`, deflating `p` when the off-diagonal it creates,
+/// `c·s·(dⱼ − d_p)`, is at most `tol` (`rotate(p, j, c, s)` applies it to the
+/// vectors, as [`rot_cols`]). Returns the kept columns in ascending order of
+/// the updated `d` (distinct and more than `tol` apart) and the deflated ones.
+pub(crate) fn deflate<R: RealScalar>(
+    order: &[usize],
+    d: &mut [R],
+    z: &mut [R],
+    ztol: R,
+    tol: R,
+    mut rotate: impl FnMut(usize, usize, R, R),
+) -> (Vec<usize>, Vec<usize>) {
+    let (mut kept, mut deflated) = (Vec::with_capacity(order.len()), Vec::new());
+    let mut prev: Option<usize> = None;
+    for &j in order {
+        if z[j].abs() <= ztol {
+            deflated.push(j);
+            continue;
+        }
+        let Some(p) = prev else {
+            prev = Some(j);
+            continue;
+        };
+        let r = z[p].hypot(z[j]);
+        let (c, s) = (z[j] / r, z[p] / r);
+        if (c * s * (d[j] - d[p])).abs() <= tol {
+            z[j] = r;
+            z[p] = R::zero();
+            let (dp, dj) = (d[p], d[j]);
+            d[p] = c * c * dp + s * s * dj;
+            d[j] = s * s * dp + c * c * dj;
+            rotate(p, j, c, s);
+            deflated.push(p);
+        } else {
+            kept.push(p);
+        }
+        prev = Some(j);
+    }
+    if let Some(p) = prev {
+        kept.push(p);
+    }
+    // Rotations may have perturbed the kept d's order slightly: re-sort.
+    kept.sort_by(|&a, &b| d[a].partial_cmp(&d[b]).expect("finite values"));
+    (kept, deflated)
+}
+
+/// Löwner's formula (Gu & Eisenstat): the `ẑ` for which the computed roots
+/// (given through `delta[j·k + i] = dᵢ − λⱼ`) are the exact eigenvalues of
+/// `diag(d) + ρ·ẑ·ẑᵀ`, with the signs of `z`.
+pub(crate) fn loewner_z<R: RealScalar>(d: &[R], z: &[R], delta: &[R], rho: R) -> Vec<R> {
+    let k = d.len();
+    (0..k)
+        .map(|i| {
+            let mut w = -delta[(k - 1) * k + i];
+            for j in 0..k - 1 {
+                let dj = if j < i { d[j] } else { d[j + 1] };
+                w *= -delta[j * k + i] / (dj - d[i]);
+            }
+            let w = (w / rho).max(R::zero()).sqrt();
+            if z[i] < R::zero() { -w } else { w }
+        })
+        .collect()
+}
+
+/// `out ← q[:, kept]·u` (`u` row-major `k × k`, `k = kept.len()`), with the
+/// zero blocks of `q` skipped: rows `..m` only meet `Top`/`Both` columns,
+/// rows `m..` only `Both`/`Bottom` ones.
+///
+/// # Safety
+/// `q` (`r × ≥kept`) and `out` (`r × k`) are valid, non-overlapping views,
+/// `out` exclusive.
+pub(crate) unsafe fn update_vectors<R: RealScalar>(
+    q: MatMut<R>,
+    m: usize,
+    kept: &[usize],
+    support: &[Support],
+    u: &[R],
+    out: MatMut<R>,
+) {
+    let (n, k) = (q.rows, kept.len());
     for (rows, skip) in [(0..m, Support::Bottom), (m..n, Support::Top)] {
         let idx: Vec<usize> = (0..k).filter(|&i| support[kept[i]] != skip).collect();
         let (h, w) = (rows.len(), idx.len());
-        if w == 0 {
+        if w == 0 || h == 0 {
             continue;
         }
         let mut qg = vec![R::zero(); h * w];
@@ -238,30 +313,9 @@ unsafe fn merge<R: RealScalar>(d: &mut [R], q: MatMut<R>, m: usize, rho: R, flip
                 mk(&mut qg, h, w),
                 mk(&mut ug, w, k),
                 R::zero(),
-                outm.sub(rows.start, 0, h, k),
+                out.sub(rows.start, 0, h, k),
             )
         };
-    }
-    // Deflated columns follow the secular ones; then sort everything.
-    let mut vals: Vec<R> = lam;
-    for (t, &c) in deflated.iter().enumerate() {
-        vals.push(d[c]);
-        for i in 0..n {
-            // SAFETY: (i, c) is inside the view.
-            out[i * n + k + t] = unsafe { *q.at(i, c) };
-        }
-    }
-    let mut fin: Vec<usize> = (0..n).collect();
-    fin.sort_by(|&a, &b| vals[a].partial_cmp(&vals[b]).expect("finite eigenvalues"));
-    for (c, &s) in fin.iter().enumerate() {
-        d[c] = vals[s];
-    }
-    for i in 0..n {
-        // SAFETY: row `i` of the exclusive view.
-        let row = unsafe { q.row(i) };
-        for (c, &s) in fin.iter().enumerate() {
-            row[c] = out[i * n + s];
-        }
     }
 }
 
@@ -269,7 +323,7 @@ unsafe fn merge<R: RealScalar>(d: &mut [R], q: MatMut<R>, m: usize, rho: R, flip
 /// distinct `d`, non-zero `z` and `ρ > 0`, and `delta[j·k + i] = dᵢ − λⱼ`.
 /// Each root is held as an offset `τ` from its nearer pole so that the
 /// differences come out to full relative accuracy.
-fn secular_roots<R: RealScalar>(d: &[R], z: &[R], rho: R) -> (Vec<R>, Vec<R>) {
+pub(crate) fn secular_roots<R: RealScalar>(d: &[R], z: &[R], rho: R) -> (Vec<R>, Vec<R>) {
     let k = d.len();
     let mut lam = vec![R::zero(); k];
     let mut delta = vec![R::zero(); k * k];
