@@ -3,8 +3,8 @@
 
 use super::constraints::{Canonical, ConstrainedResult, Constraint, LinearConstraint};
 use super::diff::{Grad, ObjFn, Objective};
-use super::minimize::{Method, MinimizeOptions, Settings, checked_jac};
-use super::result::{Bounds, OptimizeResult};
+use super::minimize::{Method, MinimizeOptions, Settings, all_fixed, checked_jac, fixed_result};
+use super::result::{Bounds, OptimizeResult, Status};
 use super::trust_constr::{self, ObjHess, TrustConstrSettings};
 use crate::{Result, check};
 use ndarray::{Array1, Array2, ArrayRef1};
@@ -184,6 +184,9 @@ where
         constraints.push(Constraint::Linear(LinearConstraint::new(&eye, &lb, &ub)?));
     }
     let mut cons = Canonical::new(constraints, x0)?;
+    if let Some(x) = all_fixed(method, o.bounds.as_ref()) {
+        return Ok(fixed_constrained(fun, x, &mut cons));
+    }
     let fun: ObjFn<'a> = Box::new(fun);
     let grad = match o.jac {
         Some(j) => Grad::Exact(checked_jac(j, x0.len())),
@@ -243,6 +246,51 @@ where
         }
         other => unreachable!("{other:?} is checked above"),
     })
+}
+
+/// SciPy's SLSQP result when the bounds fix every variable: `fun` and the
+/// constraints evaluated once at `x`; success only if `x` meets every
+/// constraint exactly (else status [`Status::Infeasible`](super::Status::Infeasible), code 4).
+fn fixed_constrained<F>(mut fun: F, x: Array1<f64>, cons: &mut Canonical<'_>) -> ConstrainedResult
+where
+    F: FnMut(&ArrayRef1<f64>) -> f64,
+{
+    let f = fun(&x);
+    let (constr, maxcv) = cons.report(&x, None);
+    let mut r = fixed_result(x, f);
+    if !constr.is_empty() {
+        r.message = if maxcv > 0.0 {
+            r.status = Status::Infeasible;
+            format!(
+                "All independent variables were fixed by bounds, but the independent variables \
+                 do not satisfy the constraints exactly. (Maximum violation: {maxcv:?})."
+            )
+        } else {
+            "All independent variables were fixed by bounds at values that satisfy the constraints."
+                .to_string()
+        };
+    }
+    let n = r.x.len();
+    ConstrainedResult {
+        jac: Array1::from_elem(n, f64::NAN),
+        nit: 0,
+        nfev: 1,
+        njev: 0,
+        nhev: 0,
+        status_code: if r.success() { 0 } else { 4 },
+        multipliers: Array1::zeros(0),
+        constr,
+        constr_violation: maxcv,
+        optimality: f64::NAN,
+        constr_nfev: 0,
+        tr_radius: f64::NAN,
+        barrier_parameter: f64::NAN,
+        cg_niter: 0,
+        x: r.x,
+        fun: r.fun,
+        status: r.status,
+        message: r.message,
+    }
 }
 
 /// A boxed constraint function for the legacy interfaces.

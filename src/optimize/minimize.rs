@@ -320,6 +320,13 @@ where
 /// Running out of iterations, a failed line search or a NaN objective are
 /// reported in [`OptimizeResult::status`], not as errors.
 ///
+/// As in SciPy, L-BFGS-B, TNC and SLSQP are not run when `bounds` fix every
+/// variable (`lb == ub`): the result is `x = lb` after one evaluation, with
+/// success and the message "All independent variables were fixed by bounds."
+/// (SLSQP also checks the constraints at `lb`). L-BFGS-B's messages are
+/// SciPy's task messages ("CONVERGENCE: NORM OF PROJECTED GRADIENT <= PGTOL",
+/// "STOP: TOTAL NO. OF ITERATIONS REACHED LIMIT", ...).
+///
 /// # Errors
 /// [`crate::Error::InvalidArgument`] if `x0` is empty or not finite, a
 /// tolerance is negative, Newton-CG is called without `jac`, or `bounds` are
@@ -328,13 +335,19 @@ where
 ///
 /// # Examples
 /// ```
-/// use ferrosci::optimize::{minimize_with, rosen, rosen_der, Method, MinimizeOptions};
+/// use ferrosci::optimize::{minimize_with, rosen, rosen_der, Bounds, Method, MinimizeOptions};
 /// use ndarray::array;
 ///
 /// let opts = MinimizeOptions { jac: Some(Box::new(rosen_der)), gtol: Some(1e-8), ..Default::default() };
 /// let res = minimize_with(rosen, &array![-1.2, 1.0], Method::Bfgs, opts)?;
 /// assert!(res.success() && (res.x[0] - 1.0).abs() < 1e-6);
 /// assert!(res.hess_inv.is_some());
+///
+/// // Bounds that fix every variable: nothing to minimize.
+/// let opts = MinimizeOptions { bounds: Some(Bounds::new(&array![0.5, 2.0], &array![0.5, 2.0])?), ..Default::default() };
+/// let res = minimize_with(rosen, &array![-1.2, 1.0], Method::LBfgsB, opts)?;
+/// assert!(res.success() && res.nfev == 1 && res.fun == 306.5);
+/// assert_eq!(res.message, "All independent variables were fixed by bounds.");
 /// # Ok::<(), ferrosci::Error>(())
 /// ```
 pub fn minimize_with<'a, F>(
@@ -370,6 +383,11 @@ where
     }
     if let Some(b) = &o.bounds {
         b.check_len(x0.len())?;
+    }
+    let mut fun = fun;
+    if let Some(x) = all_fixed(method, o.bounds.as_ref()) {
+        let f = fun(&x);
+        return Ok(fixed_result(x, f));
     }
     let (gtol, xatol, fatol) = (o.gtol.or(o.tol), o.xatol.or(o.tol), o.fatol.or(o.tol));
     if o.bounds.is_some() && !matches!(method, Method::NelderMead | Method::LBfgsB | Method::Tnc) {
@@ -436,6 +454,31 @@ where
             unreachable!("constrained methods return above")
         }
     })
+}
+
+/// The point `lb` when SciPy's `minimize` skips `method` because `bounds`
+/// fix every variable (`lb == ub`): SciPy does so for L-BFGS-B, TNC and
+/// SLSQP only.
+pub(crate) fn all_fixed(method: Method, bounds: Option<&Bounds>) -> Option<Array1<f64>> {
+    let b = bounds?;
+    let skips = matches!(method, Method::LBfgsB | Method::Tnc | Method::Slsqp);
+    (skips && b.lb.iter().zip(&b.ub).all(|(l, u)| l == u)).then(|| b.lb.clone())
+}
+
+/// SciPy's result for [`all_fixed`] bounds: one evaluation at `x`, success.
+pub(crate) fn fixed_result(x: Array1<f64>, fun: f64) -> OptimizeResult {
+    OptimizeResult {
+        x,
+        fun,
+        jac: None,
+        hess_inv: None,
+        nit: 0,
+        nfev: 1,
+        njev: 0,
+        nhev: 0,
+        status: Status::Success,
+        message: "All independent variables were fixed by bounds.".to_string(),
+    }
 }
 
 /// Wraps a user gradient so that a wrong length becomes NaNs (and so a NaN

@@ -41,8 +41,8 @@ pub enum Status {
     /// linesearch" (mode 8), TNC's "Linear search failed" (code 4).
     LineSearchFailed,
     /// Every variable is fixed by its bounds (`lb == ub`), so there is
-    /// nothing to minimize: TNC's "All lower bounds are equal to the upper
-    /// bounds" (code 5).
+    /// nothing to minimize: `fmin_tnc`'s "All lower bounds are equal to the upper
+    /// bounds" (code 5). (`minimize` reports such bounds as a success, as SciPy.)
     NoFreeVariables,
 }
 
