@@ -359,6 +359,21 @@ pub fn minimize_with<'a, F>(
 where
     F: FnMut(&ArrayRef1<f64>) -> f64 + 'a,
 {
+    run(fun, x0, method, options, true)
+}
+
+/// [`minimize_with`]; `skip_fixed: false` runs the method even when the
+/// bounds fix every variable (the legacy `fmin_tnc` reports that itself).
+pub(crate) fn run<'a, F>(
+    fun: F,
+    x0: &ArrayRef1<f64>,
+    method: Method,
+    options: MinimizeOptions<'a>,
+    skip_fixed: bool,
+) -> Result<OptimizeResult>
+where
+    F: FnMut(&ArrayRef1<f64>) -> f64 + 'a,
+{
     if is_constrained(method) {
         return minimize_constrained(fun, x0, method, options).map(Into::into);
     }
@@ -385,7 +400,7 @@ where
         b.check_len(x0.len())?;
     }
     let mut fun = fun;
-    if let Some(x) = all_fixed(method, o.bounds.as_ref()) {
+    if let Some(x) = all_fixed(method, o.bounds.as_ref()).filter(|_| skip_fixed) {
         let f = fun(&x);
         return Ok(fixed_result(x, f));
     }
