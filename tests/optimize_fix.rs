@@ -176,3 +176,125 @@ fn lbfgsb_messages_match_scipy() {
         }
     }
 }
+
+type Problem = (fn(&ArrayRef1<f64>) -> f64, [f64; 2], [f64; 2], [f64; 2]);
+
+fn kf_problem(name: &str) -> Problem {
+    let inf = f64::INFINITY;
+    match name {
+        "logu" => (
+            |x| -x[0].ln() + (x[0] - 3.0).powi(2) + (x[1] - 3.0).powi(2),
+            [1.0, 2.0],
+            [0.0, 0.0],
+            [1.0, 2.0],
+        ),
+        "ub_start" => (
+            |x| (x[0] - 2.0).powi(2) + x[1] * x[1] - (1.0001 - x[0]).ln(),
+            [1.0, 1.0],
+            [-inf, -inf],
+            [1.0, inf],
+        ),
+        "inside" => (
+            |x| -x[0].ln() - (2.5 - x[1]).ln() + (x[0] - 3.0).powi(2) + x[1] * x[1],
+            [0.5, 1.0],
+            [0.0, -inf],
+            [1.0, 2.0],
+        ),
+        other => panic!("unknown problem {other}"),
+    }
+}
+
+#[test]
+fn trust_constr_keeps_bounds_feasible() {
+    for case in load("optimize", "fix")
+        .iter()
+        .filter(|c| c.id.starts_with("keep_feasible/"))
+    {
+        let (f, x0, lo, hi) = kf_problem(case.args["problem"].as_str().unwrap());
+        let keep: Vec<bool> = case.args["keep"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_bool().unwrap())
+            .collect();
+        let kept = |i: usize| keep[i.min(keep.len() - 1)];
+        // Evaluations outside a kept bound (must be none), and outside any.
+        let (kept_out, any_out) = (Cell::new(0), Cell::new(0));
+        let g = |x: &ArrayRef1<f64>| {
+            let out: Vec<bool> = (0..2).map(|i| x[i] < lo[i] || x[i] > hi[i]).collect();
+            if out.iter().any(|&o| o) {
+                any_out.set(any_out.get() + 1);
+            }
+            if (0..2).any(|i| out[i] && kept(i)) {
+                kept_out.set(kept_out.get() + 1);
+            }
+            f(x)
+        };
+        let b = Bounds::new(&array![lo[0], lo[1]], &array![hi[0], hi[1]])
+            .unwrap()
+            .with_keep_feasible(&Array1::from(keep.clone()))
+            .unwrap();
+        let opts = MinimizeOptions {
+            bounds: Some(b),
+            ..Default::default()
+        };
+        let r = minimize_constrained(g, &array![x0[0], x0[1]], Method::TrustConstr, opts).unwrap();
+        let e = &case.expected;
+        let id = &case.id;
+        assert_eq!(kept_out.get(), 0, "{id}: evaluated outside a kept bound");
+        // Without keep_feasible both evaluate outside the bounds as often.
+        assert_eq!(any_out.get() as f64, as_f64(&e["outside"]), "{id}");
+        for (g, w) in r.x.iter().zip(as_array(&e["x"]).iter()) {
+            assert_close(*g, *w, 0.0, 2e-4, &format!("{id}: x"));
+        }
+        assert_close(r.fun, as_f64(&e["fun"]), 2e-4, 0.0, &format!("{id}: fun"));
+        // On ub_start SciPy stops early on a spurious zero optimality (and
+        // without keep_feasible takes twice our iterations to the same x).
+        if !id.contains("ub_start") {
+            let want = as_f64(&e["nfev"]) as usize;
+            assert!(r.nfev <= 2 * want, "{id}: nfev {} vs SciPy {want}", r.nfev);
+            assert_eq!(r.status_code, as_f64(&e["status"]) as i32, "{id}");
+        }
+    }
+}
+
+#[test]
+fn keep_feasible_bad_input() {
+    let b = Bounds::new(&array![0.0, 0.0], &array![1.0, 1.0]).unwrap();
+    assert!(matches!(
+        b.clone().with_keep_feasible(&array![true, false, true]),
+        Err(ferrosci::Error::ShapeMismatch { .. })
+    ));
+    let kept = b.clone().with_keep_feasible(&array![false, true]).unwrap();
+    assert_eq!(kept.keep_feasible, array![false, true]);
+    // x0 outside a kept bound: an error (SciPy raises ValueError); outside
+    // one not kept: fine.
+    let f = |x: &ArrayRef1<f64>| x.dot(x);
+    let run = |x0: Array1<f64>| {
+        let opts = MinimizeOptions {
+            bounds: Some(kept.clone()),
+            ..Default::default()
+        };
+        minimize_constrained(f, &x0, Method::TrustConstr, opts)
+    };
+    let err = run(array![0.5, 1.5]).unwrap_err();
+    assert!(err.to_string().contains("x0"), "{err}");
+    let r = run(array![1.5, 0.5]).unwrap();
+    // (The minimum is the corner 0, approached from inside by the barrier.)
+    assert!(r.success() && r.x.iter().all(|v| (0.0..5e-3).contains(v)), "{r:?}");
+    // A keep_feasible of the wrong length set by hand is caught.
+    let mut bad = b.clone();
+    bad.keep_feasible = array![true];
+    let opts = MinimizeOptions {
+        bounds: Some(bad),
+        ..Default::default()
+    };
+    assert!(minimize_with(f, &array![0.5, 0.5], Method::LBfgsB, opts).is_err());
+    // Other methods ignore it, as SciPy's.
+    let opts = MinimizeOptions {
+        bounds: Some(b.with_keep_feasible(&array![true]).unwrap()),
+        ..Default::default()
+    };
+    let r = minimize_with(f, &array![0.5, 0.5], Method::LBfgsB, opts).unwrap();
+    assert!(r.success() && r.x.iter().all(|v| v.abs() < 1e-6));
+}

@@ -175,11 +175,20 @@ where
         return Err(check::invalid("f_target", "must not be NaN"));
     }
     let mut constraints = o.constraints;
+    // trust-constr's bounds kept feasible: their widened box (infinite where
+    // not kept) and the index of the bounds among the constraints.
+    let mut strict = None;
     if method == Method::TrustConstr
         && let Some(b) = &o.bounds
     {
         // trust-constr treats bounds as one more (last) constraint.
         let (lb, ub) = trust_constr::widen(&b.lb, &b.ub);
+        if b.keep_feasible.iter().any(|&k| k) {
+            strict = Some((
+                trust_constr::strict_box(b, &lb, &ub, x0)?,
+                constraints.len(),
+            ));
+        }
         let eye = Array2::eye(x0.len());
         constraints.push(Constraint::Linear(LinearConstraint::new(&eye, &lb, &ub)?));
     }
@@ -192,11 +201,11 @@ where
         Some(j) => Grad::Exact(checked_jac(j, x0.len())),
         None => Grad::Fd(o.fd),
     };
-    // trust-constr's finite differences ignore the bounds (SciPy's, unless keep_feasible).
+    // trust-constr's finite differences ignore the bounds not kept feasible (as SciPy's).
     let fd_bounds = if method != Method::TrustConstr {
         o.bounds.clone()
     } else {
-        None
+        strict.as_ref().map(|(b, _)| b.clone())
     };
     let mut obj = Objective::new(fun, grad, fd_bounds);
     let mut st = Settings {
@@ -232,7 +241,8 @@ where
                 initial_barrier_parameter: o.initial_barrier_parameter.unwrap_or(0.1),
                 initial_barrier_tolerance: o.initial_barrier_tolerance.unwrap_or(0.1),
             };
-            trust_constr::trust_constr(&mut obj, &mut cons, x0, hess, tc, &mut st)
+            let keep = strict.map(|(b, k)| trust_constr::Keep::new(b, k, &cons));
+            trust_constr::trust_constr(&mut obj, &mut cons, x0, hess, tc, keep, &mut st)
         }
         Method::Cobyla => {
             let cs = super::cobyla::CobylaSettings {

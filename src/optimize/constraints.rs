@@ -456,6 +456,15 @@ impl<'a> Canonical<'a> {
         Ok(c)
     }
 
+    /// Which inequality rows come from constraint `con` and a component
+    /// with `keep[comp]` set.
+    pub(crate) fn ineq_rows_kept(&self, con: usize, keep: &Array1<bool>) -> Vec<bool> {
+        self.ineq
+            .iter()
+            .map(|r| r.con == con && keep[r.comp])
+            .collect()
+    }
+
     /// Number of equality and inequality rows.
     pub(crate) fn sizes(&self) -> (usize, usize) {
         (self.eq.len(), self.ineq.len())
