@@ -281,7 +281,10 @@ fn keep_feasible_bad_input() {
     assert!(err.to_string().contains("x0"), "{err}");
     let r = run(array![1.5, 0.5]).unwrap();
     // (The minimum is the corner 0, approached from inside by the barrier.)
-    assert!(r.success() && r.x.iter().all(|v| (0.0..5e-3).contains(v)), "{r:?}");
+    assert!(
+        r.success() && r.x.iter().all(|v| (0.0..5e-3).contains(v)),
+        "{r:?}"
+    );
     // A keep_feasible of the wrong length set by hand is caught.
     let mut bad = b.clone();
     bad.keep_feasible = array![true];

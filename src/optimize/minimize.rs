@@ -95,7 +95,8 @@ pub struct MinimizeOptions<'a> {
     /// Hessian-vector product (Newton-CG; SciPy `hessp`), used when `hess` is `None`.
     #[allow(clippy::type_complexity)]
     pub hessp: Option<Box<dyn FnMut(&ArrayRef1<f64>, &ArrayRef1<f64>) -> Array1<f64> + 'a>>,
-    /// Box bounds (Nelder-Mead, L-BFGS-B).
+    /// Box bounds (Nelder-Mead, L-BFGS-B, TNC, SLSQP, trust-constr, COBYLA;
+    /// their `keep_feasible` is read by trust-constr only).
     pub bounds: Option<Bounds>,
     /// SciPy `tol`: sets `gtol` (BFGS, CG, L-BFGS-B), `ftol` (L-BFGS-B), `xtol` (Newton-CG) or
     /// `xatol` and `fatol` (Nelder-Mead) unless those are given; COBYLA's
