@@ -117,6 +117,9 @@ fn some_variables_fixed_by_bounds() {
     }
 }
 
+type ObjBox = Box<dyn FnMut(&ArrayRef1<f64>) -> f64>;
+type JacBox = Box<dyn FnMut(&ArrayRef1<f64>) -> Array1<f64>>;
+
 #[test]
 fn lbfgsb_messages_match_scipy() {
     for case in load("optimize", "fix")
@@ -124,11 +127,7 @@ fn lbfgsb_messages_match_scipy() {
         .filter(|c| c.id.starts_with("lbfgsb_message/"))
     {
         let quad = |x: &ArrayRef1<f64>| x.dot(x);
-        let (f, jac, x0): (
-            Box<dyn FnMut(&ArrayRef1<f64>) -> f64>,
-            Box<dyn FnMut(&ArrayRef1<f64>) -> Array1<f64>>,
-            _,
-        ) = match case.args["problem"].as_str().unwrap() {
+        let (f, jac, x0): (ObjBox, JacBox, _) = match case.args["problem"].as_str().unwrap() {
             "pgtol" => (
                 Box::new(quad),
                 Box::new(|x: &ArrayRef1<f64>| 2.0 * x),
