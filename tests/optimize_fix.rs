@@ -300,3 +300,38 @@ fn keep_feasible_bad_input() {
     let r = minimize_with(f, &array![0.5, 0.5], Method::LBfgsB, opts).unwrap();
     assert!(r.success() && r.x.iter().all(|v| v.abs() < 1e-6));
 }
+
+#[test]
+fn keep_feasible_covers_constraint_finite_differences() {
+    // A constraint without a Jacobian, differenced at a start on the upper
+    // bounds: its steps must go inwards too.
+    let outside = Cell::new(0);
+    let con = NonlinearConstraint::new(
+        |x: &ArrayRef1<f64>| {
+            if x[0] > 1.0 || x[1] > 2.0 {
+                outside.set(outside.get() + 1);
+            }
+            array![x[0] + x[1]]
+        },
+        &array![f64::NEG_INFINITY],
+        &array![2.5],
+    )
+    .unwrap();
+    let (f, ..) = kf_problem("logu");
+    let b = Bounds::new(&array![0.0, 0.0], &array![1.0, 2.0])
+        .unwrap()
+        .with_keep_feasible(&array![true])
+        .unwrap();
+    let opts = MinimizeOptions {
+        bounds: Some(b),
+        constraints: vec![con.into()],
+        ..Default::default()
+    };
+    let r = minimize_constrained(f, &array![1.0, 1.0], Method::TrustConstr, opts).unwrap();
+    assert_eq!(outside.get(), 0);
+    // x0 + x1 <= 2.5 is active: x = (1, 1.5) up to the barrier's offset.
+    assert!(
+        (r.x[0] - 1.0).abs() < 1e-3 && (r.x[1] - 1.5).abs() < 1e-3,
+        "{r:?}"
+    );
+}

@@ -193,6 +193,7 @@ where
         constraints.push(Constraint::Linear(LinearConstraint::new(&eye, &lb, &ub)?));
     }
     let mut cons = Canonical::new(constraints, x0)?;
+    cons.fd_bounds = strict.as_ref().map(|(b, _)| b.clone());
     if let Some(x) = all_fixed(method, o.bounds.as_ref()) {
         return Ok(fixed_constrained(fun, x, &mut cons));
     }
