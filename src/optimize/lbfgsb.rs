@@ -517,10 +517,6 @@ pub(crate) fn lbfgsb(
             status = Status::MaxIterations;
             break;
         }
-        if obj.nfev >= maxfun {
-            status = Status::MaxEvaluations;
-            break;
-        }
         let stored = if constrained {
             mem.len()
         } else {
@@ -583,7 +579,7 @@ pub(crate) fn lbfgsb(
         let mut ok = false;
         let mut trials = 0;
         while let Some(s) = search.as_mut() {
-            if trials >= maxls || obj.nfev >= maxfun {
+            if trials >= maxls {
                 break;
             }
             let xt = match &xbar {
@@ -617,8 +613,8 @@ pub(crate) fn lbfgsb(
             x = x_old;
             f = f0;
             g = g0;
-            if stored == 0 || obj.nfev >= maxfun {
-                status = if obj.nfev >= maxfun {
+            if stored == 0 || obj.nfev > maxfun {
+                status = if obj.nfev > maxfun {
                     Status::MaxEvaluations
                 } else {
                     Status::PrecisionLoss
@@ -632,6 +628,21 @@ pub(crate) fn lbfgsb(
         nit += 1;
         if st.stop(&x, f, nit) {
             status = Status::CallbackStopped;
+            break;
+        }
+        // SciPy's order of tests at a new iterate; its evaluation limit is
+        // checked here only, so a line search may overrun it.
+        if nit >= maxiter {
+            status = Status::MaxIterations;
+            break;
+        }
+        if obj.nfev > maxfun {
+            status = Status::MaxEvaluations;
+            break;
+        }
+        if proj_grad_norm(&x, &g, &lb, &ub) <= pgtol {
+            status = Status::Success;
+            msg = PGTOL;
             break;
         }
         if (f0 - f) <= ftol * f0.abs().max(f.abs()).max(1.0) {

@@ -106,7 +106,8 @@ pub struct MinimizeOptions<'a> {
     /// SciPy, the cap on function evaluations (default 1000).
     pub maxiter: Option<usize>,
     /// Cap on function evaluations, finite-difference ones included
-    /// (Nelder-Mead `maxfev`, default `200·n`; L-BFGS-B `maxfun`, default 15000).
+    /// (Nelder-Mead `maxfev`, default `200·n`; L-BFGS-B `maxfun`, default 15000,
+    /// checked between iterations as SciPy does, so its last line search may overrun it).
     pub maxfev: Option<usize>,
     /// Gradient-norm tolerance (BFGS, CG; default `1e-5`), or projected
     /// gradient tolerance (L-BFGS-B `pgtol`; default `1e-5`).
