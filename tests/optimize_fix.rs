@@ -110,6 +110,15 @@ fn some_variables_fixed_by_bounds() {
         let r = minimize_with(f, &array![-1.0, 0.5, 2.0], m, opts).unwrap();
         check(&case.id, &case.expected, &r, case.atol, 2.0);
         assert!(!moved.get(), "{}: evaluated with x1 != 0.5", case.id);
+        // SciPy's NaN gradient for the fixed variable when it removed it.
+        let nan: Vec<bool> = r.jac.as_ref().unwrap().iter().map(|v| v.is_nan()).collect();
+        let want: Vec<bool> = case.expected["jac_nan"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_bool().unwrap())
+            .collect();
+        assert_eq!(nan, want, "{}", case.id);
         eprintln!(
             "{}: nfev {} (SciPy {})",
             case.id, r.nfev, case.expected["nfev"]

@@ -3,7 +3,9 @@
 
 use super::constraints::{Canonical, ConstrainedResult, Constraint, LinearConstraint};
 use super::diff::{Grad, ObjFn, Objective};
-use super::minimize::{Method, MinimizeOptions, Settings, all_fixed, checked_jac, fixed_result};
+use super::minimize::{
+    Method, MinimizeOptions, Settings, all_fixed, checked_jac, fixed_result, mark_fixed,
+};
 use super::result::{Bounds, OptimizeResult, Status};
 use super::trust_constr::{self, ObjHess, TrustConstrSettings};
 use crate::{Result, check};
@@ -174,6 +176,12 @@ where
     if o.f_target.is_some_and(f64::is_nan) {
         return Err(check::invalid("f_target", "must not be NaN"));
     }
+    let fd_needed = o.jac.is_none()
+        || o.constraints.iter().any(|c| match c {
+            Constraint::Linear(_) => false,
+            Constraint::Nonlinear(nl) => nl.jac.is_none(),
+            Constraint::Dict(d) => d.jac.is_none(),
+        });
     let mut constraints = o.constraints;
     // trust-constr's bounds kept feasible: their widened box (infinite where
     // not kept) and the index of the bounds among the constraints.
@@ -226,7 +234,13 @@ where
     };
     let x0 = x0.to_owned();
     Ok(match method {
-        Method::Slsqp => super::slsqp::slsqp(&mut obj, &mut cons, x0, &mut st),
+        Method::Slsqp => {
+            let mut res = super::slsqp::slsqp(&mut obj, &mut cons, x0, &mut st);
+            if fd_needed {
+                mark_fixed(&mut res.jac, st.bounds.as_ref());
+            }
+            res
+        }
         Method::TrustConstr => {
             let hess = match o.hess {
                 Some(h) => ObjHess::Exact(h),

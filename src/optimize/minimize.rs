@@ -325,7 +325,9 @@ where
 /// As in SciPy, L-BFGS-B, TNC and SLSQP are not run when `bounds` fix every
 /// variable (`lb == ub`): the result is `x = lb` after one evaluation, with
 /// success and the message "All independent variables were fixed by bounds."
-/// (SLSQP also checks the constraints at `lb`). L-BFGS-B's messages are
+/// (SLSQP also checks the constraints at `lb`). When only some variables are
+/// fixed, their `jac` entries are NaN where SciPy drops them from the problem
+/// (TNC; L-BFGS-B and SLSQP with finite differences). L-BFGS-B's messages are
 /// SciPy's task messages ("CONVERGENCE: NORM OF PROJECTED GRADIENT <= PGTOL",
 /// "STOP: TOTAL NO. OF ITERATIONS REACHED LIMIT", ...).
 ///
@@ -406,6 +408,8 @@ where
         let f = fun(&x);
         return Ok(fixed_result(x, f));
     }
+    // SciPy solves without the fixed variables here, so reports NaN for their gradient.
+    let removes = method == Method::Tnc || (method == Method::LBfgsB && o.jac.is_none());
     let (gtol, xatol, fatol) = (o.gtol.or(o.tol), o.xatol.or(o.tol), o.fatol.or(o.tol));
     if o.bounds.is_some() && !matches!(method, Method::NelderMead | Method::LBfgsB | Method::Tnc) {
         return Err(check::invalid(
@@ -455,7 +459,7 @@ where
         callback: o.callback,
     };
     let x0 = x0.to_owned();
-    Ok(match method {
+    let mut res = match method {
         Method::NelderMead => super::nelder_mead::nelder_mead(&mut obj, x0, &mut st),
         Method::Bfgs => super::bfgs::bfgs(&mut obj, x0, &mut st),
         Method::Cg => super::bfgs::cg(&mut obj, x0, &mut st),
@@ -470,7 +474,24 @@ where
         Method::Slsqp | Method::TrustConstr | Method::Cobyla => {
             unreachable!("constrained methods return above")
         }
-    })
+    };
+    if removes && let Some(j) = res.jac.as_mut() {
+        mark_fixed(j, st.bounds.as_ref());
+    }
+    Ok(res)
+}
+
+/// NaN gradient entries for the variables `bounds` fix (`lb == ub`), as
+/// SciPy's `minimize` reports when it solves L-BFGS-B, TNC or SLSQP without
+/// them (with finite differences, and always for TNC).
+pub(crate) fn mark_fixed(jac: &mut Array1<f64>, bounds: Option<&Bounds>) {
+    if let Some(b) = bounds {
+        for ((j, l), u) in jac.iter_mut().zip(&b.lb).zip(&b.ub) {
+            if l == u {
+                *j = f64::NAN;
+            }
+        }
+    }
 }
 
 /// The point `lb` when SciPy's `minimize` skips `method` because `bounds`
