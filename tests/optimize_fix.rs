@@ -77,6 +77,25 @@ fn all_variables_fixed_by_bounds() {
     let r = minimize_with(rosen, &array![-1.2, 1.0], Method::NelderMead, opts).unwrap();
     assert_eq!(r.message, "Optimization terminated successfully.");
     assert_eq!(r.x, array![0.5, 2.0]);
+    assert_eq!((r.nit, r.nfev), (1, 3), "as SciPy");
+    // trust-constr runs too (SciPy: 96 evaluations to x = lb within 1e-8);
+    // COBYLA, where SciPy 1.17 raises, gives lb or an error, never a panic.
+    for m in [Method::TrustConstr, Method::Cobyla] {
+        let opts = MinimizeOptions {
+            bounds: Some(Bounds::new(&array![0.5, 2.0], &array![0.5, 2.0]).unwrap()),
+            ..Default::default()
+        };
+        let res = minimize_with(rosen, &array![-1.2, 1.0], m, opts);
+        if m == Method::TrustConstr {
+            assert_eq!(res.as_ref().unwrap().nfev, 96);
+        }
+        if let Ok(r) = res {
+            assert!(
+                (r.x[0] - 0.5).abs() < 1e-6 && (r.x[1] - 2.0).abs() < 1e-6,
+                "{m:?}: {r:?}"
+            );
+        }
+    }
     // The fixed-point shortcut still checks the bounds' length.
     let opts = MinimizeOptions {
         bounds: Some(Bounds::uniform(3, 1.0, 1.0).unwrap()),
