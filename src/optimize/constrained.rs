@@ -3,8 +3,10 @@
 
 use super::constraints::{Canonical, ConstrainedResult, Constraint, LinearConstraint};
 use super::diff::{Grad, ObjFn, Objective};
-use super::minimize::{Method, MinimizeOptions, Settings, checked_jac};
-use super::result::{Bounds, OptimizeResult};
+use super::minimize::{
+    Method, MinimizeOptions, Settings, all_fixed, checked_jac, fixed_result, mark_fixed,
+};
+use super::result::{Bounds, OptimizeResult, Status};
 use super::trust_constr::{self, ObjHess, TrustConstrSettings};
 use crate::{Result, check};
 use ndarray::{Array1, Array2, ArrayRef1};
@@ -174,26 +176,45 @@ where
     if o.f_target.is_some_and(f64::is_nan) {
         return Err(check::invalid("f_target", "must not be NaN"));
     }
+    let fd_needed = o.jac.is_none()
+        || o.constraints.iter().any(|c| match c {
+            Constraint::Linear(_) => false,
+            Constraint::Nonlinear(nl) => nl.jac.is_none(),
+            Constraint::Dict(d) => d.jac.is_none(),
+        });
     let mut constraints = o.constraints;
+    // trust-constr's bounds kept feasible: their widened box (infinite where
+    // not kept) and the index of the bounds among the constraints.
+    let mut strict = None;
     if method == Method::TrustConstr
         && let Some(b) = &o.bounds
     {
         // trust-constr treats bounds as one more (last) constraint.
         let (lb, ub) = trust_constr::widen(&b.lb, &b.ub);
+        if b.keep_feasible.iter().any(|&k| k) {
+            strict = Some((
+                trust_constr::strict_box(b, &lb, &ub, x0)?,
+                constraints.len(),
+            ));
+        }
         let eye = Array2::eye(x0.len());
         constraints.push(Constraint::Linear(LinearConstraint::new(&eye, &lb, &ub)?));
     }
     let mut cons = Canonical::new(constraints, x0)?;
+    cons.fd_bounds = strict.as_ref().map(|(b, _)| b.clone());
+    if let Some(x) = all_fixed(method, o.bounds.as_ref()) {
+        return Ok(fixed_constrained(fun, x, &mut cons));
+    }
     let fun: ObjFn<'a> = Box::new(fun);
     let grad = match o.jac {
         Some(j) => Grad::Exact(checked_jac(j, x0.len())),
         None => Grad::Fd(o.fd),
     };
-    // trust-constr's finite differences ignore the bounds (SciPy's, unless keep_feasible).
+    // trust-constr's finite differences ignore the bounds not kept feasible (as SciPy's).
     let fd_bounds = if method != Method::TrustConstr {
         o.bounds.clone()
     } else {
-        None
+        strict.as_ref().map(|(b, _)| b.clone())
     };
     let mut obj = Objective::new(fun, grad, fd_bounds);
     let mut st = Settings {
@@ -213,7 +234,13 @@ where
     };
     let x0 = x0.to_owned();
     Ok(match method {
-        Method::Slsqp => super::slsqp::slsqp(&mut obj, &mut cons, x0, &mut st),
+        Method::Slsqp => {
+            let mut res = super::slsqp::slsqp(&mut obj, &mut cons, x0, &mut st);
+            if fd_needed {
+                mark_fixed(&mut res.jac, st.bounds.as_ref());
+            }
+            res
+        }
         Method::TrustConstr => {
             let hess = match o.hess {
                 Some(h) => ObjHess::Exact(h),
@@ -229,7 +256,8 @@ where
                 initial_barrier_parameter: o.initial_barrier_parameter.unwrap_or(0.1),
                 initial_barrier_tolerance: o.initial_barrier_tolerance.unwrap_or(0.1),
             };
-            trust_constr::trust_constr(&mut obj, &mut cons, x0, hess, tc, &mut st)
+            let keep = strict.map(|(b, k)| trust_constr::Keep::new(b, k, &cons));
+            trust_constr::trust_constr(&mut obj, &mut cons, x0, hess, tc, keep, &mut st)
         }
         Method::Cobyla => {
             let cs = super::cobyla::CobylaSettings {
@@ -243,6 +271,51 @@ where
         }
         other => unreachable!("{other:?} is checked above"),
     })
+}
+
+/// SciPy's SLSQP result when the bounds fix every variable: `fun` and the
+/// constraints evaluated once at `x`; success only if `x` meets every
+/// constraint exactly (else status [`Status::Infeasible`](super::Status::Infeasible), code 4).
+fn fixed_constrained<F>(mut fun: F, x: Array1<f64>, cons: &mut Canonical<'_>) -> ConstrainedResult
+where
+    F: FnMut(&ArrayRef1<f64>) -> f64,
+{
+    let f = fun(&x);
+    let (constr, maxcv) = cons.report(&x, None);
+    let mut r = fixed_result(x, f);
+    if !constr.is_empty() {
+        r.message = if maxcv > 0.0 {
+            r.status = Status::Infeasible;
+            format!(
+                "All independent variables were fixed by bounds, but the independent variables \
+                 do not satisfy the constraints exactly. (Maximum violation: {maxcv:?})."
+            )
+        } else {
+            "All independent variables were fixed by bounds at values that satisfy the constraints."
+                .to_string()
+        };
+    }
+    let n = r.x.len();
+    ConstrainedResult {
+        jac: Array1::from_elem(n, f64::NAN),
+        nit: 0,
+        nfev: 1,
+        njev: 0,
+        nhev: 0,
+        status_code: if r.success() { 0 } else { 4 },
+        multipliers: Array1::zeros(0),
+        constr,
+        constr_violation: maxcv,
+        optimality: f64::NAN,
+        constr_nfev: 0,
+        tr_radius: f64::NAN,
+        barrier_parameter: f64::NAN,
+        cg_niter: 0,
+        x: r.x,
+        fun: r.fun,
+        status: r.status,
+        message: r.message,
+    }
 }
 
 /// A boxed constraint function for the legacy interfaces.

@@ -361,6 +361,9 @@ pub(crate) struct Canonical<'a> {
     pub(crate) nfev: usize,
     /// Analytic Jacobian evaluations.
     pub(crate) njev: usize,
+    /// The box that finite differences must not leave (trust-constr's
+    /// bounds kept feasible).
+    pub(crate) fd_bounds: Option<Bounds>,
 }
 
 impl<'a> Canonical<'a> {
@@ -377,6 +380,7 @@ impl<'a> Canonical<'a> {
             n,
             nfev: 0,
             njev: 0,
+            fd_bounds: None,
         };
         for (k, con) in cons.into_iter().enumerate() {
             let (src, hess, lb, ub) = match con {
@@ -454,6 +458,15 @@ impl<'a> Canonical<'a> {
             }
         }
         Ok(c)
+    }
+
+    /// Which inequality rows come from constraint `con` and a component
+    /// with `keep[comp]` set.
+    pub(crate) fn ineq_rows_kept(&self, con: usize, keep: &Array1<bool>) -> Vec<bool> {
+        self.ineq
+            .iter()
+            .map(|r| r.con == con && keep[r.comp])
+            .collect()
     }
 
     /// Number of equality and inequality rows.
@@ -558,9 +571,14 @@ impl<'a> Canonical<'a> {
                     if f0.len() == m {
                         for i in 0..n {
                             let xi = x[i];
-                            let h = f64::EPSILON.sqrt()
+                            let mut h = f64::EPSILON.sqrt()
                                 * xi.abs().max(1.0)
                                 * if xi >= 0.0 { 1.0 } else { -1.0 };
+                            if let Some(b) = &self.fd_bounds
+                                && !(b.lb[i]..=b.ub[i]).contains(&(xi + h))
+                            {
+                                h = -h;
+                            }
                             xp[i] = xi + h;
                             let dx = xp[i] - xi;
                             let fi = fun(&xp);

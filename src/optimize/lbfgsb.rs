@@ -500,6 +500,8 @@ pub(crate) fn lbfgsb(
     let mut g = obj.grad(&x, f);
     let mut nit = 0;
     let status;
+    // SciPy's own task message where its L-BFGS-B has one.
+    let mut msg = "";
     loop {
         if !f.is_finite() || g.iter().any(|v| !v.is_finite()) {
             status = Status::NanEncountered;
@@ -508,14 +510,11 @@ pub(crate) fn lbfgsb(
         let pg = proj_grad_norm(&x, &g, &lb, &ub);
         if pg <= pgtol {
             status = Status::Success;
+            msg = PGTOL;
             break;
         }
         if nit >= maxiter {
             status = Status::MaxIterations;
-            break;
-        }
-        if obj.nfev >= maxfun {
-            status = Status::MaxEvaluations;
             break;
         }
         let stored = if constrained {
@@ -580,7 +579,7 @@ pub(crate) fn lbfgsb(
         let mut ok = false;
         let mut trials = 0;
         while let Some(s) = search.as_mut() {
-            if trials >= maxls || obj.nfev >= maxfun {
+            if trials >= maxls {
                 break;
             }
             let xt = match &xbar {
@@ -614,8 +613,8 @@ pub(crate) fn lbfgsb(
             x = x_old;
             f = f0;
             g = g0;
-            if stored == 0 || obj.nfev >= maxfun {
-                status = if obj.nfev >= maxfun {
+            if stored == 0 || obj.nfev > maxfun {
+                status = if obj.nfev > maxfun {
                     Status::MaxEvaluations
                 } else {
                     Status::PrecisionLoss
@@ -631,8 +630,24 @@ pub(crate) fn lbfgsb(
             status = Status::CallbackStopped;
             break;
         }
+        // SciPy's order of tests at a new iterate; its evaluation limit is
+        // checked here only, so a line search may overrun it.
+        if nit >= maxiter {
+            status = Status::MaxIterations;
+            break;
+        }
+        if obj.nfev > maxfun {
+            status = Status::MaxEvaluations;
+            break;
+        }
+        if proj_grad_norm(&x, &g, &lb, &ub) <= pgtol {
+            status = Status::Success;
+            msg = PGTOL;
+            break;
+        }
         if (f0 - f) <= ftol * f0.abs().max(f.abs()).max(1.0) {
             status = Status::Success;
+            msg = FACTR;
             break;
         }
         let (mut s, mut y) = (x_old, g0);
@@ -647,8 +662,21 @@ pub(crate) fn lbfgsb(
             }
         }
     }
-    st.result(obj, x, f, Some(g), None, nit, 0, status)
+    let mut res = st.result(obj, x, f, Some(g), None, nit, 0, status);
+    res.message = match status {
+        Status::Success => msg,
+        Status::MaxIterations => "STOP: TOTAL NO. OF ITERATIONS REACHED LIMIT",
+        Status::MaxEvaluations => "STOP: TOTAL NO. OF F,G EVALUATIONS EXCEEDS LIMIT",
+        Status::PrecisionLoss => "ABNORMAL: ",
+        _ => status.message(),
+    }
+    .to_string();
+    res
 }
+
+/// SciPy's messages for the two convergence tests.
+const PGTOL: &str = "CONVERGENCE: NORM OF PROJECTED GRADIENT <= PGTOL";
+const FACTR: &str = "CONVERGENCE: RELATIVE REDUCTION OF F <= FACTR*EPSMCH";
 
 #[cfg(test)]
 mod tests {

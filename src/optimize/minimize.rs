@@ -95,7 +95,8 @@ pub struct MinimizeOptions<'a> {
     /// Hessian-vector product (Newton-CG; SciPy `hessp`), used when `hess` is `None`.
     #[allow(clippy::type_complexity)]
     pub hessp: Option<Box<dyn FnMut(&ArrayRef1<f64>, &ArrayRef1<f64>) -> Array1<f64> + 'a>>,
-    /// Box bounds (Nelder-Mead, L-BFGS-B).
+    /// Box bounds (Nelder-Mead, L-BFGS-B, TNC, SLSQP, trust-constr, COBYLA;
+    /// their `keep_feasible` is read by trust-constr only).
     pub bounds: Option<Bounds>,
     /// SciPy `tol`: sets `gtol` (BFGS, CG, L-BFGS-B), `ftol` (L-BFGS-B), `xtol` (Newton-CG) or
     /// `xatol` and `fatol` (Nelder-Mead) unless those are given; COBYLA's
@@ -105,7 +106,8 @@ pub struct MinimizeOptions<'a> {
     /// SciPy, the cap on function evaluations (default 1000).
     pub maxiter: Option<usize>,
     /// Cap on function evaluations, finite-difference ones included
-    /// (Nelder-Mead `maxfev`, default `200·n`; L-BFGS-B `maxfun`, default 15000).
+    /// (Nelder-Mead `maxfev`, default `200·n`; L-BFGS-B `maxfun`, default 15000,
+    /// checked between iterations as SciPy does, so its last line search may overrun it).
     pub maxfev: Option<usize>,
     /// Gradient-norm tolerance (BFGS, CG; default `1e-5`), or projected
     /// gradient tolerance (L-BFGS-B `pgtol`; default `1e-5`).
@@ -320,6 +322,15 @@ where
 /// Running out of iterations, a failed line search or a NaN objective are
 /// reported in [`OptimizeResult::status`], not as errors.
 ///
+/// As in SciPy, L-BFGS-B, TNC and SLSQP are not run when `bounds` fix every
+/// variable (`lb == ub`): the result is `x = lb` after one evaluation, with
+/// success and the message "All independent variables were fixed by bounds."
+/// (SLSQP also checks the constraints at `lb`). When only some variables are
+/// fixed, their `jac` entries are NaN where SciPy drops them from the problem
+/// (TNC; L-BFGS-B and SLSQP with finite differences). L-BFGS-B's messages are
+/// SciPy's task messages ("CONVERGENCE: NORM OF PROJECTED GRADIENT <= PGTOL",
+/// "STOP: TOTAL NO. OF ITERATIONS REACHED LIMIT", ...).
+///
 /// # Errors
 /// [`crate::Error::InvalidArgument`] if `x0` is empty or not finite, a
 /// tolerance is negative, Newton-CG is called without `jac`, or `bounds` are
@@ -328,13 +339,19 @@ where
 ///
 /// # Examples
 /// ```
-/// use ferrosci::optimize::{minimize_with, rosen, rosen_der, Method, MinimizeOptions};
+/// use ferrosci::optimize::{minimize_with, rosen, rosen_der, Bounds, Method, MinimizeOptions};
 /// use ndarray::array;
 ///
 /// let opts = MinimizeOptions { jac: Some(Box::new(rosen_der)), gtol: Some(1e-8), ..Default::default() };
 /// let res = minimize_with(rosen, &array![-1.2, 1.0], Method::Bfgs, opts)?;
 /// assert!(res.success() && (res.x[0] - 1.0).abs() < 1e-6);
 /// assert!(res.hess_inv.is_some());
+///
+/// // Bounds that fix every variable: nothing to minimize.
+/// let opts = MinimizeOptions { bounds: Some(Bounds::new(&array![0.5, 2.0], &array![0.5, 2.0])?), ..Default::default() };
+/// let res = minimize_with(rosen, &array![-1.2, 1.0], Method::LBfgsB, opts)?;
+/// assert!(res.success() && res.nfev == 1 && res.fun == 306.5);
+/// assert_eq!(res.message, "All independent variables were fixed by bounds.");
 /// # Ok::<(), ferrosci::Error>(())
 /// ```
 pub fn minimize_with<'a, F>(
@@ -342,6 +359,21 @@ pub fn minimize_with<'a, F>(
     x0: &ArrayRef1<f64>,
     method: Method,
     options: MinimizeOptions<'a>,
+) -> Result<OptimizeResult>
+where
+    F: FnMut(&ArrayRef1<f64>) -> f64 + 'a,
+{
+    run(fun, x0, method, options, true)
+}
+
+/// [`minimize_with`]; `skip_fixed: false` runs the method even when the
+/// bounds fix every variable (the legacy `fmin_tnc` reports that itself).
+pub(crate) fn run<'a, F>(
+    fun: F,
+    x0: &ArrayRef1<f64>,
+    method: Method,
+    options: MinimizeOptions<'a>,
+    skip_fixed: bool,
 ) -> Result<OptimizeResult>
 where
     F: FnMut(&ArrayRef1<f64>) -> f64 + 'a,
@@ -371,6 +403,13 @@ where
     if let Some(b) = &o.bounds {
         b.check_len(x0.len())?;
     }
+    let mut fun = fun;
+    if let Some(x) = all_fixed(method, o.bounds.as_ref()).filter(|_| skip_fixed) {
+        let f = fun(&x);
+        return Ok(fixed_result(x, f));
+    }
+    // SciPy solves without the fixed variables here, so reports NaN for their gradient.
+    let removes = method == Method::Tnc || (method == Method::LBfgsB && o.jac.is_none());
     let (gtol, xatol, fatol) = (o.gtol.or(o.tol), o.xatol.or(o.tol), o.fatol.or(o.tol));
     if o.bounds.is_some() && !matches!(method, Method::NelderMead | Method::LBfgsB | Method::Tnc) {
         return Err(check::invalid(
@@ -420,7 +459,7 @@ where
         callback: o.callback,
     };
     let x0 = x0.to_owned();
-    Ok(match method {
+    let mut res = match method {
         Method::NelderMead => super::nelder_mead::nelder_mead(&mut obj, x0, &mut st),
         Method::Bfgs => super::bfgs::bfgs(&mut obj, x0, &mut st),
         Method::Cg => super::bfgs::cg(&mut obj, x0, &mut st),
@@ -435,7 +474,49 @@ where
         Method::Slsqp | Method::TrustConstr | Method::Cobyla => {
             unreachable!("constrained methods return above")
         }
-    })
+    };
+    if removes && let Some(j) = res.jac.as_mut() {
+        mark_fixed(j, st.bounds.as_ref());
+    }
+    Ok(res)
+}
+
+/// NaN gradient entries for the variables `bounds` fix (`lb == ub`), as
+/// SciPy's `minimize` reports when it solves L-BFGS-B, TNC or SLSQP without
+/// them (with finite differences, and always for TNC).
+pub(crate) fn mark_fixed(jac: &mut Array1<f64>, bounds: Option<&Bounds>) {
+    if let Some(b) = bounds {
+        for ((j, l), u) in jac.iter_mut().zip(&b.lb).zip(&b.ub) {
+            if l == u {
+                *j = f64::NAN;
+            }
+        }
+    }
+}
+
+/// The point `lb` when SciPy's `minimize` skips `method` because `bounds`
+/// fix every variable (`lb == ub`): SciPy does so for L-BFGS-B, TNC and
+/// SLSQP only.
+pub(crate) fn all_fixed(method: Method, bounds: Option<&Bounds>) -> Option<Array1<f64>> {
+    let b = bounds?;
+    let skips = matches!(method, Method::LBfgsB | Method::Tnc | Method::Slsqp);
+    (skips && b.lb.iter().zip(&b.ub).all(|(l, u)| l == u)).then(|| b.lb.clone())
+}
+
+/// SciPy's result for [`all_fixed`] bounds: one evaluation at `x`, success.
+pub(crate) fn fixed_result(x: Array1<f64>, fun: f64) -> OptimizeResult {
+    OptimizeResult {
+        x,
+        fun,
+        jac: None,
+        hess_inv: None,
+        nit: 0,
+        nfev: 1,
+        njev: 0,
+        nhev: 0,
+        status: Status::Success,
+        message: "All independent variables were fixed by bounds.".to_string(),
+    }
 }
 
 /// Wraps a user gradient so that a wrong length becomes NaNs (and so a NaN

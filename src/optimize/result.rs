@@ -41,8 +41,8 @@ pub enum Status {
     /// linesearch" (mode 8), TNC's "Linear search failed" (code 4).
     LineSearchFailed,
     /// Every variable is fixed by its bounds (`lb == ub`), so there is
-    /// nothing to minimize: TNC's "All lower bounds are equal to the upper
-    /// bounds" (code 5).
+    /// nothing to minimize: `fmin_tnc`'s "All lower bounds are equal to the upper
+    /// bounds" (code 5). (`minimize` reports such bounds as a success, as SciPy.)
     NoFreeVariables,
 }
 
@@ -162,6 +162,11 @@ pub struct Bounds {
     pub lb: Array1<f64>,
     /// Upper bounds.
     pub ub: Array1<f64>,
+    /// Per variable: keep every iterate, and every point where the
+    /// objective is evaluated, inside these bounds (SciPy `keep_feasible`;
+    /// default false). As in SciPy, only trust-constr honours it; see
+    /// [`Bounds::with_keep_feasible`].
+    pub keep_feasible: Array1<bool>,
 }
 
 impl Bounds {
@@ -196,7 +201,56 @@ impl Bounds {
         Ok(Bounds {
             lb: lb.to_owned(),
             ub: ub.to_owned(),
+            keep_feasible: Array1::from_elem(lb.len(), false),
         })
+    }
+
+    /// These bounds with SciPy's `keep_feasible`: one flag per variable, or
+    /// a single flag for all of them (as SciPy broadcasts a scalar).
+    ///
+    /// Only trust-constr reads it (as SciPy): it then never evaluates the
+    /// objective or the constraints outside the flagged bounds (its finite
+    /// differences step inwards at a bound; a trial step that leaves them is
+    /// rejected unevaluated), and the barrier term of those bounds uses the
+    /// true distance to the bound. `x0` must then lie within them.
+    ///
+    /// # Errors
+    /// [`Error::ShapeMismatch`] unless `keep` has one element or one per variable.
+    ///
+    /// # Examples
+    /// `-ln(x0)` is undefined left of 0; trust-constr never looks there:
+    /// ```
+    /// use ferrosci::optimize::{minimize_with, Bounds, Method, MinimizeOptions};
+    /// use ndarray::{array, ArrayRef1};
+    /// use std::cell::Cell;
+    ///
+    /// let outside = Cell::new(0);
+    /// let f = |x: &ArrayRef1<f64>| {
+    ///     if x[0] > 1.0 || x[1] > 2.0 {
+    ///         outside.set(outside.get() + 1);
+    ///     }
+    ///     -(x[0]).ln() + (x[0] - 3.0).powi(2) + (x[1] - 3.0).powi(2)
+    /// };
+    /// let b = Bounds::new(&array![0.0, 0.0], &array![1.0, 2.0])?.with_keep_feasible(&array![true])?;
+    /// let opts = MinimizeOptions { bounds: Some(b), ..Default::default() };
+    /// let res = minimize_with(f, &array![1.0, 2.0], Method::TrustConstr, opts)?;
+    /// assert_eq!(outside.get(), 0);
+    /// assert!(res.x[0] <= 1.0 && res.x[1] <= 2.0);
+    /// # Ok::<(), ferrosci::Error>(())
+    /// ```
+    pub fn with_keep_feasible(mut self, keep: &ArrayRef1<bool>) -> Result<Bounds> {
+        self.keep_feasible = match keep.len() {
+            1 => Array1::from_elem(self.len(), keep[0]),
+            n if n == self.len() => keep.to_owned(),
+            n => {
+                return Err(Error::ShapeMismatch {
+                    name: "keep_feasible",
+                    expected: vec![self.len()],
+                    got: vec![n],
+                });
+            }
+        };
+        Ok(self)
     }
 
     /// The same interval `[lb, ub]` for each of `n` variables.
@@ -226,12 +280,17 @@ impl Bounds {
 
     /// Checks that these bounds fit `n` variables.
     pub(crate) fn check_len(&self, n: usize) -> Result<()> {
-        if self.len() != n {
-            return Err(Error::ShapeMismatch {
-                name: "bounds",
-                expected: vec![n],
-                got: vec![self.len()],
-            });
+        for (name, len) in [
+            ("bounds", self.len()),
+            ("keep_feasible", self.keep_feasible.len()),
+        ] {
+            if len != n {
+                return Err(Error::ShapeMismatch {
+                    name,
+                    expected: vec![n],
+                    got: vec![len],
+                });
+            }
         }
         Ok(())
     }

@@ -801,7 +801,7 @@ where
 {
     let jac =
         fprime.map(|g| Box::new(g) as Box<dyn FnMut(&ndarray::ArrayRef1<f64>) -> Array1<f64>>);
-    super::minimize::minimize_with(
+    super::minimize::run(
         func,
         x0,
         super::minimize::Method::Tnc,
@@ -810,5 +810,6 @@ where
             bounds,
             ..Default::default()
         },
+        false,
     )
 }

@@ -23,7 +23,8 @@ use super::constraints::{Canonical, ConstrainedResult, SourceHess};
 use super::diff::Objective;
 use super::hessian_update::{ApproxType, HessianUpdateStrategy};
 use super::minimize::{HessFn, Settings};
-use super::result::Status;
+use super::result::{Bounds, Status};
+use crate::{Result, check};
 use ndarray::{Array1, Array2, ArrayRef1, s};
 use sqp::{EqProblem, IterInfo, Start, equality_constrained_sqp};
 
@@ -71,6 +72,7 @@ struct Driver<'r, 'a> {
     n: usize,
     n_eq: usize,
     n_ineq: usize,
+    keep: Option<Keep>,
     /// The last point evaluated.
     pt: Option<Point>,
     /// The step from the previous point and the Jacobians there (for the
@@ -292,10 +294,27 @@ impl Driver<'_, '_> {
 }
 
 impl EqProblem for Driver<'_, '_> {
-    fn fun_and_constr(&mut self, z: &Array1<f64>) -> (f64, Array1<f64>) {
-        let (x, sl) = self.split(z);
+    fn fun_and_constr(&mut self, z: &mut Array1<f64>) -> (f64, Array1<f64>) {
+        let x = z.slice(s![..self.n]).to_owned();
+        if let Some(k) = &self.keep
+            && x.iter()
+                .zip(&k.bounds.lb)
+                .zip(&k.bounds.ub)
+                .any(|((&v, &l), &u)| v < l || v > u)
+        {
+            // Outside the bounds kept feasible: rejected, never evaluated.
+            return (f64::INFINITY, Array1::zeros(self.n_eq + self.n_ineq));
+        }
         let (f, raw) = self.eval_f(&x);
         let (ceq, cge) = self.cons.assemble_values(&raw);
+        if let Some(k) = &self.keep {
+            // Nocedal & Wright's device: such a bound's slack is its true
+            // distance, so the barrier keeps it positive.
+            for (i, _) in k.rows.iter().enumerate().filter(|(_, kept)| **kept) {
+                z[self.n + i] = cge[i];
+            }
+        }
+        let sl = z.slice(s![self.n..]);
         let barrier: f64 = sl
             .iter()
             .map(|&v| if v > 0.0 { v.ln() } else { f64::NEG_INFINITY })
@@ -379,6 +398,7 @@ pub(crate) fn trust_constr<'a>(
     x0: Array1<f64>,
     obj_hess: ObjHess<'a>,
     o: TrustConstrSettings,
+    keep: Option<Keep>,
     st: &mut Settings<'a>,
 ) -> ConstrainedResult {
     let n = x0.len();
@@ -411,6 +431,7 @@ pub(crate) fn trust_constr<'a>(
         n,
         n_eq,
         n_ineq,
+        keep,
         pt: None,
         prev: None,
         obj_hess,
@@ -447,7 +468,7 @@ pub(crate) fn trust_constr<'a>(
         let trust_ub = Array1::from_elem(n + n_ineq, f64::INFINITY);
         let mut tr = tr0;
         loop {
-            let (f, c) = d.fun_and_constr(&z);
+            let (f, c) = d.fun_and_constr(&mut z);
             let (g, a) = d.grad_and_jac(&z);
             let start = Start { f, g, c, a };
             let (zn, tr_end) =
@@ -495,6 +516,51 @@ pub(crate) fn trust_constr<'a>(
         barrier_parameter: if n_ineq > 0 { d.mu } else { f64::NAN },
         cg_niter: d.cg_niter,
     }
+}
+
+/// Bounds with SciPy's `keep_feasible`: the box no evaluation may leave
+/// (infinite for the variables not kept) and which inequality rows are theirs.
+pub(crate) struct Keep {
+    bounds: Bounds,
+    rows: Vec<bool>,
+}
+
+impl Keep {
+    /// `bounds` from [`strict_box`]; `con` is the bounds' index among the constraints.
+    pub(crate) fn new(bounds: Bounds, con: usize, cons: &Canonical<'_>) -> Keep {
+        let rows = cons.ineq_rows_kept(con, &bounds.keep_feasible);
+        Keep { bounds, rows }
+    }
+}
+
+/// The widened box `[lb, ub]` of the variables `b` keeps feasible (infinite
+/// for the others), after checking that `x0` lies in it.
+pub(crate) fn strict_box(
+    b: &Bounds,
+    lb: &Array1<f64>,
+    ub: &Array1<f64>,
+    x0: &ArrayRef1<f64>,
+) -> Result<Bounds> {
+    let keep = &b.keep_feasible;
+    for i in 0..x0.len() {
+        if keep[i] && !(lb[i] <= x0[i] && x0[i] <= ub[i]) {
+            return Err(check::invalid(
+                "x0",
+                format!(
+                    "x0[{i}] = {} is outside the bounds [{}, {}] kept feasible",
+                    x0[i], b.lb[i], b.ub[i]
+                ),
+            ));
+        }
+    }
+    let pick = |v: &Array1<f64>, far: f64| {
+        Array1::from_iter(v.iter().zip(keep).map(|(&v, &k)| if k { v } else { far }))
+    };
+    Ok(Bounds {
+        lb: pick(lb, f64::NEG_INFINITY),
+        ub: pick(ub, f64::INFINITY),
+        keep_feasible: keep.clone(),
+    })
 }
 
 /// Bounds as SciPy's trust-constr sees them: one ulp wider, so that a start

@@ -18,8 +18,8 @@ pub(crate) struct IterInfo<'s> {
 
 /// An equality-constrained problem in (possibly scaled) variables `z`.
 pub(crate) trait EqProblem {
-    /// `(f(z), c(z))`.
-    fn fun_and_constr(&mut self, z: &Array1<f64>) -> (f64, Array1<f64>);
+    /// `(f(z), c(z))`; may reset slacks in `z` that are tied to `x`.
+    fn fun_and_constr(&mut self, z: &mut Array1<f64>) -> (f64, Array1<f64>);
     /// `(∇f(z), ∂c/∂z)`, in the scaled variables.
     fn grad_and_jac(&mut self, z: &Array1<f64>) -> (Array1<f64>, Array2<f64>);
     /// The scaled Hessian of `f + vᵀc`.
@@ -123,7 +123,7 @@ pub(crate) fn equality_constrained_sqp<P: EqProblem>(
         let predicted = -model + penalty * vpred;
         let merit = f + penalty * norm(&b);
         let mut z_next = &z + &(&s * &d);
-        let (mut f_next, mut b_next) = p.fun_and_constr(&z_next);
+        let (mut f_next, mut b_next) = p.fun_and_constr(&mut z_next);
         let mut ratio = (merit - (f_next + penalty * norm(&b_next))) / predicted;
         if ratio.is_nan() {
             ratio = f64::NEG_INFINITY;
@@ -132,8 +132,8 @@ pub(crate) fn equality_constrained_sqp<P: EqProblem>(
             // Second-order correction: step back onto the constraints.
             let y = -proj.y(&b_next);
             let (_, t, hit) = box_intersections(&d, &y, trust_lb, trust_ub, false);
-            let z_soc = &z + &(&s * &(&d + &(&y * t)));
-            let (f_soc, b_soc) = p.fun_and_constr(&z_soc);
+            let mut z_soc = &z + &(&s * &(&d + &(&y * t)));
+            let (f_soc, b_soc) = p.fun_and_constr(&mut z_soc);
             let ratio_soc = (merit - (f_soc + penalty * norm(&b_soc))) / predicted;
             if hit && ratio_soc >= SUFFICIENT_REDUCTION {
                 z_next = z_soc;
