@@ -11,6 +11,7 @@
 //! without, only the active block (eigenvalues only). `z`, if given, is
 //! multiplied on the right by every transformation.
 
+use super::multishift;
 use crate::linalg::{RealScalar, Scalar};
 use num_traits::{Float, One, Zero};
 
@@ -245,7 +246,7 @@ fn deflate<T: Scalar>(h: &mut [T], n: usize, ilo: usize, i: usize) -> usize {
 
 /// The Householder reflector `I − τ·v·vᵀ`, `v = (1, v₁, v₂)`, that maps
 /// `(x, y, z)` to `(β, 0, 0)`: returns `(β, τ, v₁, v₂)`.
-fn house3<R: RealScalar>(x: R, y: R, z: R) -> (R, R, R, R) {
+pub(crate) fn house3<R: RealScalar>(x: R, y: R, z: R) -> (R, R, R, R) {
     let xnorm = y.hypot(z);
     if xnorm == R::zero() {
         return (x, R::zero(), R::zero(), R::zero());
@@ -342,7 +343,11 @@ fn hqr_real_t<R: RealScalar>(
             return Err(total - 1);
         }
         its += 1;
-        francis_step(h, n, l, i, its, z.as_deref_mut(), wantt);
+        let multi = i + 1 - l > multishift::NMIN
+            && multishift::iterate(h, n, l, i, z.as_deref_mut(), wantt, its % 10 == 0);
+        if !multi {
+            francis_step(h, n, l, i, its, z.as_deref_mut(), wantt);
+        }
     }
     Ok(())
 }

@@ -4,6 +4,9 @@
 //!
 //! Matrices are square, row-major slices of `n·n` elements.
 
+use super::MatMut;
+use super::qr::orgqr;
+use crate::linalg::norm::two_norm;
 use crate::linalg::{RealScalar, Scalar};
 use num_traits::{Float, One, Zero};
 
@@ -91,14 +94,9 @@ pub(crate) fn balance<T: Scalar>(
     loop {
         let mut changed = false;
         for i in lo..=hi {
-            let mut c = T::Real::zero();
-            let mut r = T::Real::zero();
-            for k in lo..=hi {
-                if k != i {
-                    c = c.hypot(a[k * n + i].modulus());
-                    r = r.hypot(a[i * n + k].modulus());
-                }
-            }
+            let others = (lo..=hi).filter(|&k| k != i);
+            let mut c = two_norm(others.clone().map(|k| &a[k * n + i]));
+            let mut r = two_norm(others.map(|k| &a[i * n + k]));
             if c == T::Real::zero() || r == T::Real::zero() {
                 continue;
             }
@@ -182,9 +180,7 @@ pub(crate) fn unbalance<R: RealScalar, T: Scalar<Real = R>>(
 /// `Hᴴ·x = β·e₁`; overwrites `x` with `(β, v[1..])` and returns `τ`.
 pub(crate) fn reflector<T: Scalar>(x: &mut [T]) -> T {
     let alpha = x[0];
-    let xnorm = x[1..]
-        .iter()
-        .fold(T::Real::zero(), |s, v| s.hypot(v.modulus()));
+    let xnorm = two_norm(x[1..].iter());
     if xnorm == T::Real::zero() && alpha.im() == T::Real::zero() {
         return T::zero();
     }
@@ -284,31 +280,41 @@ pub(crate) fn hessenberg<T: Scalar>(
     if !want_q {
         return None;
     }
-    // Q = H_ilo ⋯ H_last, accumulated backwards on the identity.
+    // Q = H_ilo ⋯ H_last acts on rows and columns ilo+1..=ihi: the reflectors
+    // are those of a QR factorization there (`v` of reflector j from row j),
+    // so the blocked `orgqr` forms that block.
     let mut q = vec![T::zero(); n * n];
     for i in 0..n {
         q[i * n + i] = T::one();
     }
-    for (k, tau, v) in vs.iter().rev() {
-        let r0 = k + 1;
-        let cols = r0..=ihi;
-        for wj in &mut w[cols.clone()] {
-            *wj = T::zero();
-        }
-        for (t, vi) in v.iter().enumerate() {
-            let vc = vi.conj();
-            let row = &q[(r0 + t) * n..(r0 + t + 1) * n];
-            for j in cols.clone() {
-                w[j] += vc * row[j];
-            }
-        }
-        for (t, vi) in v.iter().enumerate() {
-            let f = *tau * *vi;
-            let row = &mut q[(r0 + t) * n..(r0 + t + 1) * n];
-            for j in cols.clone() {
-                row[j] -= f * w[j];
-            }
+    let m = ihi.saturating_sub(ilo);
+    if m == 0 {
+        return Some(q);
+    }
+    let mut f = vec![T::zero(); m * m];
+    let mut taus = vec![T::zero(); m];
+    for (k, tau, v) in &vs {
+        let j = k - ilo;
+        taus[j] = *tau;
+        for (t, x) in v.iter().enumerate() {
+            f[(j + t) * m + j] = *x;
         }
     }
+    let fm = MatMut {
+        ptr: f.as_mut_ptr(),
+        rows: m,
+        cols: m,
+        ld: m,
+    };
+    let qm = MatMut {
+        ptr: q.as_mut_ptr(),
+        rows: n,
+        cols: n,
+        ld: n,
+    }
+    .sub(ilo + 1, ilo + 1, m, m);
+    // SAFETY: `f` and `q` are separate buffers; `qm` is the identity block
+    // of `q` that `orgqr` overwrites, `m` reflectors for `m` columns.
+    unsafe { orgqr(fm, &taus, qm) };
     Some(q)
 }

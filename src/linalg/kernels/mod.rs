@@ -13,6 +13,7 @@ pub(crate) mod gemm;
 pub(crate) mod hessenberg;
 pub(crate) mod implicit_qr;
 pub(crate) mod lu;
+pub(crate) mod multishift;
 pub(crate) mod qr;
 pub(crate) mod qz;
 pub(crate) mod reorder;
