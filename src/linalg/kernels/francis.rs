@@ -10,6 +10,15 @@
 //! the whole of `h` is updated (so that it ends as the Schur form `T`);
 //! without, only the active block (eigenvalues only). `z`, if given, is
 //! multiplied on the right by every transformation.
+//!
+//! Real active blocks above [`multishift::NMIN`] rows take the multishift
+//! path (aggressive early deflation and chains of small bulges); the step
+//! here finishes the smaller blocks, and serves as its fallback.
+//!
+//! Known limitation: tight clusters of many real eigenvalues of a normal
+//! matrix (say 5 or more within 1e-9) can make this double-shift iteration
+//! stagnate until the iteration budget runs out (`NotConverged`), where
+//! LAPACK converges; the exceptional shifts here do not break the cycle.
 
 use super::multishift;
 use crate::linalg::{RealScalar, Scalar};

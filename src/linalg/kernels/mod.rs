@@ -64,6 +64,16 @@ impl<T: Scalar> MatMut<T> {
         }
     }
 
+    /// A view of the whole row-major buffer `buf`, `ld` elements a row.
+    pub fn of(buf: &mut [T], ld: usize) -> Self {
+        MatMut {
+            ptr: buf.as_mut_ptr(),
+            rows: buf.len() / ld.max(1),
+            cols: ld,
+            ld,
+        }
+    }
+
     /// The sub-block of `r × c` elements starting at `(i, j)`.
     #[inline]
     pub fn sub(self, i: usize, j: usize, r: usize, c: usize) -> Self {

@@ -46,13 +46,8 @@ fn params(nh: usize) -> (usize, usize) {
 }
 
 /// A view of rows `r`, columns `c` of the `ld`-wide row-major buffer `m`.
-fn view<R>(m: &mut [R], ld: usize, r: usize, c: usize, rows: usize, cols: usize) -> MatMut<R> {
-    MatMut {
-        ptr: m.as_mut_ptr().wrapping_add(r * ld + c),
-        rows,
-        cols,
-        ld,
-    }
+fn view<R: RealScalar>(m: &mut [R], ld: usize, r: usize, c: usize, rows: usize, cols: usize) -> MatMut<R> {
+    MatMut::of(m, ld).sub(r, c, rows, cols)
 }
 
 /// Applies the `w × w` orthogonal `u` of a window at rows/columns `r0..r0+w`
