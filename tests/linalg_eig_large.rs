@@ -65,13 +65,25 @@ fn check_eig(a: &Array2<f64>, bound: f64, what: &str) {
     // rounding in the order they converge.
     let scale = fro(a).max(1.0);
     for (x, y) in w.iter().zip(&r.w) {
-        assert!((x - y).norm() < 1e-8 * scale, "{what}: eigvals {x} vs eig {y}");
+        assert!(
+            (x - y).norm() < 1e-8 * scale,
+            "{what}: eigvals {x} vs eig {y}"
+        );
     }
 }
 
 #[test]
 fn random_sizes_around_the_crossovers() {
-    for (n, seed) in [(0, 1), (1, 2), (2, 3), (3, 4), (76, 5), (150, 6), (163, 7), (301, 8)] {
+    for (n, seed) in [
+        (0, 1),
+        (1, 2),
+        (2, 3),
+        (3, 4),
+        (76, 5),
+        (150, 6),
+        (163, 7),
+        (301, 8),
+    ] {
         check_eig(&random(n, seed), 5.0, &format!("random n={n}"));
     }
 }
@@ -81,7 +93,9 @@ fn graded_matrix() {
     // Entries spanning 2^-75: balancing and the deflation tests must cope.
     let n = 160;
     let a = random(n, 11);
-    let g = Array2::from_shape_fn((n, n), |(i, j)| a[[i, j]] * 2f64.powf(-((i + j) as f64) / 4.0));
+    let g = Array2::from_shape_fn((n, n), |(i, j)| {
+        a[[i, j]] * 2f64.powf(-((i + j) as f64) / 4.0)
+    });
     check_eig(&g, 5.0, "graded");
 }
 
@@ -118,7 +132,10 @@ fn defective_jordan_blocks() {
 /// `[[a, b], [−b, a]]` (eigenvalues `a ± ib`) and 1 × 1 entries: a normal
 /// matrix with known, perfectly conditioned eigenvalues.
 fn normal_with(blocks: &[(f64, f64)], seed: u64) -> (Array2<f64>, Vec<C>) {
-    let n: usize = blocks.iter().map(|&(_, b)| if b == 0.0 { 1 } else { 2 }).sum();
+    let n: usize = blocks
+        .iter()
+        .map(|&(_, b)| if b == 0.0 { 1 } else { 2 })
+        .sum();
     let mut d = Array2::<f64>::zeros((n, n));
     let mut want = Vec::new();
     let mut i = 0;
@@ -157,14 +174,31 @@ fn complex_pairs_known_spectrum() {
     let blocks: Vec<(f64, f64)> = (0..100)
         .map(|k| {
             let x = k as f64;
-            ((0.37 * x).sin() * 3.0, if k % 3 == 0 { 0.0 } else { 0.5 + (0.11 * x).cos().abs() })
+            (
+                (0.37 * x).sin() * 3.0,
+                if k % 3 == 0 {
+                    0.0
+                } else {
+                    0.5 + (0.11 * x).cos().abs()
+                },
+            )
         })
         .collect();
     let (a, want) = normal_with(&blocks, 21);
     assert!(a.nrows() > 150);
     check_eig(&a, 5.0, "complex pairs");
-    assert_spectrum(&eigvals(&a).expect("eigvals"), &want, 1e-12 * fro(&a), "complex pairs");
-    assert_spectrum(&eig(&a).expect("eig").w, &want, 1e-12 * fro(&a), "complex pairs (eig)");
+    assert_spectrum(
+        &eigvals(&a).expect("eigvals"),
+        &want,
+        1e-12 * fro(&a),
+        "complex pairs",
+    );
+    assert_spectrum(
+        &eig(&a).expect("eig").w,
+        &want,
+        1e-12 * fro(&a),
+        "complex pairs (eig)",
+    );
 }
 
 #[test]
@@ -182,7 +216,12 @@ fn clustered_known_spectrum() {
     blocks.extend(std::iter::repeat_n((0.25, 1.5), np));
     let (a, want) = normal_with(&blocks, 22);
     check_eig(&a, 20.0, "clustered");
-    assert_spectrum(&eigvals(&a).expect("eigvals"), &want, 1e-11 * fro(&a), "clustered");
+    assert_spectrum(
+        &eigvals(&a).expect("eigvals"),
+        &want,
+        1e-11 * fro(&a),
+        "clustered",
+    );
 }
 
 #[test]
@@ -192,11 +231,17 @@ fn schur_and_hessenberg_large() {
         let h = hessenberg_q(&a).expect("hessenberg_q");
         let eye = Array2::<f64>::eye(n);
         let bound = fro(&a) * n as f64 * EPS * 5.0;
-        assert!(fro(&(h.q.dot(&h.h).dot(&h.q.t()) - &a)) < bound, "hessenberg n={n}");
+        assert!(
+            fro(&(h.q.dot(&h.h).dot(&h.q.t()) - &a)) < bound,
+            "hessenberg n={n}"
+        );
         assert!(fro(&(h.q.t().dot(&h.q) - &eye)) < n as f64 * EPS * 5.0);
         assert!((0..n).all(|i| (0..i.saturating_sub(1)).all(|j| h.h[[i, j]] == 0.0)));
         let s = schur(&a).expect("schur");
-        assert!(fro(&(s.z.dot(&s.t).dot(&s.z.t()) - &a)) < bound, "schur n={n}");
+        assert!(
+            fro(&(s.z.dot(&s.t).dot(&s.z.t()) - &a)) < bound,
+            "schur n={n}"
+        );
         assert!(fro(&(s.z.t().dot(&s.z) - &eye)) < n as f64 * EPS * 5.0);
         // Quasi-triangular: nothing below the subdiagonal, no two
         // consecutive nonzero subdiagonal entries.
@@ -215,7 +260,9 @@ fn complex_input_large() {
     // shared): backward errors of hessenberg_q and eig.
     let n = 180;
     let mut rng = StdRng::seed_from_u64(41);
-    let a = Array2::from_shape_fn((n, n), |_| C::new(rng.random::<f64>() - 0.5, rng.random::<f64>() - 0.5));
+    let a = Array2::from_shape_fn((n, n), |_| {
+        C::new(rng.random::<f64>() - 0.5, rng.random::<f64>() - 0.5)
+    });
     let h = hessenberg_q(&a).expect("hessenberg_q");
     let qh = h.q.t().mapv(|v| v.conj());
     let bound = fro(&a) * n as f64 * EPS * 5.0;
@@ -223,5 +270,9 @@ fn complex_input_large() {
     assert!(fro(&(qh.dot(&h.q) - Array2::<C>::eye(n))) < n as f64 * EPS * 5.0);
     let r = eig(&a).expect("eig");
     let res = a.dot(&r.vr) - &r.vr * &r.w.view().insert_axis(Axis(0));
-    assert!(fro(&res) < bound * (n as f64).sqrt(), "complex eig residual {}", fro(&res));
+    assert!(
+        fro(&res) < bound * (n as f64).sqrt(),
+        "complex eig residual {}",
+        fro(&res)
+    );
 }

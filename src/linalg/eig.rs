@@ -64,7 +64,11 @@ pub(crate) fn normalize<R: RealScalar>(v: &mut Array2<Complex<R>>) {
         if scale == R::zero() {
             continue;
         }
-        let norm = scale * col.iter().fold(R::zero(), |s, x| s + x.unscale(scale).norm_sqr()).sqrt();
+        let norm = scale
+            * col
+                .iter()
+                .fold(R::zero(), |s, x| s + x.unscale(scale).norm_sqr())
+                .sqrt();
         let complex = col.iter().any(|x| x.im != R::zero());
         if !complex {
             col.mapv_inplace(|x| x.unscale(norm));

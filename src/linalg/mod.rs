@@ -130,13 +130,16 @@
 //! faster per call; `eigh` 1.0–1.3×; LU, Cholesky, `inv`, `det`, `solve`
 //! and QR 1.1–1.6×; SVD 1.5–2.5× SciPy's time (docs/BENCHMARKS.md).
 //!
-//! The nonsymmetric eigenproblem (`eig`, `schur`, `qz`) runs unblocked
-//! kernels: Householder Hessenberg reduction, Francis double-shift QR (real)
-//! or single-shift QR (complex) with the Schur vectors updated as rows of
-//! `Zᵀ`, and complex single-shift QZ. `eig` of a 500 × 500 real matrix takes
-//! about 0.9 s on this machine (SciPy's blocked, multishift LAPACK: about
-//! 0.1 s unloaded), so small-bulge multishift QR and a blocked Hessenberg
-//! reduction are the next steps. The generalized problem of real input goes
+//! The nonsymmetric eigenproblem (`eig`, `schur`, `hessenberg`) reduces to
+//! Hessenberg form in panels (`lahr2`-style, GEMM trailing updates, `Q` by
+//! the blocked `orgqr`), then runs small-bulge multishift QR with aggressive
+//! early deflation on real active blocks above 75 rows (chains of bulges
+//! chased through a sliding window whose accumulated reflectors reach the
+//! rest of `T` and `Z` through GEMM), finishing with Francis double-shift QR;
+//! complex input uses single-shift QR, and `qz` complex single-shift QZ.
+//! Eigenvectors still come one at a time from back-substitution on the Schur
+//! form (then one GEMM with `Z`): blocked `trevc`-style solves are the next
+//! step. The generalized problem of real input goes
 //! through complex QZ: `qz` with real output (quasi-triangular `aa`) is not
 //! there yet, only [`qz_complex`] and [`ordqz_complex`].
 //! Eigenvalues without vectors (`eigvalsh`, `eigvalsh_tridiagonal`,

@@ -20,7 +20,7 @@
 //! stagnate until the iteration budget runs out (`NotConverged`), where
 //! LAPACK converges; the exceptional shifts here do not break the cycle.
 
-use super::multishift;
+use super::multishift::{self, reflect_cols, reflect_rows};
 use crate::linalg::{RealScalar, Scalar};
 use num_traits::{Float, One, Zero};
 
@@ -429,50 +429,10 @@ fn francis_step<R: RealScalar>(
         if tau == R::zero() {
             continue;
         }
-        if nr == 3 {
-            for j in k..=i2 {
-                let s = tau * (h[k * n + j] + v1 * h[(k + 1) * n + j] + v2 * h[(k + 2) * n + j]);
-                h[k * n + j] -= s;
-                h[(k + 1) * n + j] -= s * v1;
-                h[(k + 2) * n + j] -= s * v2;
-            }
-            for r in i1..=(k + 3).min(i) {
-                let row = &mut h[r * n + k..r * n + k + 3];
-                let s = tau * (row[0] + v1 * row[1] + v2 * row[2]);
-                row[0] -= s;
-                row[1] -= s * v1;
-                row[2] -= s * v2;
-            }
-            if let Some(zt) = z.as_deref_mut() {
-                let (r0, rest) = zt[k * n..(k + 3) * n].split_at_mut(n);
-                let (r1, r2) = rest.split_at_mut(n);
-                for ((a, b), c) in r0.iter_mut().zip(r1.iter_mut()).zip(r2.iter_mut()) {
-                    let s = tau * (*a + v1 * *b + v2 * *c);
-                    *a -= s;
-                    *b -= s * v1;
-                    *c -= s * v2;
-                }
-            }
-        } else {
-            for j in k..=i2 {
-                let s = tau * (h[k * n + j] + v1 * h[(k + 1) * n + j]);
-                h[k * n + j] -= s;
-                h[(k + 1) * n + j] -= s * v1;
-            }
-            for r in i1..=i {
-                let row = &mut h[r * n + k..r * n + k + 2];
-                let s = tau * (row[0] + v1 * row[1]);
-                row[0] -= s;
-                row[1] -= s * v1;
-            }
-            if let Some(zt) = z.as_deref_mut() {
-                let (r0, r1) = zt[k * n..(k + 2) * n].split_at_mut(n);
-                for (a, b) in r0.iter_mut().zip(r1.iter_mut()) {
-                    let s = tau * (*a + v1 * *b);
-                    *a -= s;
-                    *b -= s * v1;
-                }
-            }
+        reflect_rows(h, n, k, k..i2 + 1, nr, tau, v1, v2);
+        reflect_cols(h, n, k, i1..(k + 3).min(i) + 1, nr, tau, v1, v2);
+        if let Some(zt) = z.as_deref_mut() {
+            reflect_rows(zt, n, k, 0..n, nr, tau, v1, v2);
         }
     }
 }

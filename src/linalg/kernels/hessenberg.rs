@@ -370,7 +370,10 @@ fn panel<T: Scalar>(a: &mut [T], n: usize, p: usize, ihi: usize, vs: &mut Vec<(u
             }
             for (r, e) in col.iter_mut().enumerate() {
                 let vr = &v[r * nb..r * nb + j];
-                *e -= vr.iter().zip(&u[..j]).fold(zero, |acc, (a, b)| acc + *a * *b);
+                *e -= vr
+                    .iter()
+                    .zip(&u[..j])
+                    .fold(zero, |acc, (a, b)| acc + *a * *b);
             }
         }
         x.clear();
@@ -398,7 +401,10 @@ fn panel<T: Scalar>(a: &mut [T], n: usize, p: usize, ihi: usize, vs: &mut Vec<(u
         for r in p + 1..=ihi {
             let d = dot(&a[r * n + c + 1..r * n + ihi + 1], &x);
             let yr = &y[r * nb..r * nb + j];
-            let corr = yr.iter().zip(&u[..j]).fold(zero, |acc, (a, b)| acc + *a * *b);
+            let corr = yr
+                .iter()
+                .zip(&u[..j])
+                .fold(zero, |acc, (a, b)| acc + *a * *b);
             y[r * nb + j] = tau * (d - corr);
         }
         // T[..j, j] = −τ·T[..j, ..j]·u, T[j, j] = τ.
@@ -416,7 +422,11 @@ fn panel<T: Scalar>(a: &mut [T], n: usize, p: usize, ihi: usize, vs: &mut Vec<(u
         }
     }
     let (one, am) = (T::one(), MatMut::of(a, n));
-    let (vm, vhm, ym) = (MatMut::of(&mut v, nb), MatMut::of(&mut vh, m), MatMut::of(&mut y, nb));
+    let (vm, vhm, ym) = (
+        MatMut::of(&mut v, nb),
+        MatMut::of(&mut vh, m),
+        MatMut::of(&mut y, nb),
+    );
     let mut tmp = vec![zero; (p + 1) * nb];
     let tm = MatMut::of(&mut tmp, nb);
     let nc = n - p - nb;
@@ -428,10 +438,22 @@ fn panel<T: Scalar>(a: &mut [T], n: usize, p: usize, ihi: usize, vs: &mut Vec<(u
     unsafe {
         // Y's rows 0..=p: A[..=p, p+1..=ihi]·V·T.
         gemm(one, am.sub(0, p + 1, p + 1, m), vm, zero, tm);
-        gemm(one, tm, MatMut::of(&mut t, nb), zero, ym.sub(0, 0, p + 1, nb));
+        gemm(
+            one,
+            tm,
+            MatMut::of(&mut t, nb),
+            zero,
+            ym.sub(0, 0, p + 1, nb),
+        );
         // Right: A −= Y·Vᴴ on rows ..=p (columns p+1..=ihi) and on rows
         // p+1..=ihi of the trailing columns p+nb..=ihi.
-        gemm(-one, ym.sub(0, 0, p + 1, nb), vhm, one, am.sub(0, p + 1, p + 1, m));
+        gemm(
+            -one,
+            ym.sub(0, 0, p + 1, nb),
+            vhm,
+            one,
+            am.sub(0, p + 1, p + 1, m),
+        );
         let rest = m - nb + 1;
         gemm(
             -one,

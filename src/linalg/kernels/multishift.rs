@@ -46,7 +46,14 @@ fn params(nh: usize) -> (usize, usize) {
 }
 
 /// A view of rows `r`, columns `c` of the `ld`-wide row-major buffer `m`.
-fn view<R: RealScalar>(m: &mut [R], ld: usize, r: usize, c: usize, rows: usize, cols: usize) -> MatMut<R> {
+fn view<R: RealScalar>(
+    m: &mut [R],
+    ld: usize,
+    r: usize,
+    c: usize,
+    rows: usize,
+    cols: usize,
+) -> MatMut<R> {
     MatMut::of(m, ld).sub(r, c, rows, cols)
 }
 
@@ -78,7 +85,8 @@ fn apply_outside<R: RealScalar>(
         // SAFETY: `u`, the block of `m` and `tmp` are distinct live buffers.
         unsafe { gemm_h(one, um, view(m, n, r0, c0, w, nc), zero, t) };
         for r in 0..w {
-            m[(r0 + r) * n + c0..(r0 + r) * n + c0 + nc].copy_from_slice(&tmp[r * nc..(r + 1) * nc]);
+            m[(r0 + r) * n + c0..(r0 + r) * n + c0 + nc]
+                .copy_from_slice(&tmp[r * nc..(r + 1) * nc]);
         }
     };
     left(h, c0, (i2 + 1).saturating_sub(c0), tmp);
@@ -119,7 +127,8 @@ fn aed<R: RealScalar>(
     let mut t = vec![R::zero(); nw * nw];
     for r in 0..nw {
         let c0 = r.saturating_sub(1);
-        t[r * nw + c0..(r + 1) * nw].copy_from_slice(&h[(kw + r) * n + kw + c0..(kw + r) * n + kw + nw]);
+        t[r * nw + c0..(r + 1) * nw]
+            .copy_from_slice(&h[(kw + r) * n + kw + c0..(kw + r) * n + kw + nw]);
     }
     let mut v = vec![R::zero(); nw * nw];
     for r in 0..nw {
@@ -251,8 +260,24 @@ fn bulge_step<R: RealScalar>(
     // r0..=min(k+3, i) of `h`.
     reflect_rows(h, n, k, k..r1, nr, tau, v1, v2);
     reflect_rows(ut, w, k - r0, 0..w, nr, tau, v1, v2);
-    for r in r0..(k + 3).min(i) + 1 {
-        let row = &mut h[r * n + k..r * n + k + nr];
+    reflect_cols(h, n, k, r0..(k + 3).min(i) + 1, nr, tau, v1, v2);
+}
+
+/// `m·P` on columns `k..k+nr` (`nr ∈ {2, 3}`), rows `rows`, of the
+/// `ld`-wide row-major `m`, for `P` as in [`reflect_rows`].
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn reflect_cols<R: RealScalar>(
+    m: &mut [R],
+    ld: usize,
+    k: usize,
+    rows: std::ops::Range<usize>,
+    nr: usize,
+    tau: R,
+    v1: R,
+    v2: R,
+) {
+    for r in rows {
+        let row = &mut m[r * ld + k..r * ld + k + nr];
         if nr == 3 {
             let s = tau * (row[0] + v1 * row[1] + v2 * row[2]);
             row[0] -= s;
@@ -269,7 +294,7 @@ fn bulge_step<R: RealScalar>(
 /// `P·m` on rows `k..k+nr` (`nr ∈ {2, 3}`), columns `cols`, of the
 /// `ld`-wide row-major `m`, for `P = I − τ·v·vᵀ`, `v = (1, v₁, v₂)`.
 #[allow(clippy::too_many_arguments)]
-fn reflect_rows<R: RealScalar>(
+pub(crate) fn reflect_rows<R: RealScalar>(
     m: &mut [R],
     ld: usize,
     k: usize,
