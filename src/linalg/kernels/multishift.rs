@@ -111,6 +111,7 @@ fn apply_outside<R: RealScalar>(
 /// at the bottom by exact zeros on the subdiagonal) and the remaining
 /// eigenvalues of the window, `(re, im)` from the top, as shifts; `None` if
 /// the window's QR iteration failed (nothing changed).
+#[allow(clippy::too_many_arguments)]
 fn aed<R: RealScalar>(
     h: &mut [R],
     n: usize,
@@ -143,15 +144,15 @@ fn aed<R: RealScalar>(
     while ns > 0 {
         let j = ns - 1;
         let pair = j > 0 && t[j * nw + j - 1] != R::zero();
-        let (spike, foo) = if pair {
-            let foo = t[j * nw + j].abs()
+        let (spike, size) = if pair {
+            let size = t[j * nw + j].abs()
                 + t[(j - 1) * nw + j].abs().sqrt() * t[j * nw + j - 1].abs().sqrt();
-            ((s * v[j - 1]).abs().max((s * v[j]).abs()), foo)
+            ((s * v[j - 1]).abs().max((s * v[j]).abs()), size)
         } else {
             ((s * v[j]).abs(), t[j * nw + j].abs())
         };
-        let foo = if foo == R::zero() { s.abs() } else { foo };
-        if spike > smlnum.max(ulp * foo) {
+        let size = if size == R::zero() { s.abs() } else { size };
+        if spike > smlnum.max(ulp * size) {
             break;
         }
         ns -= if pair { 2 } else { 1 };
