@@ -276,3 +276,30 @@ fn complex_input_large() {
         fro(&res)
     );
 }
+
+#[test]
+fn single_precision_multishift() {
+    // f32 takes the same generic kernels with its own ε and underflow
+    // thresholds.
+    let n = 130;
+    let a64 = random(n, 51);
+    let a = a64.mapv(|v| v as f32);
+    let r = eig(&a).expect("eig f32");
+    let ac = a.mapv(|v| num_complex::Complex32::new(v, 0.0));
+    let res = ac.dot(&r.vr) - &r.vr * &r.w.view().insert_axis(Axis(0));
+    let worst = res
+        .columns()
+        .into_iter()
+        .map(|c| c.iter().map(|x| x.norm_sqr()).sum::<f32>().sqrt())
+        .fold(0.0, f32::max);
+    let anorm = a.iter().map(|v| v * v).sum::<f32>().sqrt();
+    assert!(
+        worst < 5.0 * anorm * n as f32 * f32::EPSILON,
+        "f32 residual {worst}"
+    );
+    // Its eigenvalues match the f64 ones to about single precision (a random
+    // matrix's eigenvalues are well conditioned).
+    let w64: Vec<C> = eigvals(&a.mapv(f64::from)).expect("eigvals f64").to_vec();
+    let w32 = r.w.mapv(|z| C::new(z.re.into(), z.im.into()));
+    assert_spectrum(&w32, &w64, 1e-3 * fro(&a64), "f32");
+}
