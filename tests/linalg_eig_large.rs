@@ -204,7 +204,7 @@ fn complex_pairs_known_spectrum() {
 #[test]
 fn clustered_known_spectrum() {
     // Clusters of 5 eigenvalues 1e-6 apart, plus a thrice repeated complex
-    // pair. (Tighter clusters, 1e-9 apart, can make the double-shift QR
+    // pair. (Tighter clusters, 1e-9 apart, can make the QR iteration
     // stagnate: see the module docs of `kernels::francis`.)
     let (cl, sp, np) = (5, 1e-6, 3);
     let mut blocks: Vec<(f64, f64)> = Vec::new();
