@@ -18,10 +18,11 @@
 //! Known limitation: tight clusters of many real eigenvalues of a normal
 //! matrix can make the iteration stagnate until its budget runs out
 //! (`NotConverged`), where LAPACK converges: clusters of 20 within 1e-9
-//! with this step alone, clusters of 3–5 within 1e-9 once the multishift
-//! path runs (clusters 1e-6 apart converge); the exceptional shifts do not
-//! break the cycle. LAPACK's exceptional-shift schedule for the multishift
-//! path (every 6 iterations) is the next thing to try.
+//! from the start, and clusters of 3–5 within 1e-9 on the small blocks the
+//! multishift path leaves to this step (clusters 1e-6 apart converge). The
+//! stagnation is in this double-shift step (its exceptional shifts do not
+//! break the cycle; LAPACK's multishift exceptional shifts did not help
+//! either), so its shift and deflation strategy is the place to look.
 
 use super::multishift::{self, reflect_cols, reflect_rows};
 use crate::linalg::{RealScalar, Scalar};
