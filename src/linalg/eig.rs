@@ -57,10 +57,18 @@ pub struct EigLeft<R: RealScalar> {
 /// `geev` does.
 pub(crate) fn normalize<R: RealScalar>(v: &mut Array2<Complex<R>>) {
     for mut col in v.columns_mut() {
-        let norm = col.iter().fold(R::zero(), |s, x| s.hypot(x.norm()));
-        if norm == R::zero() {
+        // Scaled sum of squares: no overflow, and no `hypot` per entry.
+        let scale = col
+            .iter()
+            .fold(R::zero(), |s, x| s.max(x.re.abs()).max(x.im.abs()));
+        if scale == R::zero() {
             continue;
         }
+        let norm = scale
+            * col
+                .iter()
+                .fold(R::zero(), |s, x| s + x.unscale(scale).norm_sqr())
+                .sqrt();
         let complex = col.iter().any(|x| x.im != R::zero());
         if !complex {
             col.mapv_inplace(|x| x.unscale(norm));
@@ -71,7 +79,8 @@ pub(crate) fn normalize<R: RealScalar>(v: &mut Array2<Complex<R>>) {
             .iter()
             .enumerate()
             .fold((0, R::zero()), |(k, m), (i, x)| {
-                if x.norm() > m { (i, x.norm()) } else { (k, m) }
+                let a = x.unscale(scale).norm_sqr();
+                if a > m { (i, a) } else { (k, m) }
             })
             .0;
         let big = col[k];

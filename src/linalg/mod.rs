@@ -134,14 +134,17 @@
 //! 1.0–1.3×; LU, Cholesky, `inv`, `det`, `solve` and QR 1.1–1.6×; SVD
 //! 1.0–2.5× and `svdvals` 1.2–1.6× SciPy's time (docs/BENCHMARKS.md).
 //!
-//! The nonsymmetric eigenproblem (`eig`, `schur`, `qz`) runs unblocked
-//! kernels: Householder Hessenberg reduction, Francis double-shift QR (real)
-//! or single-shift QR (complex) with the Schur vectors updated as rows of
-//! `Zᵀ`, and single-shift (complex) or double-shift (real) QZ. `eig` of a 500 × 500 real matrix takes
-//! about 0.9 s on this machine (SciPy's blocked, multishift LAPACK: about
-//! 0.1 s unloaded), so small-bulge multishift QR and a blocked Hessenberg
-//! reduction are the next steps. `eig(a, b)` of real input still goes
-//! through complex QZ; [`qz`] and [`ordqz`] give the real form.
+//! The nonsymmetric eigenproblem (`eig`, `schur`, `hessenberg`) reduces to
+//! Hessenberg form in panels (`lahr2`-style, GEMM trailing updates, `Q` by
+//! the blocked `orgqr`), then runs small-bulge multishift QR with aggressive
+//! early deflation on real active blocks above 75 rows (chains of bulges
+//! chased through a sliding window whose accumulated reflectors reach the
+//! rest of `T` and `Z` through GEMM), finishing with Francis double-shift QR;
+//! complex input uses single-shift QR, and `qz` complex single-shift QZ.
+//! Eigenvectors still come one at a time from back-substitution on the Schur
+//! form (then one GEMM with `Z`): blocked `trevc`-style solves are the next
+//! step. `eig(a, b)` of real input still goes through complex QZ; [`qz`]
+//! and [`ordqz`] give the real form (double-shift QZ).
 //! Eigenvalues without vectors (`eigvalsh`, `eigvalsh_tridiagonal`,
 //! `eigvals_banded`) and every `select`/`subset` come from bisection on
 //! Sturm counts, 16 shifts per pass (the count is bound by division

@@ -45,7 +45,7 @@ impl Default for NormOptions {
 }
 
 /// 2-norm without overflow or underflow: scale by the largest modulus first.
-fn two_norm<'a, T: Scalar>(x: impl Iterator<Item = &'a T> + Clone) -> T::Real {
+pub(crate) fn two_norm<'a, T: Scalar>(x: impl Iterator<Item = &'a T> + Clone) -> T::Real {
     let scale = x.clone().fold(T::Real::zero(), |s, v| s.max(v.modulus()));
     if scale == T::Real::zero() || scale.is_infinite() {
         return scale;

@@ -4,6 +4,10 @@
 //!
 //! Matrices are square, row-major slices of `n·n` elements.
 
+use super::MatMut;
+use super::gemm::{gemm, gemm_h};
+use super::qr::{orgqr, tri_mul};
+use crate::linalg::norm::two_norm;
 use crate::linalg::{RealScalar, Scalar};
 use num_traits::{Float, One, Zero};
 
@@ -91,14 +95,9 @@ pub(crate) fn balance<T: Scalar>(
     loop {
         let mut changed = false;
         for i in lo..=hi {
-            let mut c = T::Real::zero();
-            let mut r = T::Real::zero();
-            for k in lo..=hi {
-                if k != i {
-                    c = c.hypot(a[k * n + i].modulus());
-                    r = r.hypot(a[i * n + k].modulus());
-                }
-            }
+            let others = (lo..=hi).filter(|&k| k != i);
+            let mut c = two_norm(others.clone().map(|k| &a[k * n + i]));
+            let mut r = two_norm(others.map(|k| &a[i * n + k]));
             if c == T::Real::zero() || r == T::Real::zero() {
                 continue;
             }
@@ -182,9 +181,7 @@ pub(crate) fn unbalance<R: RealScalar, T: Scalar<Real = R>>(
 /// `Hᴴ·x = β·e₁`; overwrites `x` with `(β, v[1..])` and returns `τ`.
 pub(crate) fn reflector<T: Scalar>(x: &mut [T]) -> T {
     let alpha = x[0];
-    let xnorm = x[1..]
-        .iter()
-        .fold(T::Real::zero(), |s, v| s.hypot(v.modulus()));
+    let xnorm = two_norm(x[1..].iter());
     if xnorm == T::Real::zero() && alpha.im() == T::Real::zero() {
         return T::zero();
     }
@@ -232,9 +229,14 @@ pub(crate) fn hessenberg<T: Scalar>(
     let mut vs: Vec<(usize, T, Vec<T>)> = Vec::new();
     let mut w = vec![T::zero(); n];
     let mut x = Vec::with_capacity(n);
+    let mut k0 = ilo;
+    while ihi - k0 > NB + NX {
+        panel(a, n, k0, ihi, &mut vs);
+        k0 += NB;
+    }
     // The last reflector has length 1: the identity for real types, a
     // phase that makes the last subdiagonal entry real for complex ones.
-    for k in ilo..ihi {
+    for k in k0..ihi {
         // Reflector on rows k+1..=ihi of column k.
         x.clear();
         x.extend((k + 1..=ihi).map(|i| a[i * n + k]));
@@ -284,31 +286,186 @@ pub(crate) fn hessenberg<T: Scalar>(
     if !want_q {
         return None;
     }
-    // Q = H_ilo ⋯ H_last, accumulated backwards on the identity.
+    // Q = H_ilo ⋯ H_last acts on rows and columns ilo+1..=ihi: the reflectors
+    // are those of a QR factorization there (`v` of reflector j from row j),
+    // so the blocked `orgqr` forms that block.
     let mut q = vec![T::zero(); n * n];
     for i in 0..n {
         q[i * n + i] = T::one();
     }
-    for (k, tau, v) in vs.iter().rev() {
-        let r0 = k + 1;
-        let cols = r0..=ihi;
-        for wj in &mut w[cols.clone()] {
-            *wj = T::zero();
-        }
-        for (t, vi) in v.iter().enumerate() {
-            let vc = vi.conj();
-            let row = &q[(r0 + t) * n..(r0 + t + 1) * n];
-            for j in cols.clone() {
-                w[j] += vc * row[j];
-            }
-        }
-        for (t, vi) in v.iter().enumerate() {
-            let f = *tau * *vi;
-            let row = &mut q[(r0 + t) * n..(r0 + t + 1) * n];
-            for j in cols.clone() {
-                row[j] -= f * w[j];
-            }
+    let m = ihi.saturating_sub(ilo);
+    if m == 0 {
+        return Some(q);
+    }
+    let mut f = vec![T::zero(); m * m];
+    let mut taus = vec![T::zero(); m];
+    for (k, tau, v) in &vs {
+        let j = k - ilo;
+        taus[j] = *tau;
+        for (t, x) in v.iter().enumerate() {
+            f[(j + t) * m + j] = *x;
         }
     }
+    let fm = MatMut {
+        ptr: f.as_mut_ptr(),
+        rows: m,
+        cols: m,
+        ld: m,
+    };
+    let qm = MatMut {
+        ptr: q.as_mut_ptr(),
+        rows: n,
+        cols: n,
+        ld: n,
+    }
+    .sub(ilo + 1, ilo + 1, m, m);
+    // SAFETY: `f` and `q` are separate buffers; `qm` is the identity block
+    // of `q` that `orgqr` overwrites, `m` reflectors for `m` columns.
+    unsafe { orgqr(fm, &taus, qm) };
     Some(q)
+}
+
+/// Columns per panel of the blocked reduction, and the size below which the
+/// rest is reduced unblocked (LAPACK `gehrd`'s defaults).
+const NB: usize = 32;
+const NX: usize = 128;
+
+/// Reduces the `NB` columns `p..p+NB` (with `p + NB < ihi`) as LAPACK's
+/// `lahr2` + `gehrd` do: the panel's reflectors `H_j = I − τ_j·v_j·v_jᴴ`
+/// are gathered as `Q = I − V·T·Vᴴ` together with `Y = A·V·T`, each panel
+/// column being brought up to date from them just before its reflector is
+/// formed; then `A ← Qᴴ·(A − Y·Vᴴ)` is applied to the rest with GEMMs.
+/// Pushes `(column, τ, v)` of each reflector onto `vs`.
+fn panel<T: Scalar>(a: &mut [T], n: usize, p: usize, ihi: usize, vs: &mut Vec<(usize, T, Vec<T>)>) {
+    let nb = NB;
+    let m = ihi - p; // rows p+1..=ihi; V's row ρ is A's row p+1+ρ
+    let zero = T::zero();
+    let mut v = vec![zero; m * nb];
+    let mut y = vec![zero; (ihi + 1) * nb]; // Y's rows 0..=ihi
+    let mut t = vec![zero; nb * nb];
+    let mut u = vec![zero; nb];
+    let mut col = vec![zero; m];
+    let mut x = Vec::with_capacity(m);
+    for j in 0..nb {
+        let c = p + j;
+        for (r, e) in col.iter_mut().enumerate() {
+            *e = a[(p + 1 + r) * n + c];
+        }
+        if j > 0 {
+            // Right: col −= Y·conj(V[c, ..j]) (A's row c is V's row j − 1).
+            let vc: Vec<T> = (0..j).map(|s| v[(j - 1) * nb + s].conj()).collect();
+            for (r, e) in col.iter_mut().enumerate() {
+                let yr = &y[(p + 1 + r) * nb..(p + 1 + r) * nb + j];
+                *e -= yr.iter().zip(&vc).fold(zero, |acc, (a, b)| acc + *a * *b);
+            }
+            // Left: col ← (I − V·Tᴴ·Vᴴ)·col.
+            u[..j].fill(zero);
+            for (r, e) in col.iter().enumerate() {
+                for (us, vs) in u[..j].iter_mut().zip(&v[r * nb..r * nb + j]) {
+                    *us += vs.conj() * *e;
+                }
+            }
+            for s in (0..j).rev() {
+                u[s] = (0..=s).fold(zero, |acc, q| acc + t[q * nb + s].conj() * u[q]);
+            }
+            for (r, e) in col.iter_mut().enumerate() {
+                let vr = &v[r * nb..r * nb + j];
+                *e -= vr
+                    .iter()
+                    .zip(&u[..j])
+                    .fold(zero, |acc, (a, b)| acc + *a * *b);
+            }
+        }
+        x.clear();
+        x.extend_from_slice(&col[j..]);
+        let tau = reflector(&mut x);
+        for (r, e) in col.iter().enumerate().take(j) {
+            a[(p + 1 + r) * n + c] = *e;
+        }
+        a[(c + 1) * n + c] = x[0];
+        for r in j + 1..m {
+            a[(p + 1 + r) * n + c] = zero;
+        }
+        x[0] = T::one();
+        for (q, e) in x.iter().enumerate() {
+            v[(j + q) * nb + j] = *e;
+        }
+        // u = V[.., ..j]ᴴ·v_j; Y[.., j] = τ·(A[.., c+1..]·v_j − Y[.., ..j]·u)
+        // (those columns of A are still untouched by this panel).
+        u[..j].fill(zero);
+        for (q, e) in x.iter().enumerate() {
+            for (us, vs) in u[..j].iter_mut().zip(&v[(j + q) * nb..(j + q) * nb + j]) {
+                *us += vs.conj() * *e;
+            }
+        }
+        for r in p + 1..=ihi {
+            let d = dot(&a[r * n + c + 1..r * n + ihi + 1], &x);
+            let yr = &y[r * nb..r * nb + j];
+            let corr = yr
+                .iter()
+                .zip(&u[..j])
+                .fold(zero, |acc, (a, b)| acc + *a * *b);
+            y[r * nb + j] = tau * (d - corr);
+        }
+        // T[..j, j] = −τ·T[..j, ..j]·u, T[j, j] = τ.
+        for s in 0..j {
+            let acc = (s..j).fold(zero, |acc, q| acc + t[s * nb + q] * u[q]);
+            t[s * nb + j] = -tau * acc;
+        }
+        t[j * nb + j] = tau;
+        vs.push((c, tau, x.clone()));
+    }
+    let mut vh = vec![zero; nb * m];
+    for r in 0..m {
+        for s in 0..nb {
+            vh[s * m + r] = v[r * nb + s].conj();
+        }
+    }
+    let (one, am) = (T::one(), MatMut::of(a, n));
+    let (vm, vhm, ym) = (
+        MatMut::of(&mut v, nb),
+        MatMut::of(&mut vh, m),
+        MatMut::of(&mut y, nb),
+    );
+    let mut tmp = vec![zero; (p + 1) * nb];
+    let tm = MatMut::of(&mut tmp, nb);
+    let nc = n - p - nb;
+    let mut w = vec![zero; nb * nc];
+    let wm = MatMut::of(&mut w, nc);
+    // SAFETY: `a`, `v`, `vh`, `y`, `t`, `tmp` and `w` are separate buffers
+    // and every block below lies inside its buffer; the blocks of `a` read
+    // and written by one call are disjoint.
+    unsafe {
+        // Y's rows 0..=p: A[..=p, p+1..=ihi]·V·T.
+        gemm(one, am.sub(0, p + 1, p + 1, m), vm, zero, tm);
+        gemm(
+            one,
+            tm,
+            MatMut::of(&mut t, nb),
+            zero,
+            ym.sub(0, 0, p + 1, nb),
+        );
+        // Right: A −= Y·Vᴴ on rows ..=p (columns p+1..=ihi) and on rows
+        // p+1..=ihi of the trailing columns p+nb..=ihi.
+        gemm(
+            -one,
+            ym.sub(0, 0, p + 1, nb),
+            vhm,
+            one,
+            am.sub(0, p + 1, p + 1, m),
+        );
+        let rest = m - nb + 1;
+        gemm(
+            -one,
+            ym.sub(p + 1, 0, m, nb),
+            vhm.sub(0, nb - 1, nb, rest),
+            one,
+            am.sub(p + 1, p + nb, m, rest),
+        );
+        // Left: A[p+1..=ihi, p+nb..] ← (I − V·Tᴴ·Vᴴ)·A.
+        let a2 = am.sub(p + 1, p + nb, m, nc);
+        gemm_h(one, vm, a2, zero, wm);
+        tri_mul(&t, nb, true, wm);
+        gemm(-one, vm, wm, one, a2);
+    }
 }

@@ -13,6 +13,7 @@ pub(crate) mod gemm;
 pub(crate) mod hessenberg;
 pub(crate) mod implicit_qr;
 pub(crate) mod lu;
+pub(crate) mod multishift;
 pub(crate) mod qr;
 pub(crate) mod qz;
 pub(crate) mod qz_real;
@@ -61,6 +62,16 @@ impl<T: Scalar> MatMut<T> {
             ptr: a.as_mut_ptr(),
             rows,
             cols,
+            ld,
+        }
+    }
+
+    /// A view of the whole row-major buffer `buf`, `ld` elements a row.
+    pub fn of(buf: &mut [T], ld: usize) -> Self {
+        MatMut {
+            ptr: buf.as_mut_ptr(),
+            rows: buf.len() / ld.max(1),
+            cols: ld,
             ld,
         }
     }

@@ -167,7 +167,7 @@ pub(crate) unsafe fn geqrf<T: Scalar>(a: MatMut<T>, tau: &mut [T]) {
 
 /// `W ← T·W` (or `Tᴴ·W` if `conj_trans`) for the upper-triangular `b × b`
 /// `T` stored densely, in place, row by row.
-unsafe fn tri_mul<T: Scalar>(t: &[T], b: usize, conj_trans: bool, w: MatMut<T>) {
+pub(crate) unsafe fn tri_mul<T: Scalar>(t: &[T], b: usize, conj_trans: bool, w: MatMut<T>) {
     // SAFETY: rows of the exclusive view `w` are touched one at a time, each
     // combined with rows that the order of the loop has not yet overwritten.
     unsafe {
