@@ -140,7 +140,7 @@
 //! early deflation on real active blocks above 75 rows (chains of bulges
 //! chased through a sliding window whose accumulated reflectors reach the
 //! rest of `T` and `Z` through GEMM), finishing with Francis double-shift QR;
-//! complex input uses single-shift QR, and `qz` complex single-shift QZ.
+//! complex input uses single-shift QR. `qz_complex` runs single-shift QZ,
 //! Eigenvectors still come one at a time from back-substitution on the Schur
 //! form (then one GEMM with `Z`): blocked `trevc`-style solves are the next
 //! step. `eig(a, b)` of real input still goes through complex QZ; [`qz`]
