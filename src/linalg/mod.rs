@@ -140,11 +140,11 @@
 //! early deflation on real active blocks above 75 rows (chains of bulges
 //! chased through a sliding window whose accumulated reflectors reach the
 //! rest of `T` and `Z` through GEMM), finishing with Francis double-shift QR;
-//! complex input uses single-shift QR. `qz_complex` runs single-shift QZ,
-//! Eigenvectors still come one at a time from back-substitution on the Schur
-//! form (then one GEMM with `Z`): blocked `trevc`-style solves are the next
-//! step. `eig(a, b)` of real input still goes through complex QZ; [`qz`]
-//! and [`ordqz`] give the real form (double-shift QZ).
+//! complex input uses single-shift QR. [`qz`] runs real double-shift QZ,
+//! [`qz_complex`] single-shift QZ; `eig(a, b)` of real input still goes
+//! through complex QZ. Eigenvectors still come one at a time from
+//! back-substitution on the Schur form (then one GEMM with `Z`): blocked
+//! `trevc`-style solves are the next step.
 //! Eigenvalues without vectors (`eigvalsh`, `eigvalsh_tridiagonal`,
 //! `eigvals_banded`) and every `select`/`subset` come from bisection on
 //! Sturm counts, 16 shifts per pass (the count is bound by division
