@@ -98,6 +98,20 @@ fn bench_linalg(c: &mut Criterion) {
         });
     }
     g.finish();
+    // The GEMM under the factorizations; criterion prints its rate in
+    // elements/s, here flops/s (2n³ per product).
+    let mut g = c.benchmark_group("linalg");
+    g.sample_size(10)
+        .measurement_time(Duration::from_secs(2))
+        .warm_up_time(Duration::from_secs(1));
+    for n in [200usize, 1000, 2000] {
+        let a = matrix(n);
+        g.throughput(criterion::Throughput::Elements(2 * (n * n * n) as u64));
+        g.bench_with_input(BenchmarkId::new("gemm", n), &a, |b, a| {
+            b.iter(|| ferrosci::linalg::matmul(black_box(a), a))
+        });
+    }
+    g.finish();
 }
 
 criterion_group!(benches, bench_linalg);
