@@ -127,8 +127,9 @@
 //! SVD bidiagonalises in panels, QR-first for tall matrices, and still
 //! accumulates singular vectors by implicit QR. Against SciPy (OpenBLAS, one
 //! thread; `compare.py linalg` on a shared machine, rough): n ≤ 16 is 5–100×
-//! faster per call; `eigh` 1.0–1.3×; LU, Cholesky, `inv`, `det`, `solve`
-//! and QR 1.1–1.6×; SVD 1.5–2.5× SciPy's time (docs/BENCHMARKS.md).
+//! faster per call; `eigh` 1.0–1.3×; LU, Cholesky, `inv`, `det` and
+//! `solve` 0.6–1.0× (up to 1.5× in the noisiest runs), QR 1.1–1.25×; SVD
+//! 1.5–2.5× SciPy's time (docs/BENCHMARKS.md).
 //!
 //! The nonsymmetric eigenproblem (`eig`, `schur`, `qz`) runs unblocked
 //! kernels: Householder Hessenberg reduction, Francis double-shift QR (real)
