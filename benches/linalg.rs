@@ -21,11 +21,17 @@ fn spd(n: usize) -> Array2<f64> {
     a.t().dot(&a) + Array2::<f64>::eye(n) * n as f64
 }
 
-fn bench_linalg(c: &mut Criterion) {
+/// The "linalg" group with this file's sampling settings.
+fn group(c: &mut Criterion) -> criterion::BenchmarkGroup<'_, criterion::measurement::WallTime> {
     let mut g = c.benchmark_group("linalg");
     g.sample_size(10)
         .measurement_time(Duration::from_secs(2))
         .warm_up_time(Duration::from_secs(1));
+    g
+}
+
+fn bench_linalg(c: &mut Criterion) {
+    let mut g = group(c);
     for n in [200usize, 1000, 2000] {
         let a = matrix(n);
         g.bench_with_input(BenchmarkId::new("lu_factor", n), &a, |b, a| {
@@ -100,10 +106,7 @@ fn bench_linalg(c: &mut Criterion) {
     g.finish();
     // The GEMM under the factorizations; criterion prints its rate in
     // elements/s, here flops/s (2n³ per product).
-    let mut g = c.benchmark_group("linalg");
-    g.sample_size(10)
-        .measurement_time(Duration::from_secs(2))
-        .warm_up_time(Duration::from_secs(1));
+    let mut g = group(c);
     for n in [200usize, 1000, 2000] {
         let a = matrix(n);
         g.throughput(criterion::Throughput::Elements(2 * (n * n * n) as u64));

@@ -138,13 +138,13 @@ mod avx512 {
                 // SAFETY: `pb` holds `nc` rounded up to `NR` times `kc`
                 // doubles; the source block is inside `B`.
                 unsafe {
-                    pack_b(
+                    pack::<NR>(
                         pb,
                         op.b.offset(pc as isize * op.rsb + jc as isize * op.csb),
-                        op.rsb,
                         op.csb,
-                        kc,
+                        op.rsb,
                         nc,
+                        kc,
                     )
                 };
                 let mut ic = 0;
@@ -153,7 +153,7 @@ mod avx512 {
                     // SAFETY: as for `pb`; then every tile handed to the
                     // micro-kernel lies inside `C`.
                     unsafe {
-                        pack_a(
+                        pack::<MR>(
                             pa,
                             op.a.offset(ic as isize * op.rsa + pc as isize * op.csa),
                             op.rsa,
@@ -287,47 +287,35 @@ mod avx512 {
         }
     }
 
-    /// Packs the `mc × kc` block at `a` into `MR`-row slivers, each stored
-    /// column by column (`MR` doubles per column), zero-padded to `MR` rows.
-    unsafe fn pack_a(dst: *mut f64, a: *const f64, rsa: isize, csa: isize, mc: usize, kc: usize) {
-        for (s, i0) in (0..mc).step_by(MR).enumerate() {
-            let rows = (mc - i0).min(MR);
-            // SAFETY: sliver `s` of `dst` holds `MR·kc` doubles; sources are in `A`.
+    /// Packs a block of `len` lanes (rows of `A` or columns of `B`) by
+    /// `depth` into slivers of `W` lanes, each stored depth step by depth
+    /// step (`W` doubles per step) and zero-padded to `W` lanes. Element
+    /// (lane `l`, step `p`) is read at `src + l·s_lane + p·s_depth`.
+    unsafe fn pack<const W: usize>(
+        dst: *mut f64,
+        src: *const f64,
+        s_lane: isize,
+        s_depth: isize,
+        len: usize,
+        depth: usize,
+    ) {
+        for (s, l0) in (0..len).step_by(W).enumerate() {
+            let lanes = (len - l0).min(W);
+            // SAFETY: sliver `s` of `dst` holds `W·depth` doubles; sources
+            // are inside the operand (caller).
             unsafe {
-                let d = dst.add(s * MR * kc);
-                for p in 0..kc {
-                    let col = a.offset(i0 as isize * rsa + p as isize * csa);
-                    let dp = d.add(p * MR);
-                    for r in 0..rows {
-                        *dp.add(r) = *col.offset(r as isize * rsa);
-                    }
-                    for r in rows..MR {
-                        *dp.add(r) = 0.0;
-                    }
-                }
-            }
-        }
-    }
-
-    /// Packs the `kc × nc` block at `b` into `NR`-column slivers, each stored
-    /// row by row (`NR` doubles per row), zero-padded to `NR` columns.
-    unsafe fn pack_b(dst: *mut f64, b: *const f64, rsb: isize, csb: isize, kc: usize, nc: usize) {
-        for (s, j0) in (0..nc).step_by(NR).enumerate() {
-            let cols = (nc - j0).min(NR);
-            // SAFETY: sliver `s` of `dst` holds `NR·kc` doubles; sources are in `B`.
-            unsafe {
-                let d = dst.add(s * NR * kc);
-                for p in 0..kc {
-                    let row = b.offset(p as isize * rsb + j0 as isize * csb);
-                    let dp = d.add(p * NR);
-                    if csb == 1 && cols == NR {
-                        std::ptr::copy_nonoverlapping(row, dp, NR);
+                let d = dst.add(s * W * depth);
+                for p in 0..depth {
+                    let from = src.offset(l0 as isize * s_lane + p as isize * s_depth);
+                    let dp = d.add(p * W);
+                    if s_lane == 1 && lanes == W {
+                        std::ptr::copy_nonoverlapping(from, dp, W);
                     } else {
-                        for j in 0..cols {
-                            *dp.add(j) = *row.offset(j as isize * csb);
+                        for l in 0..lanes {
+                            *dp.add(l) = *from.offset(l as isize * s_lane);
                         }
-                        for j in cols..NR {
-                            *dp.add(j) = 0.0;
+                        for l in lanes..W {
+                            *dp.add(l) = 0.0;
                         }
                     }
                 }
