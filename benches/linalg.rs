@@ -21,11 +21,17 @@ fn spd(n: usize) -> Array2<f64> {
     a.t().dot(&a) + Array2::<f64>::eye(n) * n as f64
 }
 
-fn bench_linalg(c: &mut Criterion) {
+/// The "linalg" group with this file's sampling settings.
+fn group(c: &mut Criterion) -> criterion::BenchmarkGroup<'_, criterion::measurement::WallTime> {
     let mut g = c.benchmark_group("linalg");
     g.sample_size(10)
         .measurement_time(Duration::from_secs(2))
         .warm_up_time(Duration::from_secs(1));
+    g
+}
+
+fn bench_linalg(c: &mut Criterion) {
+    let mut g = group(c);
     for n in [200usize, 1000, 2000] {
         let a = matrix(n);
         g.bench_with_input(BenchmarkId::new("lu_factor", n), &a, |b, a| {
@@ -95,6 +101,17 @@ fn bench_linalg(c: &mut Criterion) {
         });
         g.bench_with_input(BenchmarkId::new("schur", 500), &a, |b, a| {
             b.iter(|| schur(black_box(a)).unwrap())
+        });
+    }
+    g.finish();
+    // The GEMM under the factorizations; criterion prints its rate in
+    // elements/s, here flops/s (2n³ per product).
+    let mut g = group(c);
+    for n in [200usize, 1000, 2000] {
+        let a = matrix(n);
+        g.throughput(criterion::Throughput::Elements(2 * (n * n * n) as u64));
+        g.bench_with_input(BenchmarkId::new("gemm", n), &a, |b, a| {
+            b.iter(|| ferrosci::linalg::matmul(black_box(a), a))
         });
     }
     g.finish();

@@ -118,11 +118,11 @@
 //!
 //! # Kernels and speed
 //! The factorizations are recursive (LU after Toledo, Cholesky likewise), so
-//! nearly all flops go through one GEMM, `matrixmultiply` (the crate behind
-//! ndarray's `dot`), chosen over the `gemm` crate by measurement: on this
-//! machine's Zen 5 core, f64, default build, n = 200 / 1000 / 2000 took
-//! 0.18 / 25.6 / 207 ms with `matrixmultiply` (91 / 78 / 77 GFLOP/s) against
-//! 0.29 / 41.2 / 361 ms with `gemm` 0.18 (56 / 49 / 44 GFLOP/s) on one thread.
+//! nearly all flops go through one GEMM: for f64 on CPUs with AVX-512F a
+//! packed, cache-blocked kernel with a 512-bit FMA micro-kernel (about
+//! 114 GFLOP/s of a Zen 5 core's 122 peak), elsewhere and for the other
+//! element types `matrixmultiply` (the crate behind ndarray's `dot`, AVX2 at
+//! best: 78 GFLOP/s at n = 1000 on the same core).
 //!
 //! The Hermitian eigensolver tridiagonalises in panels (rank-2k trailing
 //! updates through GEMM) and finds eigenvectors by divide and conquer; the
@@ -131,8 +131,9 @@
 //! implicit QR below 33 and for `svdvals`) and applies the reflectors to
 //! them in blocks. Against SciPy (OpenBLAS, one thread; `compare.py linalg`
 //! on a shared machine, rough): n ≤ 16 is 5–100× faster per call; `eigh`
-//! 1.0–1.3×; LU, Cholesky, `inv`, `det`, `solve` and QR 1.1–1.6×; SVD
-//! 1.0–2.5× and `svdvals` 1.2–1.6× SciPy's time (docs/BENCHMARKS.md).
+//! 1.0–1.3×; LU, Cholesky, `inv`, `det` and `solve` 0.6–1.0× (up to 1.5× in
+//! the noisiest runs), QR 1.1–1.25×; SVD 1.0–2.5× and `svdvals` 1.2–1.6×
+//! SciPy's time (docs/BENCHMARKS.md).
 //!
 //! The nonsymmetric eigenproblem (`eig`, `schur`, `hessenberg`) reduces to
 //! Hessenberg form in panels (`lahr2`-style, GEMM trailing updates, `Q` by
@@ -220,6 +221,8 @@ pub use expm::{
 };
 pub use funm::{Funm, funm, signm};
 pub use hessenberg::{Hessenberg, hessenberg, hessenberg_q};
+#[doc(hidden)]
+pub use kernels::gemm::matmul;
 pub use ldl::{Ldl, LdlOptions, ldl, ldl_with};
 pub use logm::{fractional_matrix_power, logm};
 pub use lstsq::{

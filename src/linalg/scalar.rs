@@ -113,7 +113,7 @@ pub trait RealScalar: Scalar<Real = Self> + Float + PartialOrd {
 }
 
 macro_rules! real_scalar {
-    ($t:ty, $gemm:ident) => {
+    ($t:ty, $gemm:path) => {
         impl Scalar for $t {
             type Real = $t;
             const IS_COMPLEX: bool = false;
@@ -170,11 +170,7 @@ macro_rules! real_scalar {
                 csc: isize,
             ) {
                 // SAFETY: forwarded contract of `gemm_raw`.
-                unsafe {
-                    matrixmultiply::$gemm(
-                        m, k, n, alpha, a, rsa, csa, b, rsb, csb, beta, c, rsc, csc,
-                    )
-                }
+                unsafe { $gemm(m, k, n, alpha, a, rsa, csa, b, rsb, csb, beta, c, rsc, csc) }
             }
         }
         impl RealScalar for $t {
@@ -189,8 +185,9 @@ macro_rules! real_scalar {
         }
     };
 }
-real_scalar!(f32, sgemm);
-real_scalar!(f64, dgemm);
+real_scalar!(f32, matrixmultiply::sgemm);
+// f64 has its own AVX-512 kernel (falling back to matrixmultiply).
+real_scalar!(f64, super::kernels::dgemm::dgemm);
 
 macro_rules! complex_scalar {
     ($t:ty, $r:ty, $gemm:ident) => {

@@ -17,6 +17,9 @@ def workloads(workers):
     for n in (200, 1000, 2000):
         a = matrix(n)
         yield f"linalg/lu_factor/{n}", lambda a=a: sl.lu_factor(a)
+    for n in (200, 1000, 2000):
+        a = matrix(n)
+        yield f"linalg/gemm/{n}", lambda a=a: a @ a
     n = 1000
     a, s = matrix(n), spd(n)
     rhs = np.cos(np.arange(n))

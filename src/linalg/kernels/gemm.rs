@@ -1,27 +1,22 @@
 //! The one GEMM entry point of `linalg`: every blocked kernel sends its
 //! level-3 flops through [`gemm`].
 //!
-//! # Why `matrixmultiply`
-//! Measured on this machine (Zen 5, AVX-512, default `cargo` build, runtime CPU
-//! detection in both crates), f64, `C = A·B`, best of several runs:
-//!
-//! ```text
-//!               single thread                      2 threads
-//! n      matrixmultiply 0.3.11   gemm 0.18.2    matrixmultiply  gemm (rayon)
-//! 200    0.18 ms  91 GFLOP/s     0.29 ms  56    0.17 ms         0.16 ms
-//! 1000   25.6 ms  78 GFLOP/s     41.2 ms  49    13.8 ms         19.5 ms
-//! 2000   207  ms  77 GFLOP/s     361  ms  44    114  ms         193  ms
-//! ```
-//!
-//! `matrixmultiply` (the crate behind ndarray's `dot`) is 1.6–1.8× faster on one
-//! core and faster on two at n ≥ 1000, and is already in the dependency tree
-//! through ndarray, so it is the GEMM here. It takes arbitrary strides, which
-//! lets the blocked factorizations multiply sub-blocks in place. With the
+//! # Which GEMM
+//! f64 products run on the crate's own packed kernel with an AVX-512 FMA
+//! micro-kernel ([`super::dgemm`]), picked at run time; other CPUs and the
+//! other element types use `matrixmultiply` (the crate behind ndarray's
+//! `dot`, AVX2 at best). Both take arbitrary strides, which lets the blocked
+//! factorizations multiply sub-blocks in place. On this machine's Zen 5 core
+//! (one thread, quiet), `matrixmultiply` ran n = 200 / 1000 / 2000 at
+//! 91 / 78 / 77 GFLOP/s, against 56 / 49 / 44 for the `gemm` crate; the
+//! AVX-512 kernel reaches about 114 GFLOP/s (peak 122) where it fits in
+//! cache and about 1.7–2× `matrixmultiply` on a loaded machine. With the
 //! `rayon` feature, large products are split into one block of `C` per
 //! thread of rayon's global pool.
 
 use super::MatMut;
 use crate::linalg::Scalar;
+use ndarray::{Array2, ArrayRef2};
 
 /// `C ← β·C + α·A·B` for blocks of row-major buffers.
 ///
@@ -139,6 +134,26 @@ pub(crate) unsafe fn gemm_h<T: Scalar>(
             )
         }
     }
+}
+
+/// `a·b` through [`gemm`] (threads included), for benches/linalg.rs' GEMM
+/// rate; not part of the API.
+#[doc(hidden)]
+pub fn matmul(a: &ArrayRef2<f64>, b: &ArrayRef2<f64>) -> Array2<f64> {
+    assert_eq!(a.ncols(), b.nrows(), "matmul: inner dimensions differ");
+    // Borrowed as is when already row-major.
+    let (a, b) = (a.as_standard_layout(), b.as_standard_layout());
+    let view = |x: &ArrayRef2<f64>| MatMut {
+        ptr: x.as_ptr().cast_mut(),
+        rows: x.nrows(),
+        cols: x.ncols(),
+        ld: x.ncols().max(1),
+    };
+    let mut c = Array2::zeros((a.nrows(), b.ncols()));
+    // SAFETY: `a` and `b` are contiguous row-major and only read; `c` is a
+    // fresh array.
+    unsafe { gemm(1.0, view(&a), view(&b), 0.0, MatMut::from_array(&mut c)) };
+    c
 }
 
 /// A GEMM on raw strided storage (C has unit column stride).

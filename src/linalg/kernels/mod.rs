@@ -7,6 +7,7 @@
 
 pub(crate) mod band;
 pub(crate) mod cholesky;
+pub(crate) mod dgemm;
 pub(crate) mod eigh;
 pub(crate) mod francis;
 pub(crate) mod gemm;
