@@ -256,6 +256,7 @@
 //! Cost: `smirnov` is linear in `n`, the noncentral cdfs sum `O(√nc)` terms.
 
 mod airy;
+mod assoc_legendre;
 mod bessel_complex;
 mod bessel_deriv;
 mod bessel_ik;
@@ -273,6 +274,7 @@ mod faddeeva;
 mod fresnel;
 mod gamma;
 mod hypergeometric;
+mod hyperu;
 mod incomplete;
 mod inverse_distributions;
 mod inverse_incomplete;
@@ -286,9 +288,13 @@ mod noncentral;
 mod orthogonal_eval;
 mod orthogonal_roots;
 mod owens_t;
+mod struve;
 mod zeta;
 
 pub use airy::{Airy, AiryZeros, ai_zeros, airy, airye, bi_zeros};
+pub use assoc_legendre::{
+    AssocLegendreOptions, assoc_legendre_p_all, assoc_legendre_p_all_with, legendre_p_all, lpmv,
+};
 pub use bessel_complex::{
     hankel1, hankel1e, hankel2, hankel2e, iv_complex, ive_complex, jv_complex, jve_complex,
     kv_complex, kve_complex, yv_complex, yve_complex,
@@ -321,6 +327,7 @@ pub use faddeeva::{
 pub use fresnel::{fresnel, fresnel_complex, voigt_profile};
 pub use gamma::{digamma, gamma, gammaln, gammasgn, polygamma, psi, rgamma};
 pub use hypergeometric::{hyp0f1, hyp1f1, hyp2f1};
+pub use hyperu::hyperu;
 pub use incomplete::{betainc, betaincc, gammainc, gammaincc};
 pub use inverse_distributions::{bdtri, chdtri, fdtri, gdtrix, nbdtri, pdtri, stdtrit};
 pub use inverse_incomplete::{betainccinv, betaincinv, gammainccinv, gammaincinv};
@@ -339,4 +346,5 @@ pub use orthogonal_roots::{
     roots_hermitenorm, roots_jacobi, roots_laguerre, roots_legendre,
 };
 pub use owens_t::owens_t;
+pub use struve::{modstruve, struve};
 pub use zeta::{zeta, zetac};
