@@ -11,14 +11,20 @@ fn eval(c: &Case, f: &str) -> f64 {
         "struve" => sp::struve(c.f64("v"), c.f64("x")),
         "modstruve" => sp::modstruve(c.f64("v"), c.f64("x")),
         "hyperu" => sp::hyperu(c.f64("a"), c.f64("b"), c.f64("x")),
-        "lpmv" => sp::lpmv(c.f64("m"), c.f64("v"), c.f64("x")),
+        "lpmv" | "lpmv_xneg" => sp::lpmv(c.f64("m"), c.f64("v"), c.f64("x")),
         other => panic!("unknown function {other}"),
     }
 }
 
 #[test]
 fn struve_hyperu_lpmv_vs_mpmath() {
-    check_family("new", eval, &[]);
+    // documented exceptions (src/special/mod.rs, "Struve, hyperu, lpmv")
+    let allow = [
+        ("struve", 3.5e-14),
+        ("hyperu", 3.5e-13),
+        ("lpmv_xneg", 5e-8),
+    ];
+    check_family("new", eval, &allow);
 }
 
 #[test]

@@ -12,12 +12,12 @@
 //! P_ν^m(x) = (-1)^m (ν-m+1)_{2m} / (2^m m!) (1-x²)^{m/2} 2F1(m-ν, m+ν+1; m+1; (1-x)/2)
 //! ```
 //!
-//! at the two lowest degrees `ν₀ = ν - ⌊ν - m⌋` and `ν₀ + 1` (where the
-//! series has small parameters), then the same recurrence up to `ν`.
+//! at the two degrees `ν₀ - 1` and `ν₀ = ν - ⌊ν - m⌋` (where the series has
+//! small parameters), then the same recurrence up to `ν`.
 
 use super::beta::poch;
 use super::hypergeometric::hyp2f1;
-use super::kernels::is_odd;
+use super::kernels::{is_odd, sinpi};
 use ndarray::{Array2, Array3};
 
 /// Degrees past this would run the recurrence for longer than the module allows.
@@ -81,17 +81,21 @@ fn lpmv_nonneg(m: f64, v: f64, x: f64) -> f64 {
         return recur_degree(m, m, x, pmm, p1, (v - m) as u64);
     }
     if x == -1.0 {
-        // P_ν^m(x) → ±∞ as x → -1 (non-integer ν): the sign from a point next to it
-        return lpmv_nonneg(m, v, -1.0 + 1e-9).signum() * f64::INFINITY;
+        // P_ν^m(x) → ∓∞ as x → -1 for non-integer ν, with the sign of
+        // -sin(νπ) (DLMF 14.8.1-3 through P_ν^m(-x) = cos((ν+m)π) P_ν^m(x)
+        // - (2/π) sin((ν+m)π) Q_ν^m(x))
+        return -sinpi(v).signum() * f64::INFINITY;
     }
     if v < m + 1.0 {
         return p_hyp(m, v, x);
     }
+    // start at ν₀ - 1 and ν₀ (ν₀ ∈ [m, m+1)): `2F1` parameters `m - ν` in
+    // (-1, 1], where its connection formula near 1 is accurate
     let steps = (v - m).floor();
     let v0 = v - steps;
-    let p0 = p_hyp(m, v0, x);
-    let p1 = p_hyp(m, v0 + 1.0, x);
-    recur_degree(m, v0, x, p0, p1, steps as u64)
+    let p0 = p_hyp(m, v0 - 1.0, x);
+    let p1 = p_hyp(m, v0, x);
+    recur_degree(m, v0 - 1.0, x, p0, p1, steps as u64 + 1)
 }
 
 /// Associated Legendre function `P_v^m(x)` of integer order and real degree.

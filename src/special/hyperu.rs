@@ -11,11 +11,14 @@
 //!   `t = c·exp(π/2·sinh s)` (double-exponential decay at both ends for any
 //!   `a > 0`, whatever `b`, integer or not), halving the step until two
 //!   levels agree.
-//! - `a ≤ 0`: the integral at `a + k`, `a + k + 1` (`k` the shift to `(0, 1]`)
+//! - `a < 0`, `x < 1`, `b` not within 0.05 of an integer: Kummer's form
+//!   `Γ(1-b)/Γ(a-b+1) M(a, b, x) + Γ(b-1)/Γ(a) x^{1-b} M(a-b+1, 2-b, x)`.
+//! - other `a < 0`: the integral at `a + k`, `a + k + 1` (`k` the shift to `(0, 1]`)
 //!   and the recurrence DLMF 13.3.7 down to `a`; `U` is the minimal solution
 //!   for increasing `a`, so the downward direction is stable.
 
 use super::gamma::{gamma, gammaln, rgamma};
+use super::hypergeometric::hyp1f1;
 use super::kernels::is_nonpositive_int;
 use std::f64::consts::FRAC_PI_2;
 
@@ -56,7 +59,10 @@ fn times_x_pow(s: f64, x: f64, a: f64) -> f64 {
 fn integral(a: f64, b: f64, x: f64) -> f64 {
     // Centre the substitution on the bulk of the integrand: t ~ a/x when the
     // exponential dominates, t ~ 1 otherwise.
-    let c = (a / x).clamp(1e-3, 1e300).min(1.0 / x.max(1e-300)).max(1e-3);
+    let c = (a / x)
+        .clamp(1e-3, 1e300)
+        .min(1.0 / x.max(1e-300))
+        .max(1e-3);
     let e = b - a - 1.0;
     // the integrand times dt/ds, scaled by c^a (restored at the end)
     let g = |s: f64| -> f64 {
@@ -66,7 +72,8 @@ fn integral(a: f64, b: f64, x: f64) -> f64 {
         if t == 0.0 || !t.is_finite() {
             return 0.0;
         }
-        let v = (-x * t).exp() * r.powf(a) * (t.ln_1p() * e).exp();
+        // powf of 1 + t: exp(e·ln(1+t)) would lose |e·ln(1+t)|·ε
+        let v = (-x * t).exp() * r.powf(a) * (1.0 + t).powf(e);
         v * FRAC_PI_2 * s.cosh()
     };
     // sum over s = j·h, j from 0 outwards, stopping when the terms vanish
@@ -75,7 +82,7 @@ fn integral(a: f64, b: f64, x: f64) -> f64 {
         for dir in [1.0, -1.0] {
             let mut j = if offset == 0.0 && dir < 0.0 { 1.0 } else { 0.0 };
             let mut small = 0;
-            while j * h < 7.0 {
+            while j * h < 12.0 {
                 let s = dir * (j * h + offset);
                 let v = g(s);
                 total += v;
@@ -178,6 +185,12 @@ pub fn hyperu(a: f64, b: f64, x: f64) -> f64 {
     }
     if a > 0.0 {
         return integral(a, b, x);
+    }
+    if x < 1.0 && (b - b.round()).abs() > 0.05 {
+        // Kummer's form (DLMF 13.2.42): no cancellation to speak of for small
+        // x away from integer b, where the recurrence below loses digits
+        return gamma(1.0 - b) * rgamma(c) * hyp1f1(a, b, x)
+            + gamma(b - 1.0) * rgamma(a) * x.powf(1.0 - b) * hyp1f1(c, 2.0 - b, x);
     }
     // DLMF 13.3.7: U(a-1) = (2a - b + x) U(a) - a (a-b+1) U(a+1), downward
     let k = (1.0 - a).floor();
