@@ -63,6 +63,7 @@ fn domain_edges() {
     assert!(sp::lpmv(1.0, 2.0, 1.5).is_nan()); // outside [-1, 1]
     assert!(sp::lpmv(1.0, f64::INFINITY, 0.5).is_nan());
     assert!(sp::lpmv(1.0, 1e9, 0.5).is_nan()); // past the step budget
+    assert!(sp::lpmv(1e300, 1e300, 0.5).is_nan()); // order past the budget: no endless loop
     assert_eq!(sp::legendre_p_all(0, 0.3).shape(), &[1, 1]);
     assert_eq!(sp::assoc_legendre_p_all(0, 0, 0.3).shape(), &[1, 1, 1]);
 }

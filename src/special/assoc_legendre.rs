@@ -105,7 +105,7 @@ fn lpmv_nonneg(m: f64, v: f64, x: f64) -> f64 {
 /// `±∞` at `x = -1` for non-integer `v`. `P_{-v-1}^m = P_v^m`. Negative
 /// orders use `P_v^{-m} = (-1)^m Γ(v-m+1)/Γ(v+m+1) P_v^m`, or where that
 /// is `0·∞` (integer `v < m`) the hypergeometric form (SciPy: NaN there).
-/// Cost is linear in `v - m`; NaN past `2·10⁷` steps.
+/// Cost is linear in `|m|` and `v - m`; NaN past `2·10⁷` steps.
 ///
 /// ```text
 /// P_v^m(x) = (-1)^m (1-x²)^{m/2} d^m/dx^m P_v(x)
@@ -128,7 +128,7 @@ pub fn lpmv(m: f64, v: f64, x: f64) -> f64 {
         return f64::NAN;
     }
     let v = if v < -0.5 { -v - 1.0 } else { v };
-    if (v - m.abs()).abs() > MAX_STEPS {
+    if (v - m.abs()).abs() > MAX_STEPS || m.abs() > MAX_STEPS {
         return f64::NAN;
     }
     if m >= 0.0 {
