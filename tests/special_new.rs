@@ -57,6 +57,7 @@ fn domain_edges() {
     assert!(sp::hyperu(1.0, 2.0, -1.0).is_nan());
     assert!(sp::hyperu(f64::NAN, 2.0, 1.0).is_nan());
     assert_eq!(sp::hyperu(0.0, 2.0, 1.5), 1.0);
+    assert!(sp::hyperu(-1e300, 2.0, 0.0).is_nan()); // no endless loop
     assert_eq!(sp::hyperu(1.0, 2.0, 0.0), f64::INFINITY);
     assert_eq!(sp::hyperu(2.0, 0.5, f64::INFINITY), 0.0);
     assert!(sp::lpmv(0.5, 2.0, 0.3).is_nan()); // non-integer order

@@ -154,6 +154,9 @@ pub fn hyperu(a: f64, b: f64, x: f64) -> f64 {
     let terminating = is_nonpositive_int(a) || is_nonpositive_int(c);
     if x == 0.0 {
         if is_nonpositive_int(a) {
+            if a < -1e6 {
+                return f64::NAN; // past the loop budget (and far past overflow)
+            }
             // the polynomial's constant term (-1)^n (b)_n
             let mut p = 1.0;
             let mut k = 0.0;
