@@ -22,7 +22,7 @@ fn bench_special(c: &mut Criterion) {
         .sample_size(10)
         .measurement_time(Duration::from_secs(2))
         .warm_up_time(Duration::from_secs(1));
-    let cases: [Workload; 13] = [
+    let cases: [Workload; 15] = [
         ("gamma", special::gamma, grid(0.1, 20.0)),
         ("gammaln", special::gammaln, grid(0.1, 100.0)),
         ("erf", special::erf, grid(-3.0, 3.0)),
@@ -51,6 +51,12 @@ fn bench_special(c: &mut Criterion) {
             "eval_laguerre_10",
             |x| special::eval_laguerre(10, x),
             grid(0.0, 40.0),
+        ),
+        ("struve_0.7", |x| special::struve(0.7, x), grid(0.01, 50.0)),
+        (
+            "lpmv_2_5.5",
+            |x| special::lpmv(2.0, 5.5, x),
+            grid(-0.9, 0.9),
         ),
     ];
     for (name, f, x) in cases {

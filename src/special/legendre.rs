@@ -19,7 +19,7 @@ const STEP: i32 = 400;
 const MAX_DEGREE: i64 = 20_000_000;
 
 /// `a + b` as `(sum, rounding error)`, exact.
-fn two_sum(a: f64, b: f64) -> (f64, f64) {
+pub(crate) fn two_sum(a: f64, b: f64) -> (f64, f64) {
     let s = a + b;
     let bb = s - a;
     (s, (a - (s - bb)) + (b - bb))
