@@ -331,6 +331,12 @@ fn tight_real_clusters_converge() {
             assert_spectrum(&r.w, &want, tol, &what);
             let w = eigvals(&a).unwrap_or_else(|e| panic!("{what} (eigvals): {e}"));
             assert_spectrum(&w, &want, tol, &format!("{what} (eigvals)"));
+            let s = schur(&a).unwrap_or_else(|e| panic!("{what} (schur): {e}"));
+            let back = fro(&(s.z.dot(&s.t).dot(&s.z.t()) - &a));
+            assert!(
+                back < 5.0 * fro(&a) * n as f64 * EPS,
+                "{what}: schur {back}"
+            );
         }
     }
 }
