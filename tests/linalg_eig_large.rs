@@ -306,9 +306,10 @@ fn single_precision_multishift() {
 #[test]
 fn tight_real_clusters_converge() {
     // Normal matrices whose real eigenvalues come in clusters of 3, 5 and 20
-    // only 1e-9 and 1e-12 apart: once the multishift path has split the
-    // matrix, the double-shift step used to stagnate on the small blocks
-    // left to it (`NotConverged`). Eigenvalues of a normal matrix are
+    // only 1e-9 and 1e-12 apart, below and above the multishift crossover:
+    // a double shift's first column formed from the shifts' sum and
+    // product cancelled to noise there, and the QR iteration stagnated
+    // (`NotConverged`). Eigenvalues of a normal matrix are
     // perfectly conditioned, so they must come out to ‖A‖·n·ε.
     for (cl, sp) in [
         (3, 1e-9),
