@@ -204,8 +204,7 @@ fn complex_pairs_known_spectrum() {
 #[test]
 fn clustered_known_spectrum() {
     // Clusters of 5 eigenvalues 1e-6 apart, plus a thrice repeated complex
-    // pair. (Tighter clusters, 1e-9 apart, can make the QR iteration
-    // stagnate: see the module docs of `kernels::francis`.)
+    // pair (tighter clusters: `tight_real_clusters_converge`).
     let (cl, sp, np) = (5, 1e-6, 3);
     let mut blocks: Vec<(f64, f64)> = Vec::new();
     for c in 0..150 / cl {
@@ -302,4 +301,43 @@ fn single_precision_multishift() {
     let w64: Vec<C> = eigvals(&a.mapv(f64::from)).expect("eigvals f64").to_vec();
     let w32 = r.w.mapv(|z| C::new(z.re.into(), z.im.into()));
     assert_spectrum(&w32, &w64, 1e-3 * fro(&a64), "f32");
+}
+
+#[test]
+fn tight_real_clusters_converge() {
+    // Normal matrices whose real eigenvalues come in clusters of 3, 5 and 20
+    // only 1e-9 and 1e-12 apart, below and above the multishift crossover:
+    // a double shift's first column formed from the shifts' sum and
+    // product cancelled to noise there, and the QR iteration stagnated
+    // (`NotConverged`). Eigenvalues of a normal matrix are
+    // perfectly conditioned, so they must come out to ‖A‖·n·ε.
+    for (cl, sp) in [
+        (3, 1e-9),
+        (5, 1e-9),
+        (20, 1e-9),
+        (3, 1e-12),
+        (5, 1e-12),
+        (20, 1e-12),
+    ] {
+        for (n, seed) in [(10, 61), (40, 62), (90, 63), (200, 64)] {
+            let blocks: Vec<(f64, f64)> = (0..n)
+                .map(|k| ((k / cl) as f64 * 0.3 - 2.0 + sp * (k % cl) as f64, 0.0))
+                .collect();
+            let (a, want) = normal_with(&blocks, seed);
+            let what = format!("clusters of {cl} {sp:e} apart, n={n}");
+            let r = eig(&a).unwrap_or_else(|e| panic!("{what}: {e}"));
+            let rr = right_residual(&a, &r.w, &r.vr);
+            assert!(rr < 20.0, "{what}: right residual {rr} ·‖A‖nε");
+            let tol = 10.0 * fro(&a) * n as f64 * EPS;
+            assert_spectrum(&r.w, &want, tol, &what);
+            let w = eigvals(&a).unwrap_or_else(|e| panic!("{what} (eigvals): {e}"));
+            assert_spectrum(&w, &want, tol, &format!("{what} (eigvals)"));
+            let s = schur(&a).unwrap_or_else(|e| panic!("{what} (schur): {e}"));
+            let back = fro(&(s.z.dot(&s.t).dot(&s.z.t()) - &a));
+            assert!(
+                back < 5.0 * fro(&a) * n as f64 * EPS,
+                "{what}: schur {back}"
+            );
+        }
+    }
 }

@@ -15,14 +15,10 @@
 //! path (aggressive early deflation and chains of small bulges); the step
 //! here finishes the smaller blocks, and serves as its fallback.
 //!
-//! Known limitation: tight clusters of many real eigenvalues of a normal
-//! matrix can make the iteration stagnate until its budget runs out
-//! (`NotConverged`), where LAPACK converges: clusters of 20 within 1e-9
-//! from the start, and clusters of 3–5 within 1e-9 on the small blocks the
-//! multishift path leaves to this step (clusters 1e-6 apart converge). The
-//! stagnation is in this double-shift step (its exceptional shifts do not
-//! break the cycle; LAPACK's multishift exceptional shifts did not help
-//! either), so its shift and deflation strategy is the place to look.
+//! Both form the first column of `(H − s₁)(H − s₂)` from the shifts in
+//! factored form ([`shift_column`]): from their sum and product it cancels
+//! to noise inside tight clusters of eigenvalues (say 1e-9 apart), and the
+//! iteration then stagnates until its budget runs out.
 
 use super::multishift::{self, reflect_cols, reflect_rows};
 use crate::linalg::{RealScalar, Scalar};
@@ -365,6 +361,30 @@ fn hqr_real_t<R: RealScalar>(
     Ok(())
 }
 
+/// The first column of `(H − s₁)(H − s₂)` at rows `l..l+3` of the block
+/// starting at row `l`, for the shifts `(re₁, im₁, re₂, im₂)` (a real pair,
+/// or a complex-conjugate one), scaled against overflow. Factored form
+/// (`(h₁₁ − s₁)(h₁₁ − s₂) + h₁₂h₂₁`, not `h₁₁² + h₁₂h₂₁ − (s₁ + s₂)h₁₁ +
+/// s₁s₂`): the expanded one cancels to rounding noise when the shifts sit
+/// in a tight cluster far from 0, and the iteration then stagnates.
+pub(crate) fn shift_column<R: RealScalar>(
+    h: &[R],
+    n: usize,
+    l: usize,
+    (r1, m1, r2, m2): (R, R, R, R),
+) -> (R, R, R) {
+    let at = |r: usize, c: usize| h[r * n + c];
+    let (h11, h12, h21) = (at(l, l), at(l, l + 1), at(l + 1, l));
+    let sc = (h11 - r2).abs() + m2.abs() + h21.abs();
+    let sc = if sc == R::zero() { R::one() } else { sc };
+    let h21s = h21 / sc;
+    (
+        h21s * h12 + (h11 - r1) * ((h11 - r2) / sc) - m1 * (m2 / sc),
+        h21s * (h11 + at(l + 1, l + 1) - r1 - r2),
+        h21s * at(l + 2, l + 1),
+    )
+}
+
 /// One double-shift sweep over the unreduced block `l..=i` (`i ≥ l + 2`).
 fn francis_step<R: RealScalar>(
     h: &mut [R],
@@ -395,22 +415,8 @@ fn francis_step<R: RealScalar>(
             at(h, i, i),
         )
     };
-    // First column of (H − s₁)(H − s₂), scaled against overflow.
-    let sc =
-        h11.abs() + h12.abs() + h21.abs() + h22.abs() + at(h, l, l).abs() + at(h, l + 1, l).abs();
-    let sc = if sc == R::zero() { R::one() } else { sc };
-    let (a11, a12, a21, a22) = (h11 / sc, h12 / sc, h21 / sc, h22 / sc);
-    let (b11, b21, b22, b32) = (
-        at(h, l, l) / sc,
-        at(h, l + 1, l) / sc,
-        at(h, l + 1, l + 1) / sc,
-        at(h, l + 2, l + 1) / sc,
-    );
-    let sum = a11 + a22;
-    let prod = a11 * a22 - a12 * a21;
-    let mut x = b11 * b11 + at(h, l, l + 1) / sc * b21 - sum * b11 + prod;
-    let mut y = b21 * (b11 + b22 - sum);
-    let mut w = b21 * b32;
+    let shifts = std2_eigenvalues(&std2(h11, h12, h21, h22));
+    let (mut x, mut y, mut w) = shift_column(h, n, l, shifts);
     for k in l..i {
         let nr = (i - k + 1).min(3);
         if k > l {

@@ -18,7 +18,7 @@
 //! Works on `zt = Zᵀ`, as [`super::francis::hqr_real`]'s inner loop.
 
 use super::MatMut;
-use super::francis::{house3, hqr_real};
+use super::francis::{house3, hqr_real, shift_column};
 use super::gemm::{gemm, gemm_h};
 use super::hessenberg::hessenberg;
 use crate::linalg::RealScalar;
@@ -205,7 +205,7 @@ fn aed<R: RealScalar>(
     Some((nd, shifts))
 }
 
-/// The bulge step of one double shift (`(sum, product)` of the pair) at row
+/// The bulge step of one double shift (`(re₁, im₁, re₂, im₂)`) at row
 /// `k` of the block `l..=i`, restricted to the window `r0..r1` of `h`;
 /// the reflector is accumulated into the window's `ut = Uᵀ` (`w × w`).
 #[allow(clippy::too_many_arguments)]
@@ -214,7 +214,7 @@ fn bulge_step<R: RealScalar>(
     n: usize,
     (l, i): (usize, usize),
     k: usize,
-    (sum, prod): (R, R),
+    shifts: (R, R, R, R),
     (r0, r1): (usize, usize),
     ut: &mut [R],
 ) {
@@ -222,21 +222,7 @@ fn bulge_step<R: RealScalar>(
     let at = |h: &[R], r: usize, c: usize| h[r * n + c];
     let nr = (i - k + 1).min(3);
     let (x, y, z) = if k == l {
-        // First column of (H − s₁)(H − s₂), scaled against overflow.
-        let (h11, h12, h21, h22, h32) = (
-            at(h, l, l),
-            at(h, l, l + 1),
-            at(h, l + 1, l),
-            at(h, l + 1, l + 1),
-            at(h, l + 2, l + 1),
-        );
-        let sc = (h11.abs() + h12.abs() + h21.abs() + h22.abs() + h32.abs())
-            .max(sum.abs())
-            .max(prod.abs().sqrt());
-        let sc = if sc == R::zero() { R::one() } else { sc };
-        let (a, b, c, d, e) = (h11 / sc, h12 / sc, h21 / sc, h22 / sc, h32 / sc);
-        let (su, pr) = (sum / sc, prod / sc / sc);
-        (a * a + b * c - su * a + pr, c * (a + d - su), c * e)
+        shift_column(h, n, l, shifts)
     } else {
         let z = if nr == 3 {
             at(h, k + 2, k - 1)
@@ -325,7 +311,7 @@ pub(crate) fn reflect_rows<R: RealScalar>(
     }
 }
 
-/// One sweep chasing a chain of double-shift bulges (`(sum, product)` each)
+/// One sweep chasing a chain of double-shift bulges (one shift pair each)
 /// from the top to the bottom of the unreduced block `l..=i` (`i ≥ l + 2`).
 #[allow(clippy::too_many_arguments)]
 fn sweep<R: RealScalar>(
@@ -333,7 +319,7 @@ fn sweep<R: RealScalar>(
     n: usize,
     l: usize,
     i: usize,
-    shifts: &[(R, R)],
+    shifts: &[(R, R, R, R)],
     mut zt: Option<&mut [R]>,
     wantt: bool,
     tmp: &mut Vec<R>,
@@ -380,24 +366,24 @@ fn sweep<R: RealScalar>(
     }
 }
 
-/// Pairs eigenvalues `(re, im)` into double shifts `(sum, product)`:
+/// Pairs eigenvalues `(re, im)` into double shifts `(re₁, im₁, re₂, im₂)`:
 /// complex-conjugate pairs as they come, real ones two by two (an odd one
 /// out is dropped). At most `max` pairs, taken from the end (the bottom of
 /// the window, nearest to convergence).
-fn pair_shifts<R: RealScalar>(eigs: &[(R, R)], max: usize) -> Vec<(R, R)> {
+fn pair_shifts<R: RealScalar>(eigs: &[(R, R)], max: usize) -> Vec<(R, R, R, R)> {
     let mut out = Vec::new();
     let mut real: Option<R> = None;
     let mut j = eigs.len();
     while j > 0 && out.len() < max {
         let (re, im) = eigs[j - 1];
         if im != R::zero() && j >= 2 {
-            out.push((re + re, re * re + im * im));
+            out.push((re, im, re, -im));
             j -= 2;
             continue;
         }
         j -= 1;
         match real.take() {
-            Some(r) => out.push((r + re, r * re)),
+            Some(r) => out.push((r, R::zero(), re, R::zero())),
             None => real = Some(re),
         }
     }
