@@ -11,7 +11,10 @@ use ndarray::{Array1, Array2, ArrayRef1};
 
 /// Whether `method` is one of the constrained methods handled here.
 pub(crate) fn is_constrained(method: Method) -> bool {
-    matches!(method, Method::Slsqp | Method::TrustConstr | Method::Cobyla)
+    matches!(
+        method,
+        Method::Slsqp | Method::TrustConstr | Method::Cobyla | Method::Cobyqa
+    )
 }
 
 /// Minimizes `fun` subject to bounds and constraints and returns the full
@@ -171,6 +174,21 @@ where
     if let Some(c) = o.catol {
         check::non_negative("catol", c)?;
     }
+    if let Some(r) = o.final_tr_radius {
+        check::positive("final_tr_radius", r)?;
+    }
+    if let Some(t) = o.feasibility_tol {
+        check::non_negative("feasibility_tol", t)?;
+    }
+    if method == Method::Cobyqa
+        && let Some(b) = &o.bounds
+        && let Some(i) = (0..x0.len()).find(|&i| b.lb[i] >= b.ub[i])
+    {
+        return Err(check::invalid(
+            "bounds",
+            format!("COBYQA needs lb < ub, but variable {i} has lb = ub = {}", b.lb[i]),
+        ));
+    }
     if o.f_target.is_some_and(f64::is_nan) {
         return Err(check::invalid("f_target", "must not be NaN"));
     }
@@ -240,6 +258,18 @@ where
                 f_target: o.f_target.unwrap_or(f64::NEG_INFINITY),
             };
             super::cobyla::cobyla(&mut obj, &mut cons, x0, &mut st, &cs)
+        }
+        Method::Cobyqa => {
+            let n = x0.len();
+            let cs = super::cobyqa::CobyqaSettings {
+                initial_tr_radius: o.initial_tr_radius.unwrap_or(1.0),
+                final_tr_radius: o.final_tr_radius.or(o.tol).unwrap_or(1e-6),
+                maxfev: o.maxfev.unwrap_or(500 * n),
+                maxiter: o.maxiter.unwrap_or(1000 * n),
+                f_target: o.f_target.unwrap_or(f64::NEG_INFINITY),
+                feasibility_tol: o.feasibility_tol.unwrap_or(f64::EPSILON.sqrt()),
+            };
+            super::cobyqa::cobyqa(&mut obj, &mut cons, x0, &mut st, &cs)
         }
         other => unreachable!("{other:?} is checked above"),
     })

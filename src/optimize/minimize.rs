@@ -70,6 +70,10 @@ pub enum Method {
     /// Powell's derivative-free COBYLA: linear models on a simplex, bounds,
     /// equality and inequality `constraints`; see [`minimize_constrained`].
     Cobyla,
+    /// Ragonneau and Zhang's derivative-free COBYQA: quadratic models,
+    /// trust-region SQP; bounds (always respected), equality and inequality
+    /// `constraints`; see [`minimize_constrained`].
+    Cobyqa,
 }
 
 /// A boxed Hessian: `x ↦ ∇²f(x)`.
@@ -165,8 +169,13 @@ pub struct MinimizeOptions<'a> {
     pub hess_update: Option<HessianUpdateStrategy>,
     /// Barrier-parameter threshold of the `xtol` test (trust-constr; default 1e-8).
     pub barrier_tol: Option<f64>,
-    /// First trust radius (trust-constr; default 1).
+    /// First trust radius (trust-constr, COBYQA; default 1).
     pub initial_tr_radius: Option<f64>,
+    /// Last trust radius, the resolution of the answer (COBYQA; default
+    /// `tol`, else 1e-6).
+    pub final_tr_radius: Option<f64>,
+    /// Largest constraint violation of a feasible point (COBYQA; default √ε).
+    pub feasibility_tol: Option<f64>,
     /// First merit-function penalty (trust-constr; default 1).
     pub initial_constr_penalty: Option<f64>,
     /// First barrier parameter (trust-constr; default 0.1).
@@ -178,7 +187,7 @@ pub struct MinimizeOptions<'a> {
     pub rhobeg: Option<f64>,
     /// Largest constraint violation of a successful answer (COBYLA; default √ε).
     pub catol: Option<f64>,
-    /// Stop once a feasible point has `f ≤ f_target` (COBYLA; default −∞).
+    /// Stop once a feasible point has `f ≤ f_target` (COBYLA, COBYQA; default −∞).
     pub f_target: Option<f64>,
 }
 
@@ -219,6 +228,8 @@ impl Default for MinimizeOptions<'_> {
             hess_update: None,
             barrier_tol: None,
             initial_tr_radius: None,
+            final_tr_radius: None,
+            feasibility_tol: None,
             initial_constr_penalty: None,
             initial_barrier_parameter: None,
             initial_barrier_tolerance: None,
@@ -432,7 +443,7 @@ where
             super::trust_region::trust_region(&mut obj, x0, &mut curvature, &mut st, sub, &tp)
         }
         Method::Tnc => super::tnc::tnc(&mut obj, x0, &mut st, &tnc),
-        Method::Slsqp | Method::TrustConstr | Method::Cobyla => {
+        Method::Slsqp | Method::TrustConstr | Method::Cobyla | Method::Cobyqa => {
             unreachable!("constrained methods return above")
         }
     })

@@ -109,6 +109,8 @@
 mod bfgs;
 mod cobyla;
 mod cobyla_step;
+mod cobyqa;
+mod cobyqa_step;
 mod constrained;
 mod constraints;
 mod curve_fit;

@@ -1,0 +1,677 @@
+//! COBYQA: constrained optimization by quadratic approximations (SciPy
+//! `method='COBYQA'`).
+//!
+//! The objective and every constraint are modelled by quadratics that
+//! interpolate them on `2n + 1` points; when a point changes, each model
+//! changes by the quadratic of least Frobenius-norm Hessian that restores
+//! interpolation (the KKT system of that problem is solved afresh, in
+//! coordinates scaled to the set's size). Each iteration takes the composite
+//! step of `cobyqa_step` within a trust region of radius `Δ` around the
+//! point of least merit `Φ(x) = f(x) + μ‖v(x)‖₂` (`v` the violations); `μ`
+//! grows until each step is predicted to lower `Φ`. `Δ` follows the ratio of
+//! the actual to the predicted reduction of `Φ` but not below the resolution
+//! `ρ`, which shrinks from `initial_tr_radius` to `final_tr_radius`. The new
+//! point replaces the one whose Lagrange function is largest there (weighted
+//! by distance); after a poor step, a point far from the best is moved to
+//! where its Lagrange function is large (a geometry step). Bounds hold at
+//! every point: the initial points are placed inside them and each step is
+//! cut back to them.
+//!
+//! # Reference
+//! T. M. Ragonneau, "Model-based derivative-free optimization methods and
+//! software", PhD thesis, Hong Kong Polytechnic University (2022); M. J. D.
+//! Powell, "Least Frobenius norm updating of quadratic models that satisfy
+//! interpolation conditions", Math. Program. 100 (2004), pp. 183–215.
+
+use super::cobyla_step::{independent, project};
+use super::cobyqa_step::composite_step;
+use super::constraints::{Canonical, ConstrainedResult};
+use super::diff::Objective;
+use super::minimize::Settings;
+use super::result::Status;
+use ndarray::{Array1, Array2, Axis, s};
+
+/// Stand-in for a NaN or +inf objective (and, negated, a constraint).
+const HUGE: f64 = 1e30;
+
+/// SciPy's (the `cobyqa` package's) exit statuses.
+const RADIUS_SUCCESS: i32 = 0;
+const TARGET_SUCCESS: i32 = 1;
+const CALLBACK_SUCCESS: i32 = 3;
+const MAX_EVAL_WARNING: i32 = 5;
+const MAX_ITER_WARNING: i32 = 6;
+const LINALG_ERROR: i32 = -2;
+
+/// COBYQA's own settings (SciPy's `options=`).
+pub(crate) struct CobyqaSettings {
+    pub(crate) initial_tr_radius: f64,
+    pub(crate) final_tr_radius: f64,
+    pub(crate) maxfev: usize,
+    pub(crate) maxiter: usize,
+    pub(crate) f_target: f64,
+    pub(crate) feasibility_tol: f64,
+}
+
+/// A quadratic `c + gᵀs + ½sᵀHs` in the displacement `s` from the base point.
+#[derive(Clone)]
+struct Model {
+    c: f64,
+    g: Array1<f64>,
+    h: Array2<f64>,
+}
+
+impl Model {
+    fn at(&self, s: &Array1<f64>) -> f64 {
+        self.c + self.g.dot(s) + 0.5 * s.dot(&self.h.dot(s))
+    }
+
+    /// Moves the base point by `s`.
+    fn shift(&mut self, s: &Array1<f64>) {
+        self.c = self.at(s);
+        self.g = &self.g + &self.h.dot(s);
+    }
+}
+
+/// The interpolation set, its values and the models about `base`.
+struct Interp {
+    /// Points, one per row.
+    pts: Array2<f64>,
+    /// Column 0: the objective (moderated); then the equality constraints'
+    /// values (`= 0`), then the inequalities' (`≥ 0`).
+    vals: Array2<f64>,
+    n_eq: usize,
+    base: Array1<f64>,
+    models: Vec<Model>,
+    /// Inverse of the KKT matrix of the least-Frobenius-norm problem, in
+    /// displacements divided by `scale`.
+    winv: Array2<f64>,
+    scale: f64,
+}
+
+impl Interp {
+    /// Displacements of the points from `base`.
+    fn disp(&self) -> Array2<f64> {
+        &self.pts - &self.base
+    }
+
+    /// Inverts the KKT matrix of the current set; false if it is singular.
+    fn factor(&mut self) -> bool {
+        let (npt, n) = self.pts.dim();
+        let mut d = self.disp();
+        self.scale = d
+            .rows()
+            .into_iter()
+            .map(|r| r.dot(&r).sqrt())
+            .fold(0.0, f64::max);
+        if self.scale <= 0.0 {
+            return false;
+        }
+        d /= self.scale;
+        let gram = d.dot(&d.t());
+        let mut w = Array2::zeros((npt + n + 1, npt + n + 1));
+        w.slice_mut(s![..npt, ..npt])
+            .assign(&gram.mapv(|v| 0.5 * v * v));
+        for i in 0..npt {
+            w[[i, npt]] = 1.0;
+            w[[npt, i]] = 1.0;
+            for j in 0..n {
+                w[[i, npt + 1 + j]] = d[[i, j]];
+                w[[npt + 1 + j, i]] = d[[i, j]];
+            }
+        }
+        match crate::linalg::inv(&w) {
+            Ok(inv) if inv.iter().all(|v| v.is_finite()) => {
+                self.winv = inv;
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// The Lagrange functions at `base + step`.
+    fn lagrange(&self, step: &Array1<f64>) -> Array1<f64> {
+        let (npt, n) = self.pts.dim();
+        let u = step / self.scale;
+        let d = self.disp() / self.scale;
+        let mut w = Array1::zeros(npt + n + 1);
+        for (i, r) in d.rows().into_iter().enumerate() {
+            w[i] = 0.5 * r.dot(&u).powi(2);
+        }
+        w[npt] = 1.0;
+        w.slice_mut(s![npt + 1..]).assign(&u);
+        self.winv.slice(s![..npt, ..]).dot(&w)
+    }
+
+    /// Adds to every model the least-Frobenius-norm quadratic that makes it
+    /// interpolate its values again.
+    fn update_models(&mut self) {
+        let npt = self.pts.nrows();
+        let d = self.disp();
+        let ds = &d / self.scale;
+        for (j, model) in self.models.iter_mut().enumerate() {
+            let r: Array1<f64> =
+                Array1::from_shape_fn(npt, |i| self.vals[[i, j]] - model.at(&d.row(i).to_owned()));
+            let sol = self.winv.slice(s![.., ..npt]).dot(&r);
+            let lam = sol.slice(s![..npt]);
+            model.c += sol[npt];
+            model.g.scaled_add(1.0 / self.scale, &sol.slice(s![npt + 1..]));
+            let weighted = &ds.t() * &lam.insert_axis(Axis(0));
+            model.h += &(weighted.dot(&ds) / (self.scale * self.scale));
+        }
+    }
+
+    /// Violations at row `k` of `vals`-like values: `|c|` for equalities,
+    /// `max(0, −c)` for inequalities.
+    fn violations(&self, c: ndarray::ArrayView1<f64>) -> Array1<f64> {
+        Array1::from_shape_fn(c.len(), |i| {
+            if i < self.n_eq {
+                c[i].abs()
+            } else {
+                (-c[i]).max(0.0)
+            }
+        })
+    }
+
+    fn merit(&self, k: usize, mu: f64) -> (f64, f64) {
+        let v = self.violations(self.vals.slice(s![k, 1..]));
+        (self.vals[[k, 0]] + mu * v.dot(&v).sqrt(), v.dot(&v))
+    }
+
+    /// Index of the point of least merit (ties: least violation).
+    fn best(&self, mu: f64) -> usize {
+        let mut best = 0;
+        for k in 1..self.pts.nrows() {
+            let (a, va) = self.merit(k, mu);
+            let (b, vb) = self.merit(best, mu);
+            if a < b || (a == b && va < vb) {
+                best = k;
+            }
+        }
+        best
+    }
+
+    /// Moves the base point (and the models) to point `k`; false if the
+    /// set is degenerate.
+    fn rebase(&mut self, k: usize) -> bool {
+        let step = &self.pts.row(k) - &self.base;
+        for m in &mut self.models {
+            m.shift(&step);
+        }
+        self.base = self.pts.row(k).to_owned();
+        self.factor()
+    }
+}
+
+/// Evaluates the objective and the constraints, moderating NaN and ±inf.
+struct Problem<'p, 'a> {
+    obj: &'p mut Objective<'a>,
+    cons: &'p mut Canonical<'a>,
+    st: &'p mut Settings<'a>,
+}
+
+impl Problem<'_, '_> {
+    /// The raw objective and the row `(f, c_eq, c_in)` of moderated values.
+    fn eval(&mut self, x: &Array1<f64>) -> (f64, Array1<f64>) {
+        let raw = self.obj.f(x);
+        let (ce, ci) = self.cons.values(x);
+        let mut row = vec![if raw.is_nan() { HUGE } else { raw.min(HUGE) }];
+        row.extend(ce.iter().map(|&v| if v.is_nan() { HUGE } else { v.clamp(-HUGE, HUGE) }));
+        row.extend(ci.iter().map(|&v| if v.is_nan() { -HUGE } else { v.clamp(-HUGE, HUGE) }));
+        (raw, Array1::from(row))
+    }
+}
+
+/// Largest `t ∈ [0, 1]` with `x + t·d` within `[lb, ub]` (`x` inside).
+fn fit_in_box(x: &Array1<f64>, d: &Array1<f64>, lb: &Array1<f64>, ub: &Array1<f64>) -> f64 {
+    let mut t: f64 = 1.0;
+    for i in 0..x.len() {
+        if d[i] > 0.0 && x[i] + d[i] > ub[i] {
+            t = t.min((ub[i] - x[i]) / d[i]);
+        } else if d[i] < 0.0 && x[i] + d[i] < lb[i] {
+            t = t.min((lb[i] - x[i]) / d[i]);
+        }
+    }
+    t.max(0.0)
+}
+
+/// Runs COBYQA from `x0` (already checked; every variable has `lb < ub`).
+pub(crate) fn cobyqa<'a>(
+    obj: &mut Objective<'a>,
+    cons: &mut Canonical<'a>,
+    x0: Array1<f64>,
+    st: &mut Settings<'a>,
+    cs: &CobyqaSettings,
+) -> ConstrainedResult {
+    let n = x0.len();
+    let (lb, ub) = match &st.bounds {
+        Some(b) => (b.lb.clone(), b.ub.clone()),
+        None => (
+            Array1::from_elem(n, f64::NEG_INFINITY),
+            Array1::from_elem(n, f64::INFINITY),
+        ),
+    };
+    // The initial points x0 ± ρ·eᵢ must fit in the bounds.
+    let width = (&ub - &lb).fold(f64::INFINITY, |m, &w| m.min(w));
+    let mut rho = cs.initial_tr_radius.min(0.5 * width);
+    let rhoend = cs.final_tr_radius.min(rho);
+    let mut delta = rho;
+    let mut pb = Problem { obj, cons, st };
+    // Next to a bound, x0 moves onto it or ρ away from it, as the points
+    // then step inwards by ρ and 2ρ, or by ±ρ.
+    let mut xb = x0;
+    let mut steps = vec![(rho, -rho); n];
+    for i in 0..n {
+        if xb[i] <= lb[i] + 0.5 * rho {
+            xb[i] = lb[i];
+            steps[i] = (rho, 2.0 * rho);
+        } else if xb[i] < lb[i] + rho {
+            xb[i] = lb[i] + rho;
+        } else if xb[i] >= ub[i] - 0.5 * rho {
+            xb[i] = ub[i];
+            steps[i] = (-rho, -2.0 * rho);
+        } else if xb[i] > ub[i] - rho {
+            xb[i] = ub[i] - rho;
+        }
+    }
+    let npt = 2 * n + 1;
+    let (raw0, row0) = pb.eval(&xb);
+    if raw0.is_nan() {
+        return finish(pb, xb, raw0, 0, None, cs.feasibility_tol);
+    }
+    let mc = row0.len() - 1;
+    let n_eq = pb.cons.sizes().0;
+    let mut it = Interp {
+        pts: Array2::zeros((npt, n)),
+        vals: Array2::zeros((npt, mc + 1)),
+        n_eq,
+        base: xb.clone(),
+        models: vec![
+            Model {
+                c: 0.0,
+                g: Array1::zeros(n),
+                h: Array2::zeros((n, n)),
+            };
+            mc + 1
+        ],
+        winv: Array2::zeros((0, 0)),
+        scale: 1.0,
+    };
+    it.pts.row_mut(0).assign(&xb);
+    it.vals.row_mut(0).assign(&row0);
+    for i in 0..n {
+        for (k, step) in [(2 * i + 1, steps[i].0), (2 * i + 2, steps[i].1)] {
+            if pb.obj.nfev >= cs.maxfev {
+                let k = (0..k).min_by(|&p, &q| it.vals[[p, 0]].total_cmp(&it.vals[[q, 0]]));
+                let x = it.pts.row(k.unwrap_or(0)).to_owned();
+                let f = it.vals[[k.unwrap_or(0), 0]];
+                return finish(pb, x, f, 0, Some(MAX_EVAL_WARNING), cs.feasibility_tol);
+            }
+            let mut x = xb.clone();
+            x[i] += step;
+            let (_, row) = pb.eval(&x);
+            it.pts.row_mut(k).assign(&x);
+            it.vals.row_mut(k).assign(&row);
+        }
+    }
+    let mut mu = 0.0;
+    let mut nit = 0;
+    let mut code = None;
+    if it.factor() {
+        it.update_models();
+    }
+    if !it.rebase(it.best(mu)) {
+        code = Some(LINALG_ERROR);
+    }
+    let tol = cs.feasibility_tol;
+    let vmax = |v: &Array1<f64>| v.fold(0.0_f64, |m, &x| m.max(x));
+    {
+        let b = it.best(mu);
+        let v = it.violations(it.vals.slice(s![b, 1..]));
+        if it.vals[[b, 0]] <= cs.f_target && vmax(&v) <= tol {
+            code = Some(TARGET_SUCCESS);
+        }
+    }
+    while code.is_none() {
+        let (g, h, a, cb) = subproblem(&it, &lb, &ub, delta);
+        let mut d = composite_step(&g, &h, &a, &cb, delta);
+        // Cut the step back to the bounds (rounding in the subproblem).
+        let x_new = (&it.base + &d)
+            .iter()
+            .zip(lb.iter().zip(&ub))
+            .map(|(&x, (&l, &u))| x.clamp(l, u))
+            .collect::<Array1<f64>>();
+        d = &x_new - &it.base;
+        let dnorm = d.dot(&d).sqrt();
+        if !dnorm.is_finite() {
+            code = Some(LINALG_ERROR);
+            break;
+        }
+        let mut ratio = -1.0;
+        let short = dnorm < 0.5 * rho;
+        if short {
+            delta = 0.5 * delta;
+            if delta <= 1.4 * rho {
+                delta = rho;
+            }
+        } else {
+            // Predicted reductions of the objective and of the violation.
+            let fm = &it.models[0];
+            let pred_f = -(fm.g.dot(&d) + 0.5 * d.dot(&fm.h.dot(&d)));
+            let model_vals = |s: &Array1<f64>| -> Array1<f64> {
+                it.models[1..].iter().map(|m| m.at(s)).collect()
+            };
+            let norm = |v: Array1<f64>| v.dot(&v).sqrt();
+            let v0 = norm(it.violations(model_vals(&Array1::zeros(n)).view()));
+            let v1 = norm(it.violations(model_vals(&d).view()));
+            if v0 - v1 > 0.0 && pred_f < 0.0 {
+                let barmu = -pred_f / (v0 - v1);
+                if mu < 1.5 * barmu {
+                    mu = 2.0 * barmu;
+                    let b = it.best(mu);
+                    if it.pts.row(b) != it.base {
+                        if !it.rebase(b) {
+                            code = Some(LINALG_ERROR);
+                        }
+                        continue;
+                    }
+                }
+            }
+            if pb.obj.nfev >= cs.maxfev {
+                code = Some(MAX_EVAL_WARNING);
+                break;
+            }
+            nit += 1;
+            let (_, row) = pb.eval(&x_new);
+            let kb = it.best(mu);
+            let phi_b = it.merit(kb, mu).0;
+            let viol_new = it.violations(row.slice(s![1..]));
+            let phi_new = row[0] + mu * viol_new.dot(&viol_new).sqrt();
+            let pred = pred_f + mu * (v0 - v1);
+            ratio = if pred > 0.0 {
+                (phi_b - phi_new) / pred
+            } else {
+                -1.0
+            };
+            delta = if ratio <= 0.1 {
+                0.5 * delta
+            } else if ratio <= 0.7 {
+                (0.5 * delta).max(dnorm)
+            } else {
+                (0.5 * delta).max(2.0 * dnorm)
+            };
+            if delta <= 1.4 * rho {
+                delta = rho;
+            }
+            let k = replaced(&it, &d, delta, (phi_new < phi_b).then_some(kb));
+            if !insert(&mut it, k, &x_new, &row, mu) {
+                code = Some(LINALG_ERROR);
+                break;
+            }
+            if row[0] <= cs.f_target && vmax(&viol_new) <= tol {
+                code = Some(TARGET_SUCCESS);
+                break;
+            }
+            let fb = it.vals[[it.best(mu), 0]];
+            if pb.st.stop(&it.base, fb, nit) {
+                code = Some(CALLBACK_SUCCESS);
+                break;
+            }
+            if nit >= cs.maxiter {
+                code = Some(MAX_ITER_WARNING);
+                break;
+            }
+        }
+        if !short && ratio >= 0.1 {
+            continue;
+        }
+        // A poor step: improve the geometry, else shrink Δ and then ρ.
+        let dist = it.disp().map_axis(Axis(1), |r| r.dot(&r).sqrt());
+        let (far, &far_d) = dist
+            .iter()
+            .enumerate()
+            .max_by(|p, q| p.1.total_cmp(q.1))
+            .expect("npt > 0");
+        if far_d > 2.0 * delta {
+            if pb.obj.nfev >= cs.maxfev {
+                code = Some(MAX_EVAL_WARNING);
+                break;
+            }
+            let radius = (0.1 * far_d).min(delta).max(rho);
+            let dx = geometry_step(&it, far, radius, &lb, &ub);
+            let x = &it.base + &dx;
+            let (_, row) = pb.eval(&x);
+            if !insert(&mut it, far, &x, &row, mu) {
+                code = Some(LINALG_ERROR);
+                break;
+            }
+            let viol = it.violations(row.slice(s![1..]));
+            if row[0] <= cs.f_target && vmax(&viol) <= tol {
+                code = Some(TARGET_SUCCESS);
+            }
+            continue;
+        }
+        if delta > rho || ratio > 0.0 {
+            continue;
+        }
+        if rho <= rhoend {
+            code = Some(RADIUS_SUCCESS);
+            break;
+        }
+        let rho_old = rho;
+        let r = rho / rhoend;
+        rho = if r <= 16.0 {
+            rhoend
+        } else if r <= 250.0 {
+            r.sqrt() * rhoend
+        } else {
+            0.1 * rho
+        };
+        delta = (0.5 * rho_old).max(rho);
+    }
+    // The answer: the point of least merit, unless it violates the
+    // constraints and another point does not.
+    let mut pick = it.best(mu);
+    let viol = |k: usize| vmax(&it.violations(it.vals.slice(s![k, 1..])));
+    if viol(pick) > tol {
+        for k in 0..npt {
+            if viol(k) <= tol && (viol(pick) > tol || it.vals[[k, 0]] < it.vals[[pick, 0]]) {
+                pick = k;
+            }
+        }
+    }
+    let f = it.vals[[pick, 0]];
+    let fx = if f >= HUGE { f64::NAN } else { f };
+    let x = it.pts.row(pick).to_owned();
+    finish(pb, x, fx, nit, code, tol)
+}
+
+/// The objective's gradient, the Lagrangian's Hessian and the linearized
+/// constraints `b + Aᵀd ≥ 0` (equalities as two rows, then the bounds).
+fn subproblem(
+    it: &Interp,
+    lb: &Array1<f64>,
+    ub: &Array1<f64>,
+    delta: f64,
+) -> (Array1<f64>, Array2<f64>, Array2<f64>, Array1<f64>) {
+    let n = it.base.len();
+    let cm = &it.models[1..];
+    // Multipliers: least squares ∇f ≈ Σ λⱼ∇cⱼ over the equalities and the
+    // nearly active inequalities, λ ≥ 0 for the inequalities.
+    let mut grads = Array2::zeros((cm.len(), n));
+    for (j, m) in cm.iter().enumerate() {
+        grads.row_mut(j).assign(&m.g);
+    }
+    let near: Vec<usize> = (0..cm.len())
+        .filter(|&j| j < it.n_eq || cm[j].c <= delta * cm[j].g.dot(&cm[j].g).sqrt())
+        .collect();
+    let active = independent(&grads, &near);
+    let lambda = project(&grads, &active, &it.models[0].g).1;
+    let mut h = it.models[0].h.clone();
+    for (&j, &l) in active.iter().zip(&lambda) {
+        let l = if j < it.n_eq { l } else { l.max(0.0) };
+        h.scaled_add(-l, &cm[j].h);
+    }
+    let mut cols: Vec<(Array1<f64>, f64)> = Vec::new();
+    for (j, m) in cm.iter().enumerate() {
+        if j < it.n_eq {
+            cols.push((-&m.g, -m.c));
+        }
+        cols.push((m.g.clone(), m.c));
+    }
+    for i in 0..n {
+        let mut e = Array1::zeros(n);
+        if lb[i].is_finite() {
+            e[i] = 1.0;
+            cols.push((e.clone(), it.base[i] - lb[i]));
+        }
+        if ub[i].is_finite() {
+            e[i] = -1.0;
+            cols.push((e, ub[i] - it.base[i]));
+        }
+    }
+    let mut a = Array2::zeros((n, cols.len()));
+    let mut b = Array1::zeros(cols.len());
+    for (k, (col, v)) in cols.into_iter().enumerate() {
+        a.column_mut(k).assign(&col);
+        b[k] = v;
+    }
+    (it.models[0].g.clone(), h, a, b)
+}
+
+/// The point to replace by `base + d`: the largest Lagrange function there,
+/// weighted by the distance from the base; the base point (`may_drop`) only
+/// if the new point beats it.
+fn replaced(it: &Interp, d: &Array1<f64>, delta: f64, may_drop: Option<usize>) -> usize {
+    let ell = it.lagrange(d);
+    let disp = it.disp();
+    let mut pick = 0;
+    let mut top = -1.0;
+    for k in 0..it.pts.nrows() {
+        let is_base = disp.row(k).iter().all(|&v| v == 0.0);
+        if is_base && may_drop != Some(k) {
+            continue;
+        }
+        let dist2 = disp.row(k).dot(&disp.row(k)) / (delta * delta);
+        let score = ell[k].abs() * dist2.max(1.0);
+        if score > top {
+            top = score;
+            pick = k;
+        }
+    }
+    pick
+}
+
+/// Replaces point `k`, updates the models and moves the base to the best
+/// point; false if the new set is degenerate.
+fn insert(it: &mut Interp, k: usize, x: &Array1<f64>, row: &Array1<f64>, mu: f64) -> bool {
+    it.pts.row_mut(k).assign(x);
+    it.vals.row_mut(k).assign(row);
+    if !it.factor() {
+        return false;
+    }
+    it.update_models();
+    it.rebase(it.best(mu))
+}
+
+/// A step of length about `radius` from the base point, within the bounds,
+/// where point `k`'s Lagrange function is large: tried along its gradient
+/// and along the lines to the other points.
+fn geometry_step(
+    it: &Interp,
+    k: usize,
+    radius: f64,
+    lb: &Array1<f64>,
+    ub: &Array1<f64>,
+) -> Array1<f64> {
+    let n = it.base.len();
+    let grad = {
+        let e = 1e-3 * radius;
+        Array1::from_shape_fn(n, |i| {
+            let mut p = Array1::zeros(n);
+            p[i] = e;
+            (it.lagrange(&p)[k] - it.lagrange(&-&p)[k]) / (2.0 * e)
+        })
+    };
+    let mut dirs = vec![grad];
+    dirs.extend(it.disp().rows().into_iter().map(|r| r.to_owned()));
+    let mut best = Array1::zeros(n);
+    let mut top = -1.0;
+    for dir in dirs {
+        let norm = dir.dot(&dir).sqrt();
+        if norm <= 0.0 || !norm.is_finite() {
+            continue;
+        }
+        for sign in [1.0, -1.0] {
+            let mut d = &dir * (sign * radius / norm);
+            d *= fit_in_box(&it.base, &d, lb, ub);
+            let v = it.lagrange(&d)[k].abs();
+            if v > top {
+                top = v;
+                best = d;
+            }
+        }
+    }
+    best
+}
+
+/// SciPy's message for an exit status.
+fn message(code: i32) -> &'static str {
+    match code {
+        RADIUS_SUCCESS => "The lower bound for the trust-region radius has been reached",
+        TARGET_SUCCESS => "The target objective function value has been reached",
+        CALLBACK_SUCCESS => "The callback requested to stop the optimization procedure",
+        MAX_EVAL_WARNING => "The maximum number of function evaluations has been exceeded",
+        MAX_ITER_WARNING => "The maximum number of iterations has been exceeded",
+        _ => "A linear algebra error occurred",
+    }
+}
+
+/// Packs the result; `code` is `None` when the objective is NaN at `x0`.
+fn finish(
+    pb: Problem<'_, '_>,
+    x: Array1<f64>,
+    fun: f64,
+    nit: usize,
+    code: Option<i32>,
+    tol: f64,
+) -> ConstrainedResult {
+    let Problem { obj, cons, st } = pb;
+    let (constr, maxcv) = cons.report(&x, st.bounds.as_ref());
+    let status = match code {
+        _ if fun.is_nan() => Status::NanEncountered,
+        Some(RADIUS_SUCCESS | TARGET_SUCCESS) if maxcv > tol => Status::Infeasible,
+        Some(RADIUS_SUCCESS | TARGET_SUCCESS) => Status::Success,
+        Some(MAX_EVAL_WARNING) => Status::MaxEvaluations,
+        Some(MAX_ITER_WARNING) => Status::MaxIterations,
+        Some(CALLBACK_SUCCESS) => Status::CallbackStopped,
+        _ => Status::PrecisionLoss,
+    };
+    let message = match (status, code) {
+        (Status::NanEncountered, _) => "The objective function returned NaN".to_string(),
+        (Status::Infeasible, Some(c)) => format!(
+            "{} (but the constraints are violated by {maxcv:.3e}: no feasible point found)",
+            message(c)
+        ),
+        (_, c) => message(c.unwrap_or(LINALG_ERROR)).to_string(),
+    };
+    ConstrainedResult {
+        x,
+        fun,
+        jac: Array1::from_elem(0, f64::NAN),
+        nit,
+        nfev: obj.nfev,
+        njev: 0,
+        nhev: 0,
+        status,
+        status_code: code.unwrap_or(LINALG_ERROR),
+        message,
+        multipliers: Array1::zeros(0),
+        constr,
+        constr_violation: maxcv,
+        optimality: f64::NAN,
+        constr_nfev: cons.nfev,
+        tr_radius: f64::NAN,
+        barrier_parameter: f64::NAN,
+        cg_niter: 0,
+    }
+}
