@@ -332,8 +332,8 @@ pub(crate) fn cobyqa<'a>(
         }
     }
     while code.is_none() {
-        let (g, h, a, cb) = subproblem(&it, &lb, &ub, delta);
-        let mut d = composite_step(&g, &h, &a, &cb, delta);
+        let sub = subproblem(&it, &lb, &ub, delta);
+        let mut d = composite_step(&sub.g, &sub.h, &sub.a, &sub.b, delta);
         // Cut the step back to the bounds (rounding in the subproblem).
         let x_new = (&it.base + &d)
             .iter()
@@ -387,6 +387,7 @@ pub(crate) fn cobyqa<'a>(
             let viol_new = it.violations(row.slice(s![1..]));
             let phi_new = row[0] + mu * viol_new.dot(&viol_new).sqrt();
             let pred = pred_f + mu * (v0 - v1);
+            if std::env::var("CQDBG").is_ok() { eprintln!("nit {nit} base {} d {d} f {} -> {} v0 {v0} v1 {v1} mu {mu} pred {pred} delta {delta} rho {rho}", it.base, it.models[0].c, row[0]); }
             ratio = if pred > 0.0 {
                 (phi_b - phi_new) / pred
             } else {
@@ -467,6 +468,15 @@ pub(crate) fn cobyqa<'a>(
             0.1 * rho
         };
         delta = (0.5 * rho_old).max(rho);
+        // A penalty well above the multipliers only slows the progress
+        // along curved constraints (the ℓ₂ merit is exact beyond ‖λ‖).
+        let mu_new = mu.min(2.0 * sub.lambda);
+        if mu_new < mu {
+            mu = mu_new;
+            if !it.rebase(it.best(mu)) {
+                code = Some(LINALG_ERROR);
+            }
+        }
     }
     // The answer: the point of least merit, unless it violates the
     // constraints and another point does not.
@@ -485,14 +495,20 @@ pub(crate) fn cobyqa<'a>(
     finish(pb, x, fx, nit, code, tol)
 }
 
-/// The objective's gradient, the Lagrangian's Hessian and the linearized
-/// constraints `b + Aᵀd ≥ 0` (equalities as two rows, then the bounds).
-fn subproblem(
-    it: &Interp,
-    lb: &Array1<f64>,
-    ub: &Array1<f64>,
-    delta: f64,
-) -> (Array1<f64>, Array2<f64>, Array2<f64>, Array1<f64>) {
+/// The linearized problem at the base point.
+struct Sub {
+    /// The objective's gradient and the Lagrangian's Hessian.
+    g: Array1<f64>,
+    h: Array2<f64>,
+    /// Constraints `b + Aᵀd ≥ 0`: equalities as two columns, then the bounds.
+    a: Array2<f64>,
+    b: Array1<f64>,
+    /// ‖λ‖₂ of the least-squares multipliers.
+    lambda: f64,
+}
+
+/// The linearized problem at the base point.
+fn subproblem(it: &Interp, lb: &Array1<f64>, ub: &Array1<f64>, delta: f64) -> Sub {
     let n = it.base.len();
     let cm = &it.models[1..];
     // Multipliers: least squares ∇f ≈ Σ λⱼ∇cⱼ over the equalities and the
@@ -507,9 +523,11 @@ fn subproblem(
     let active = independent(&grads, &near);
     let lambda = project(&grads, &active, &it.models[0].g).1;
     let mut h = it.models[0].h.clone();
+    let mut lnorm = 0.0;
     for (&j, &l) in active.iter().zip(&lambda) {
         let l = if j < it.n_eq { l } else { l.max(0.0) };
         h.scaled_add(-l, &cm[j].h);
+        lnorm += l * l;
     }
     let mut cols: Vec<(Array1<f64>, f64)> = Vec::new();
     for (j, m) in cm.iter().enumerate() {
@@ -535,7 +553,13 @@ fn subproblem(
         a.column_mut(k).assign(&col);
         b[k] = v;
     }
-    (it.models[0].g.clone(), h, a, b)
+    Sub {
+        g: it.models[0].g.clone(),
+        h,
+        a,
+        b,
+        lambda: lnorm.sqrt(),
+    }
 }
 
 /// The point to replace by `base + d`: the largest Lagrange function there,
