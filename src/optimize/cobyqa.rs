@@ -154,7 +154,9 @@ impl Interp {
             let sol = self.winv.slice(s![.., ..npt]).dot(&r);
             let lam = sol.slice(s![..npt]);
             model.c += sol[npt];
-            model.g.scaled_add(1.0 / self.scale, &sol.slice(s![npt + 1..]));
+            model
+                .g
+                .scaled_add(1.0 / self.scale, &sol.slice(s![npt + 1..]));
             let weighted = &ds.t() * &lam.insert_axis(Axis(0));
             model.h += &(weighted.dot(&ds) / (self.scale * self.scale));
         }
@@ -215,8 +217,20 @@ impl Problem<'_, '_> {
         let raw = self.obj.f(x);
         let (ce, ci) = self.cons.values(x);
         let mut row = vec![if raw.is_nan() { HUGE } else { raw.min(HUGE) }];
-        row.extend(ce.iter().map(|&v| if v.is_nan() { HUGE } else { v.clamp(-HUGE, HUGE) }));
-        row.extend(ci.iter().map(|&v| if v.is_nan() { -HUGE } else { v.clamp(-HUGE, HUGE) }));
+        row.extend(ce.iter().map(|&v| {
+            if v.is_nan() {
+                HUGE
+            } else {
+                v.clamp(-HUGE, HUGE)
+            }
+        }));
+        row.extend(ci.iter().map(|&v| {
+            if v.is_nan() {
+                -HUGE
+            } else {
+                v.clamp(-HUGE, HUGE)
+            }
+        }));
         (raw, Array1::from(row))
     }
 }
@@ -387,27 +401,57 @@ pub(crate) fn cobyqa<'a>(
             let viol_new = it.violations(row.slice(s![1..]));
             let phi_new = row[0] + mu * viol_new.dot(&viol_new).sqrt();
             let pred = pred_f + mu * (v0 - v1);
-            if std::env::var("CQDBG").is_ok() { eprintln!("nit {nit} base {} d {d} f {} -> {} v0 {v0} v1 {v1} mu {mu} pred {pred} delta {delta} rho {rho}", it.base, it.models[0].c, row[0]); }
             ratio = if pred > 0.0 {
                 (phi_b - phi_new) / pred
             } else {
                 -1.0
             };
-            delta = if ratio <= 0.1 {
-                0.5 * delta
-            } else if ratio <= 0.7 {
-                (0.5 * delta).max(dnorm)
-            } else {
-                (0.5 * delta).max(2.0 * dnorm)
+            let radius = |ratio: f64| {
+                let r = if ratio <= 0.1 {
+                    0.5 * delta
+                } else if ratio <= 0.7 {
+                    (0.5 * delta).max(dnorm)
+                } else {
+                    (0.5 * delta).max(2.0 * dnorm)
+                };
+                if r <= 1.4 * rho { rho } else { r }
             };
-            if delta <= 1.4 * rho {
-                delta = rho;
-            }
-            let k = replaced(&it, &d, delta, (phi_new < phi_b).then_some(kb));
+            let delta_new = radius(ratio);
+            let k = replaced(&it, &d, delta_new, (phi_new < phi_b).then_some(kb));
+            let fix = if ratio < 0.1 && viol_new.dot(&viol_new).sqrt() > v0 {
+                correction(&it, &d, &row)
+            } else {
+                None
+            };
             if !insert(&mut it, k, &x_new, &row, mu) {
                 code = Some(LINALG_ERROR);
                 break;
             }
+            // Second-order correction: a step curving along the constraints
+            // can raise Φ however good it is (the Maratos effect); the
+            // least-norm step back onto them from the trial point mends that.
+            if let Some(s) = fix
+                && pb.obj.nfev < cs.maxfev
+            {
+                let x_soc = (&x_new + &s)
+                    .iter()
+                    .zip(lb.iter().zip(&ub))
+                    .map(|(&x, (&l, &u))| x.clamp(l, u))
+                    .collect::<Array1<f64>>();
+                let (_, row2) = pb.eval(&x_soc);
+                let v2 = it.violations(row2.slice(s![1..]));
+                let phi2 = row2[0] + mu * v2.dot(&v2).sqrt();
+                let d2 = &x_soc - &it.base;
+                let k2 = replaced(&it, &d2, delta_new, Some(it.best(mu)));
+                if !insert(&mut it, k2, &x_soc, &row2, mu) {
+                    code = Some(LINALG_ERROR);
+                    break;
+                }
+                if pred > 0.0 {
+                    ratio = ratio.max((phi_b - phi2) / pred);
+                }
+            }
+            delta = radius(ratio);
             if row[0] <= cs.f_target && vmax(&viol_new) <= tol {
                 code = Some(TARGET_SUCCESS);
                 break;
@@ -562,6 +606,28 @@ fn subproblem(it: &Interp, lb: &Array1<f64>, ub: &Array1<f64>, delta: f64) -> Su
     }
 }
 
+/// The least-norm step `s` that zeroes the linearized equalities and
+/// violated inequalities at `base + d` (values `row`), the gradients taken
+/// from the models there.
+fn correction(it: &Interp, d: &Array1<f64>, row: &Array1<f64>) -> Option<Array1<f64>> {
+    let n = d.len();
+    let mut grads = Vec::new();
+    let mut rhs = Vec::new();
+    for (j, m) in it.models[1..].iter().enumerate() {
+        let c = row[j + 1];
+        if j < it.n_eq || c < 0.0 {
+            grads.extend((&m.g + &m.h.dot(d)).iter().copied());
+            rhs.push(-c);
+        }
+    }
+    if rhs.is_empty() {
+        return None;
+    }
+    let g = Array2::from_shape_vec((rhs.len(), n), grads).ok()?;
+    let s = crate::linalg::lstsq(&g, &Array1::from(rhs)).ok()?.x;
+    (s.iter().all(|v| v.is_finite()) && s.dot(&s) <= d.dot(d)).then_some(s)
+}
+
 /// The point to replace by `base + d`: the largest Lagrange function there,
 /// weighted by the distance from the base; the base point (`may_drop`) only
 /// if the new point beats it.
@@ -576,7 +642,7 @@ fn replaced(it: &Interp, d: &Array1<f64>, delta: f64, may_drop: Option<usize>) -
             continue;
         }
         let dist2 = disp.row(k).dot(&disp.row(k)) / (delta * delta);
-        let score = ell[k].abs() * dist2.max(1.0);
+        let score = ell[k].abs() * dist2.max(1.0).powi(2);
         if score > top {
             top = score;
             pick = k;

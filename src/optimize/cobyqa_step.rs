@@ -14,7 +14,7 @@
 //! T. M. Ragonneau, "Model-based derivative-free optimization methods and
 //! software", PhD thesis, Hong Kong Polytechnic University (2022), ch. 5–6.
 
-use super::cobyla_step::{project, trust_step};
+use super::cobyla_step::{independent, project, trust_step};
 use ndarray::{Array1, Array2};
 
 /// The composite step for the model `gᵀd + ½dᵀHd` (`h` the Lagrangian's
@@ -53,13 +53,25 @@ fn tangential(
     let (m, n) = rows.dim();
     let scale = 1e-12 * (1.0 + g.dot(g).sqrt());
     let slack = |d: &Array1<f64>, i: usize| rows.row(i).dot(d) - floor[i];
-    let mut active: Vec<usize> = (0..m).filter(|&i| slack(&d, i) <= scale * delta).collect();
-    for _ in 0..=m {
+    let near: Vec<usize> = (0..m).filter(|&i| slack(&d, i) <= scale * delta).collect();
+    let mut active = independent(rows, &near);
+    for _ in 0..2 * (m + n) + 2 {
         let grad = g + &h.dot(&d);
-        let mut r = project(rows, &active, &grad).0;
+        let (mut r, lambda) = project(rows, &active, &grad);
         let r0 = r.dot(&r).sqrt();
         if r0 <= scale {
-            return d;
+            // Stationary on the active set: release the constraint whose
+            // multiplier has the wrong sign, if any.
+            let worst = (0..active.len())
+                .filter(|&j| lambda[j] < -scale)
+                .min_by(|&p, &q| lambda[p].total_cmp(&lambda[q]));
+            match worst {
+                Some(j) => {
+                    active.remove(j);
+                    continue;
+                }
+                None => return d,
+            }
         }
         let mut s = r.clone();
         let mut blocked = None;
@@ -124,8 +136,17 @@ mod tests {
     #[test]
     fn unconstrained_newton_step_inside_the_region() {
         let h = array![[2.0, 0.0], [0.0, 4.0]];
-        let d = composite_step(&array![-2.0, -4.0], &h, &Array2::zeros((2, 0)), &array![], 10.0);
-        assert!((d[0] - 1.0).abs() < 1e-12 && (d[1] - 1.0).abs() < 1e-12, "{d}");
+        let d = composite_step(
+            &array![-2.0, -4.0],
+            &h,
+            &Array2::zeros((2, 0)),
+            &array![],
+            10.0,
+        );
+        assert!(
+            (d[0] - 1.0).abs() < 1e-12 && (d[1] - 1.0).abs() < 1e-12,
+            "{d}"
+        );
     }
 
     #[test]
@@ -138,14 +159,23 @@ mod tests {
             &array![0.5],
             1.0,
         );
-        assert!((d[0] - 0.5).abs() < 1e-12 && (d.dot(&d) - 1.0).abs() < 1e-12, "{d}");
+        assert!(
+            (d[0] - 0.5).abs() < 1e-12 && (d.dot(&d) - 1.0).abs() < 1e-12,
+            "{d}"
+        );
     }
 
     #[test]
     fn normal_step_restores_linearized_feasibility() {
         // d0 = 0.3 (as two inequalities), objective pushes d0 down.
         let a = array![[1.0, -1.0], [0.0, 0.0]];
-        let d = composite_step(&array![1.0, 0.0], &Array2::eye(2), &a, &array![-0.3, 0.3], 1.0);
+        let d = composite_step(
+            &array![1.0, 0.0],
+            &Array2::eye(2),
+            &a,
+            &array![-0.3, 0.3],
+            1.0,
+        );
         assert!((d[0] - 0.3).abs() < 1e-12, "{d}");
     }
 }

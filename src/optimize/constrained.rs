@@ -186,7 +186,10 @@ where
     {
         return Err(check::invalid(
             "bounds",
-            format!("COBYQA needs lb < ub, but variable {i} has lb = ub = {}", b.lb[i]),
+            format!(
+                "COBYQA needs lb < ub, but variable {i} has lb = ub = {}",
+                b.lb[i]
+            ),
         ));
     }
     if o.f_target.is_some_and(f64::is_nan) {
