@@ -37,6 +37,11 @@ fn run(case: &common::Case) -> ConstrainedResult {
             array![0.0, 0.0],
         ),
         "rosen" => (Box::new(rosen), array![-1.2, 1.0]),
+        "rosen_box3" => {
+            opts.bounds =
+                Some(Bounds::new(&array![-2.0, -1.0, 0.2], &array![0.5, 1.5, 0.7]).unwrap());
+            (Box::new(rosen), array![-2.0, 1.5, 0.2])
+        }
         "infeasible" => {
             opts.constraints = vec![
                 ConstraintDict::new(ConstraintType::Ineq, |x: &ArrayRef1<f64>| {
@@ -430,6 +435,247 @@ fn cobyla_random_qps_agree_with_slsqp() {
         };
         let want = solve(Method::Slsqp, 1e-12);
         let got = solve(Method::Cobyla, 1e-7);
+        assert!(got.success(), "trial {trial}: {}", got.message);
+        let err = (&got.x - &want.x)
+            .iter()
+            .fold(0.0_f64, |e, v| e.max(v.abs()));
+        assert!(
+            err < 1e-5,
+            "trial {trial} (n {n}, m {m}): {} vs SLSQP {}",
+            got.x,
+            want.x
+        );
+        assert!(got.constr_violation <= f64::EPSILON.sqrt(), "trial {trial}");
+    }
+}
+
+#[test]
+fn cobyqa_never_evaluates_outside_the_bounds() {
+    // Rosenbrock in a box away from its minimum, from a corner (the fixture
+    // `cobyqa/rosen_box3` checks the answer): every evaluated point is recorded.
+    use std::cell::RefCell;
+    let seen = RefCell::new(Vec::new());
+    let lb = array![-2.0, -1.0, 0.2];
+    let ub = array![0.5, 1.5, 0.7];
+    let opts = MinimizeOptions {
+        bounds: Some(Bounds::new(&lb, &ub).unwrap()),
+        ..Default::default()
+    };
+    let f = |x: &ArrayRef1<f64>| {
+        seen.borrow_mut().push(x.to_owned());
+        rosen(x)
+    };
+    let res = minimize_constrained(f, &array![-2.0, 1.5, 0.2], Method::Cobyqa, opts).unwrap();
+    assert!(res.success(), "{}", res.message);
+    for x in seen.borrow().iter() {
+        assert!(
+            x.iter()
+                .zip(lb.iter().zip(&ub))
+                .all(|(v, (l, u))| l <= v && v <= u),
+            "evaluated outside the bounds: {x}"
+        );
+    }
+}
+
+#[test]
+fn cobyqa_bad_input_is_an_error_or_a_status() {
+    let f = |x: &ArrayRef1<f64>| x.dot(x);
+    let go = |x0: Array1<f64>, opts: MinimizeOptions<'static>| {
+        minimize_constrained(f, &x0, Method::Cobyqa, opts)
+    };
+    let err = go(array![f64::NAN, 0.0], MinimizeOptions::default()).unwrap_err();
+    assert!(
+        matches!(err, Error::InvalidArgument { name: "x0", .. }),
+        "{err}"
+    );
+    assert!(go(array![], MinimizeOptions::default()).is_err());
+    let wrong_len = MinimizeOptions {
+        bounds: Some(Bounds::uniform(3, -1.0, 1.0).unwrap()),
+        ..Default::default()
+    };
+    assert!(matches!(
+        go(array![0.5, 0.5], wrong_len),
+        Err(Error::ShapeMismatch { .. })
+    ));
+    let fixed = MinimizeOptions {
+        bounds: Some(Bounds::new(&array![0.0, 1.0], &array![1.0, 1.0]).unwrap()),
+        ..Default::default()
+    };
+    let err = go(array![0.5, 1.0], fixed).unwrap_err();
+    assert!(err.to_string().contains("bounds"), "{err}");
+    let lc = LinearConstraint::new(&array![[1.0, 1.0, 1.0]], &array![0.0], &array![1.0]).unwrap();
+    let opts = MinimizeOptions {
+        constraints: vec![lc.into()],
+        ..Default::default()
+    };
+    assert!(matches!(
+        go(array![0.5, 0.5], opts),
+        Err(Error::ShapeMismatch { .. })
+    ));
+    for (name, opts) in [
+        (
+            "initial_tr_radius",
+            MinimizeOptions {
+                initial_tr_radius: Some(0.0),
+                ..Default::default()
+            },
+        ),
+        (
+            "final_tr_radius",
+            MinimizeOptions {
+                final_tr_radius: Some(-1.0),
+                ..Default::default()
+            },
+        ),
+        (
+            "feasibility_tol",
+            MinimizeOptions {
+                feasibility_tol: Some(-1.0),
+                ..Default::default()
+            },
+        ),
+        (
+            "f_target",
+            MinimizeOptions {
+                f_target: Some(f64::NAN),
+                ..Default::default()
+            },
+        ),
+    ] {
+        let err = go(array![0.5, 0.5], opts).unwrap_err();
+        assert!(err.to_string().contains(name), "{name}: {err}");
+    }
+    // NaN objective at x0: a status; NaN elsewhere: avoided.
+    let res = minimize_constrained(
+        |_x: &ArrayRef1<f64>| f64::NAN,
+        &array![0.0, 0.0],
+        Method::Cobyqa,
+        MinimizeOptions::default(),
+    )
+    .unwrap();
+    assert_eq!(res.status, Status::NanEncountered);
+    let res = minimize_constrained(
+        |x: &ArrayRef1<f64>| {
+            if x[0] > 0.5 {
+                f64::NAN
+            } else {
+                (x[0] - 0.2).powi(2) + x[1] * x[1]
+            }
+        },
+        &array![0.0, 0.0],
+        Method::Cobyqa,
+        MinimizeOptions::default(),
+    )
+    .unwrap();
+    assert!(
+        res.success() && (res.x[0] - 0.2).abs() < 1e-4 && res.x[1].abs() < 1e-4,
+        "{}: {}",
+        res.message,
+        res.x
+    );
+    // A constraint that changes length (NaN values): no panic.
+    let opts = MinimizeOptions {
+        constraints: vec![
+            ConstraintDict::new(ConstraintType::Ineq, |x: &ArrayRef1<f64>| {
+                if x[0] > 0.5 {
+                    array![1.0, 2.0]
+                } else {
+                    array![x[0] + 1.0]
+                }
+            })
+            .into(),
+        ],
+        ..Default::default()
+    };
+    let res = minimize_constrained(
+        |x: &ArrayRef1<f64>| (x[0] - 2.0).powi(2),
+        &array![0.0],
+        Method::Cobyqa,
+        opts,
+    )
+    .unwrap();
+    assert!(res.x[0] <= 0.5 + 1e-3, "{}", res.x);
+    // Callback stop, maxfev and maxiter.
+    let opts = MinimizeOptions {
+        callback: Some(Box::new(|it: &Intermediate<'_>| {
+            if it.nit >= 3 {
+                std::ops::ControlFlow::Break(())
+            } else {
+                std::ops::ControlFlow::Continue(())
+            }
+        })),
+        ..Default::default()
+    };
+    let res = minimize_constrained(rosen, &array![-1.2, 1.0], Method::Cobyqa, opts).unwrap();
+    assert_eq!(
+        (res.status, res.status_code, res.nit),
+        (Status::CallbackStopped, 3, 3)
+    );
+    let opts = MinimizeOptions {
+        maxfev: Some(20),
+        ..Default::default()
+    };
+    let res = minimize_constrained(rosen, &array![-1.2, 1.0], Method::Cobyqa, opts).unwrap();
+    assert_eq!(
+        (res.status, res.status_code, res.nfev),
+        (Status::MaxEvaluations, 5, 20)
+    );
+    let opts = MinimizeOptions {
+        maxfev: Some(3),
+        ..Default::default()
+    };
+    let res = minimize_constrained(rosen, &array![-1.2, 1.0], Method::Cobyqa, opts).unwrap();
+    assert_eq!((res.status, res.nfev), (Status::MaxEvaluations, 3));
+    let opts = MinimizeOptions {
+        maxiter: Some(4),
+        ..Default::default()
+    };
+    let res = minimize_constrained(rosen, &array![-1.2, 1.0], Method::Cobyqa, opts).unwrap();
+    assert_eq!(
+        (res.status, res.status_code, res.nit),
+        (Status::MaxIterations, 6, 4)
+    );
+}
+
+#[test]
+fn cobyqa_random_qps_agree_with_slsqp() {
+    // Nearest point to c in {A x ≤ b} with a linear equality, n = 2..5.
+    use ndarray::Array2;
+    use rand::{RngExt, SeedableRng, rngs::StdRng};
+    let mut rng = StdRng::seed_from_u64(5);
+    for trial in 0..12 {
+        let n = 2 + trial % 4;
+        let m = 1 + trial % 3;
+        let c: Array1<f64> = (0..n).map(|_| rng.random_range(-3.0..3.0)).collect();
+        let a = Array2::from_shape_fn((m, n), |_| rng.random_range(-1.0..1.0));
+        let b: Array1<f64> = (0..m).map(|_| rng.random_range(0.1..1.0)).collect();
+        let solve = |method: Method| {
+            let lc =
+                LinearConstraint::new(&a, &Array1::from_elem(m, f64::NEG_INFINITY), &b).unwrap();
+            let eq = ConstraintDict::new(ConstraintType::Eq, |x: &ArrayRef1<f64>| {
+                array![x[0] - x[1] * x[1] * 0.1]
+            });
+            let cc = c.clone();
+            let opts = MinimizeOptions {
+                constraints: vec![lc.into(), eq.into()],
+                ftol: Some(1e-12),
+                ..Default::default()
+            };
+            minimize_constrained(
+                move |x: &ArrayRef1<f64>| {
+                    x.iter()
+                        .zip(&cc)
+                        .map(|(xi, ci)| (xi - ci).powi(2))
+                        .sum::<f64>()
+                },
+                &Array1::zeros(n),
+                method,
+                opts,
+            )
+            .unwrap()
+        };
+        let want = solve(Method::Slsqp);
+        let got = solve(Method::Cobyqa);
         assert!(got.success(), "trial {trial}: {}", got.message);
         let err = (&got.x - &want.x)
             .iter()

@@ -361,22 +361,24 @@ pub(crate) fn cobyqa<'a>(
             break;
         }
         let mut ratio = -1.0;
-        let short = dnorm < 0.5 * rho;
+        // Predicted reductions of the objective and of the violation.
+        let fm = &it.models[0];
+        let pred_f = -(fm.g.dot(&d) + 0.5 * d.dot(&fm.h.dot(&d)));
+        let model_vals =
+            |s: &Array1<f64>| -> Array1<f64> { it.models[1..].iter().map(|m| m.at(s)).collect() };
+        let norm = |v: Array1<f64>| v.dot(&v).sqrt();
+        let v0 = norm(it.violations(model_vals(&Array1::zeros(n)).view()));
+        let v1 = norm(it.violations(model_vals(&d).view()));
+        // A short step is not worth an evaluation, unless at the last ρ it
+        // mends a violation above the tolerance.
+        let mends = rho <= rhoend && dnorm > 0.0 && v0 > tol && v1 < 0.5 * v0;
+        let short = dnorm < 0.5 * rho && !mends;
         if short {
-            delta = 0.5 * delta;
+            delta *= 0.5;
             if delta <= 1.4 * rho {
                 delta = rho;
             }
         } else {
-            // Predicted reductions of the objective and of the violation.
-            let fm = &it.models[0];
-            let pred_f = -(fm.g.dot(&d) + 0.5 * d.dot(&fm.h.dot(&d)));
-            let model_vals = |s: &Array1<f64>| -> Array1<f64> {
-                it.models[1..].iter().map(|m| m.at(s)).collect()
-            };
-            let norm = |v: Array1<f64>| v.dot(&v).sqrt();
-            let v0 = norm(it.violations(model_vals(&Array1::zeros(n)).view()));
-            let v1 = norm(it.violations(model_vals(&d).view()));
             if v0 - v1 > 0.0 && pred_f < 0.0 {
                 let barmu = -pred_f / (v0 - v1);
                 if mu < 1.5 * barmu {
@@ -634,11 +636,14 @@ fn correction(it: &Interp, d: &Array1<f64>, row: &Array1<f64>) -> Option<Array1<
 fn replaced(it: &Interp, d: &Array1<f64>, delta: f64, may_drop: Option<usize>) -> usize {
     let ell = it.lagrange(d);
     let disp = it.disp();
+    // A far point whose Lagrange function vanishes at the new point would
+    // make the set degenerate, however large its weight.
+    let floor = 1e-2 * ell.fold(0.0_f64, |m, &v| m.max(v.abs()));
     let mut pick = 0;
     let mut top = -1.0;
     for k in 0..it.pts.nrows() {
         let is_base = disp.row(k).iter().all(|&v| v == 0.0);
-        if is_base && may_drop != Some(k) {
+        if (is_base && may_drop != Some(k)) || ell[k].abs() < floor {
             continue;
         }
         let dist2 = disp.row(k).dot(&disp.row(k)) / (delta * delta);
@@ -687,12 +692,18 @@ fn geometry_step(
     let mut best = Array1::zeros(n);
     let mut top = -1.0;
     for dir in dirs {
-        let norm = dir.dot(&dir).sqrt();
-        if norm <= 0.0 || !norm.is_finite() {
-            continue;
-        }
         for sign in [1.0, -1.0] {
-            let mut d = &dir * (sign * radius / norm);
+            // Drop the components that point out of the box at once.
+            let dir = Array1::from_shape_fn(n, |i| {
+                let v = sign * dir[i];
+                let stuck = (v < 0.0 && it.base[i] <= lb[i]) || (v > 0.0 && it.base[i] >= ub[i]);
+                if stuck { 0.0 } else { v }
+            });
+            let norm = dir.dot(&dir).sqrt();
+            if norm <= 0.0 || !norm.is_finite() {
+                continue;
+            }
+            let mut d = &dir * (radius / norm);
             d *= fit_in_box(&it.base, &d, lb, ub);
             let v = it.lagrange(&d)[k].abs();
             if v > top {

@@ -39,12 +39,22 @@ pub(crate) fn is_constrained(method: Method) -> bool {
 /// SciPy's `maxcv`, and a final violation above `catol` is reported as
 /// [`Status::PrecisionLoss`](super::Status::PrecisionLoss) with SciPy's
 /// "Did not converge to a solution satisfying the constraints" message.
+/// COBYQA reads `bounds` (every evaluated point stays within them),
+/// `constraints` (Jacobians unused), `initial_tr_radius` (default 1),
+/// `final_tr_radius` (or `tol`; default 1e-6), `maxfev` (default `500·n`),
+/// `maxiter` (default `1000·n`), `f_target`, `feasibility_tol` (default √ε)
+/// and `callback`; its `status_code` is SciPy's (0 radius reached, 1 target
+/// reached, 3 callback, 5 evaluations used up, 6 iterations used up, −2
+/// linear algebra), and a final violation above `feasibility_tol` is
+/// reported as [`Status::Infeasible`](super::Status::Infeasible) (SciPy:
+/// `success=False`, status 0).
 ///
 /// # Errors
 /// [`crate::Error::InvalidArgument`] if `x0` is empty or not finite, a
 /// tolerance is negative, `method` is not a constrained method, or a
 /// constraint's bounds are inconsistent; [`crate::Error::ShapeMismatch`] if
-/// `bounds` or a linear constraint's matrix do not match `x0`. Infeasible
+/// `bounds` or a linear constraint's matrix do not match `x0`; COBYQA also
+/// rejects `bounds` with `lb = ub` (SciPy fixes such variables). Infeasible
 /// problems, a NaN objective or running out of iterations are reported in
 /// `status`/`status_code`/`message`.
 /// COBYLA reports a NaN objective at `x0` (or at the answer) as
@@ -122,6 +132,28 @@ pub(crate) fn is_constrained(method: Method) -> bool {
 /// assert!((res.x[0] + 0.70711).abs() < 1e-3 && (res.x[1] - 0.70711).abs() < 1e-3);
 /// assert!((res.fun + 1.20711).abs() < 1e-5 && res.constr_violation < 1.5e-8);
 /// assert!(res.nfev <= 69); // 1.5 x SciPy's
+/// # Ok::<(), ferrosci::Error>(())
+/// ```
+///
+/// COBYQA on the same problem (SciPy: 37 evaluations):
+/// ```
+/// use ferrosci::optimize::{minimize_constrained, Bounds, Method, MinimizeOptions,
+///     NonlinearConstraint};
+/// use ndarray::{array, ArrayRef1};
+///
+/// let circle = NonlinearConstraint::new(|x: &ArrayRef1<f64>| array![x[0] * x[0] + x[1] * x[1]],
+///     &array![1.0], &array![1.0])?;
+/// let opts = MinimizeOptions {
+///     constraints: vec![circle.into()],
+///     bounds: Some(Bounds::uniform(2, -1.0, 1.0)?),
+///     ..Default::default()
+/// };
+/// let area = |x: &ArrayRef1<f64>| -0.5 * (x[0] - x[1] - 1.0).abs();
+/// let res = minimize_constrained(area, &array![0.0, 1.0], Method::Cobyqa, opts)?;
+/// assert!(res.success(), "{}", res.message);
+/// assert!((res.x[0] + 0.70711).abs() < 1e-5 && (res.x[1] - 0.70711).abs() < 1e-5);
+/// assert!((res.fun + 1.20711).abs() < 1e-5 && res.constr_violation < 1.5e-8);
+/// assert!(res.nfev <= 55); // 1.5 x SciPy's
 /// # Ok::<(), ferrosci::Error>(())
 /// ```
 pub fn minimize_constrained<'a, F>(

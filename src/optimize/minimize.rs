@@ -73,6 +73,15 @@ pub enum Method {
     /// Ragonneau and Zhang's derivative-free COBYQA: quadratic models,
     /// trust-region SQP; bounds (always respected), equality and inequality
     /// `constraints`; see [`minimize_constrained`].
+    ///
+    /// ```
+    /// use ferrosci::optimize::{minimize_with, rosen, Method, MinimizeOptions};
+    /// use ndarray::array;
+    ///
+    /// let res = minimize_with(rosen, &array![-1.2, 1.0], Method::Cobyqa, MinimizeOptions::default())?;
+    /// assert!(res.success() && (res.x[0] - 1.0).abs() < 1e-4, "{}", res.message);
+    /// # Ok::<(), ferrosci::Error>(())
+    /// ```
     Cobyqa,
 }
 
