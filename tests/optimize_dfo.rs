@@ -242,11 +242,12 @@ fn fmin_cobyla_matches_scipy_docstring() {
     assert!(res.success(), "{}", res.message);
 }
 
-#[test]
-fn cobyla_bad_input_is_an_error_or_a_status() {
+/// Bad input shared by the derivative-free methods: an error naming the
+/// argument, or a status; never a panic.
+fn bad_input_common(method: Method) {
     let f = |x: &ArrayRef1<f64>| x.dot(x);
     let go = |x0: Array1<f64>, opts: MinimizeOptions<'static>| {
-        minimize_constrained(f, &x0, Method::Cobyla, opts)
+        minimize_constrained(f, &x0, method, opts)
     };
     let err = go(array![f64::NAN, 0.0], MinimizeOptions::default()).unwrap_err();
     assert!(
@@ -274,47 +275,20 @@ fn cobyla_bad_input_is_an_error_or_a_status() {
         go(array![0.5, 0.5], opts),
         Err(Error::ShapeMismatch { .. })
     ));
-    for (name, opts) in [
-        (
-            "rhobeg",
-            MinimizeOptions {
-                rhobeg: Some(0.0),
-                ..Default::default()
-            },
-        ),
-        (
-            "tol",
-            MinimizeOptions {
-                tol: Some(-1.0),
-                ..Default::default()
-            },
-        ),
-        (
-            "catol",
-            MinimizeOptions {
-                catol: Some(-1.0),
-                ..Default::default()
-            },
-        ),
-    ] {
-        let err = go(array![0.5, 0.5], opts).unwrap_err();
-        assert!(err.to_string().contains(name), "{name}: {err}");
-    }
     // NaN objective at x0: a status, not a panic.
     let res = minimize_constrained(
         |_x: &ArrayRef1<f64>| f64::NAN,
         &array![0.0, 0.0],
-        Method::Cobyla,
+        method,
         MinimizeOptions::default(),
     )
     .unwrap();
-    assert_eq!(res.status, Status::NanEncountered);
-    assert_eq!(res.status_code, -2);
+    assert_eq!((res.status, res.status_code), (Status::NanEncountered, -2));
     // NaN away from the answer: skipped over, as SciPy.
     let res = minimize_constrained(
         |x: &ArrayRef1<f64>| if x[0] > 0.5 { f64::NAN } else { x.dot(x) },
         &array![0.0, 0.0],
-        Method::Cobyla,
+        method,
         MinimizeOptions::default(),
     )
     .unwrap();
@@ -341,12 +315,12 @@ fn cobyla_bad_input_is_an_error_or_a_status() {
     let res = minimize_constrained(
         |x: &ArrayRef1<f64>| (x[0] - 2.0).powi(2),
         &array![0.0],
-        Method::Cobyla,
+        method,
         opts,
     )
     .unwrap();
     assert!(res.x[0] <= 0.5 + 1e-3, "{}", res.x);
-    // Callback stop and maxiter.
+    // Callback stop.
     let opts = MinimizeOptions {
         callback: Some(Box::new(|it: &Intermediate<'_>| {
             if it.nit >= 3 {
@@ -357,8 +331,51 @@ fn cobyla_bad_input_is_an_error_or_a_status() {
         })),
         ..Default::default()
     };
-    let res = minimize_constrained(rosen, &array![-1.2, 1.0], Method::Cobyla, opts).unwrap();
+    let res = minimize_constrained(rosen, &array![-1.2, 1.0], method, opts).unwrap();
     assert_eq!((res.status, res.nit), (Status::CallbackStopped, 3));
+}
+
+/// A bad option is refused with an error naming it.
+fn bad_option(method: Method, name: &str, opts: MinimizeOptions<'static>) {
+    let err = minimize_constrained(
+        |x: &ArrayRef1<f64>| x.dot(x),
+        &array![0.5, 0.5],
+        method,
+        opts,
+    )
+    .unwrap_err();
+    assert!(err.to_string().contains(name), "{name}: {err}");
+}
+
+#[test]
+fn cobyla_bad_input_is_an_error_or_a_status() {
+    bad_input_common(Method::Cobyla);
+    let m = Method::Cobyla;
+    let d = MinimizeOptions::default;
+    bad_option(
+        m,
+        "rhobeg",
+        MinimizeOptions {
+            rhobeg: Some(0.0),
+            ..d()
+        },
+    );
+    bad_option(
+        m,
+        "tol",
+        MinimizeOptions {
+            tol: Some(-1.0),
+            ..d()
+        },
+    );
+    bad_option(
+        m,
+        "catol",
+        MinimizeOptions {
+            catol: Some(-1.0),
+            ..d()
+        },
+    );
     let opts = MinimizeOptions {
         maxiter: Some(10),
         ..Default::default()
@@ -479,158 +496,69 @@ fn cobyqa_never_evaluates_outside_the_bounds() {
 
 #[test]
 fn cobyqa_bad_input_is_an_error_or_a_status() {
-    let f = |x: &ArrayRef1<f64>| x.dot(x);
-    let go = |x0: Array1<f64>, opts: MinimizeOptions<'static>| {
-        minimize_constrained(f, &x0, Method::Cobyqa, opts)
-    };
-    let err = go(array![f64::NAN, 0.0], MinimizeOptions::default()).unwrap_err();
-    assert!(
-        matches!(err, Error::InvalidArgument { name: "x0", .. }),
-        "{err}"
-    );
-    assert!(go(array![], MinimizeOptions::default()).is_err());
-    let wrong_len = MinimizeOptions {
-        bounds: Some(Bounds::uniform(3, -1.0, 1.0).unwrap()),
-        ..Default::default()
-    };
-    assert!(matches!(
-        go(array![0.5, 0.5], wrong_len),
-        Err(Error::ShapeMismatch { .. })
-    ));
-    let fixed = MinimizeOptions {
-        bounds: Some(Bounds::new(&array![0.0, 1.0], &array![1.0, 1.0]).unwrap()),
-        ..Default::default()
-    };
-    let err = go(array![0.5, 1.0], fixed).unwrap_err();
-    assert!(err.to_string().contains("bounds"), "{err}");
-    let lc = LinearConstraint::new(&array![[1.0, 1.0, 1.0]], &array![0.0], &array![1.0]).unwrap();
-    let opts = MinimizeOptions {
-        constraints: vec![lc.into()],
-        ..Default::default()
-    };
-    assert!(matches!(
-        go(array![0.5, 0.5], opts),
-        Err(Error::ShapeMismatch { .. })
-    ));
-    for (name, opts) in [
-        (
-            "initial_tr_radius",
-            MinimizeOptions {
-                initial_tr_radius: Some(0.0),
-                ..Default::default()
-            },
-        ),
-        (
-            "final_tr_radius",
-            MinimizeOptions {
-                final_tr_radius: Some(-1.0),
-                ..Default::default()
-            },
-        ),
-        (
-            "feasibility_tol",
-            MinimizeOptions {
-                feasibility_tol: Some(-1.0),
-                ..Default::default()
-            },
-        ),
-        (
-            "f_target",
-            MinimizeOptions {
-                f_target: Some(f64::NAN),
-                ..Default::default()
-            },
-        ),
-    ] {
-        let err = go(array![0.5, 0.5], opts).unwrap_err();
-        assert!(err.to_string().contains(name), "{name}: {err}");
-    }
-    // NaN objective at x0: a status; NaN elsewhere: avoided.
-    let res = minimize_constrained(
-        |_x: &ArrayRef1<f64>| f64::NAN,
-        &array![0.0, 0.0],
-        Method::Cobyqa,
-        MinimizeOptions::default(),
-    )
-    .unwrap();
-    assert_eq!(res.status, Status::NanEncountered);
-    let res = minimize_constrained(
-        |x: &ArrayRef1<f64>| {
-            if x[0] > 0.5 {
-                f64::NAN
-            } else {
-                (x[0] - 0.2).powi(2) + x[1] * x[1]
-            }
+    bad_input_common(Method::Cobyqa);
+    let m = Method::Cobyqa;
+    let d = MinimizeOptions::default;
+    bad_option(
+        m,
+        "initial_tr_radius",
+        MinimizeOptions {
+            initial_tr_radius: Some(0.0),
+            ..d()
         },
-        &array![0.0, 0.0],
-        Method::Cobyqa,
-        MinimizeOptions::default(),
-    )
-    .unwrap();
-    assert!(
-        res.success() && (res.x[0] - 0.2).abs() < 1e-4 && res.x[1].abs() < 1e-4,
-        "{}: {}",
-        res.message,
-        res.x
     );
-    // A constraint that changes length (NaN values): no panic.
-    let opts = MinimizeOptions {
-        constraints: vec![
-            ConstraintDict::new(ConstraintType::Ineq, |x: &ArrayRef1<f64>| {
-                if x[0] > 0.5 {
-                    array![1.0, 2.0]
-                } else {
-                    array![x[0] + 1.0]
-                }
-            })
-            .into(),
-        ],
-        ..Default::default()
-    };
-    let res = minimize_constrained(
-        |x: &ArrayRef1<f64>| (x[0] - 2.0).powi(2),
-        &array![0.0],
-        Method::Cobyqa,
-        opts,
-    )
-    .unwrap();
-    assert!(res.x[0] <= 0.5 + 1e-3, "{}", res.x);
-    // Callback stop, maxfev and maxiter.
-    let opts = MinimizeOptions {
-        callback: Some(Box::new(|it: &Intermediate<'_>| {
-            if it.nit >= 3 {
-                std::ops::ControlFlow::Break(())
-            } else {
-                std::ops::ControlFlow::Continue(())
-            }
-        })),
-        ..Default::default()
-    };
-    let res = minimize_constrained(rosen, &array![-1.2, 1.0], Method::Cobyqa, opts).unwrap();
-    assert_eq!(
-        (res.status, res.status_code, res.nit),
-        (Status::CallbackStopped, 3, 3)
+    bad_option(
+        m,
+        "final_tr_radius",
+        MinimizeOptions {
+            final_tr_radius: Some(-1.0),
+            ..d()
+        },
     );
-    let opts = MinimizeOptions {
+    bad_option(
+        m,
+        "feasibility_tol",
+        MinimizeOptions {
+            feasibility_tol: Some(-1.0),
+            ..d()
+        },
+    );
+    bad_option(
+        m,
+        "f_target",
+        MinimizeOptions {
+            f_target: Some(f64::NAN),
+            ..d()
+        },
+    );
+    let fixed = Bounds::new(&array![0.0, 1.0], &array![1.0, 1.0]).unwrap();
+    bad_option(
+        m,
+        "bounds",
+        MinimizeOptions {
+            bounds: Some(fixed),
+            ..d()
+        },
+    );
+    // maxfev (also inside the initial points) and maxiter.
+    let run = |opts| minimize_constrained(rosen, &array![-1.2, 1.0], m, opts).unwrap();
+    let res = run(MinimizeOptions {
         maxfev: Some(20),
-        ..Default::default()
-    };
-    let res = minimize_constrained(rosen, &array![-1.2, 1.0], Method::Cobyqa, opts).unwrap();
+        ..d()
+    });
     assert_eq!(
         (res.status, res.status_code, res.nfev),
         (Status::MaxEvaluations, 5, 20)
     );
-    let opts = MinimizeOptions {
+    let res = run(MinimizeOptions {
         maxfev: Some(3),
-        ..Default::default()
-    };
-    let res = minimize_constrained(rosen, &array![-1.2, 1.0], Method::Cobyqa, opts).unwrap();
+        ..d()
+    });
     assert_eq!((res.status, res.nfev), (Status::MaxEvaluations, 3));
-    let opts = MinimizeOptions {
+    let res = run(MinimizeOptions {
         maxiter: Some(4),
-        ..Default::default()
-    };
-    let res = minimize_constrained(rosen, &array![-1.2, 1.0], Method::Cobyqa, opts).unwrap();
+        ..d()
+    });
     assert_eq!(
         (res.status, res.status_code, res.nit),
         (Status::MaxIterations, 6, 4)

@@ -23,6 +23,7 @@
 //! Powell, "Least Frobenius norm updating of quadratic models that satisfy
 //! interpolation conditions", Math. Program. 100 (2004), pp. 183–215.
 
+use super::cobyla::next_rho;
 use super::cobyla_step::{independent, project};
 use super::cobyqa_step::composite_step;
 use super::constraints::{Canonical, ConstrainedResult};
@@ -505,14 +506,7 @@ pub(crate) fn cobyqa<'a>(
             break;
         }
         let rho_old = rho;
-        let r = rho / rhoend;
-        rho = if r <= 16.0 {
-            rhoend
-        } else if r <= 250.0 {
-            r.sqrt() * rhoend
-        } else {
-            0.1 * rho
-        };
+        rho = next_rho(rho, rhoend);
         delta = (0.5 * rho_old).max(rho);
         // A penalty well above the multipliers only slows the progress
         // along curved constraints (the ℓ₂ merit is exact beyond ‖λ‖).
