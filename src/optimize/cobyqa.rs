@@ -472,14 +472,15 @@ pub(crate) fn cobyqa<'a>(
         if !short && ratio >= 0.1 {
             continue;
         }
-        // A poor step: improve the geometry, else shrink Δ and then ρ.
+        // A poor step: improve the geometry if a point is far (beyond 2Δ
+        // and 10ρ, as in Powell's BOBYQA), else shrink Δ and then ρ.
         let dist = it.disp().map_axis(Axis(1), |r| r.dot(&r).sqrt());
         let (far, &far_d) = dist
             .iter()
             .enumerate()
             .max_by(|p, q| p.1.total_cmp(q.1))
             .expect("npt > 0");
-        if far_d > 2.0 * delta {
+        if far_d > (2.0 * delta).max(10.0 * rho) {
             if pb.obj.nfev >= cs.maxfev {
                 code = Some(MAX_EVAL_WARNING);
                 break;

@@ -90,7 +90,7 @@
 //! unconstrained Rosenbrock); `disp` is not supported. COBYQA is written
 //! from Ragonneau's thesis and Powell's papers on least-Frobenius-norm
 //! updating, not from the `cobyqa` package SciPy calls: on the same
-//! fixtures it reaches SciPy's answers (to 1e-4) with 0.9–1.3 times SciPy's
+//! fixtures it reaches SciPy's answers (to 1e-4) with 0.7–1.35 times SciPy's
 //! `nfev`; it adds a second-order correction step against the Maratos
 //! effect, treats linear constraints like nonlinear ones (their models are
 //! exact) and does not support `scale=True`, `disp` or variables fixed by
