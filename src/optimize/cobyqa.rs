@@ -51,6 +51,8 @@ pub(crate) struct CobyqaSettings {
     pub(crate) maxiter: usize,
     pub(crate) f_target: f64,
     pub(crate) feasibility_tol: f64,
+    /// Work in variables scaled to `[−1, 1]` by the bounds (if all finite).
+    pub(crate) scale: bool,
 }
 
 /// A quadratic `c + gᵀs + ½sᵀHs` in the displacement `s` from the base point.
@@ -210,11 +212,27 @@ struct Problem<'p, 'a> {
     obj: &'p mut Objective<'a>,
     cons: &'p mut Canonical<'a>,
     st: &'p mut Settings<'a>,
+    /// With `scale`: the user's `x` is `centre + half·x`.
+    map: Option<(Array1<f64>, Array1<f64>)>,
 }
 
 impl Problem<'_, '_> {
+    /// The user's variables for the working ones (kept in the bounds
+    /// despite the rounding of the scaling).
+    fn user(&self, x: &Array1<f64>) -> Array1<f64> {
+        match (&self.map, &self.st.bounds) {
+            (Some((centre, half)), Some(b)) => {
+                let mut u = centre + &(half * x);
+                b.clip(&mut u);
+                u
+            }
+            _ => x.clone(),
+        }
+    }
+
     /// The raw objective and the row `(f, c_eq, c_in)` of moderated values.
     fn eval(&mut self, x: &Array1<f64>) -> (f64, Array1<f64>) {
+        let x = &self.user(x);
         let raw = self.obj.f(x);
         let (ce, ci) = self.cons.values(x);
         let mut row = vec![if raw.is_nan() { HUGE } else { raw.min(HUGE) }];
@@ -258,19 +276,29 @@ pub(crate) fn cobyqa<'a>(
     cs: &CobyqaSettings,
 ) -> ConstrainedResult {
     let n = x0.len();
-    let (lb, ub) = match &st.bounds {
+    let (mut lb, mut ub) = match &st.bounds {
         Some(b) => (b.lb.clone(), b.ub.clone()),
         None => (
             Array1::from_elem(n, f64::NEG_INFINITY),
             Array1::from_elem(n, f64::INFINITY),
         ),
     };
+    let mut map = None;
+    let mut x0 = x0;
+    if cs.scale && lb.iter().chain(&ub).all(|v| v.is_finite()) {
+        let centre = 0.5 * (&lb + &ub);
+        let half = 0.5 * (&ub - &lb);
+        x0 = (&x0 - &centre) / &half;
+        lb.fill(-1.0);
+        ub.fill(1.0);
+        map = Some((centre, half));
+    }
     // The initial points x0 ± ρ·eᵢ must fit in the bounds.
     let width = (&ub - &lb).fold(f64::INFINITY, |m, &w| m.min(w));
     let mut rho = cs.initial_tr_radius.min(0.5 * width);
     let rhoend = cs.final_tr_radius.min(rho);
     let mut delta = rho;
-    let mut pb = Problem { obj, cons, st };
+    let mut pb = Problem { obj, cons, st, map };
     // Next to a bound, x0 moves onto it or ρ away from it, as the points
     // then step inwards by ρ and 2ρ, or by ±ρ.
     let mut xb = x0;
@@ -460,7 +488,8 @@ pub(crate) fn cobyqa<'a>(
                 break;
             }
             let fb = it.vals[[it.best(mu), 0]];
-            if pb.st.stop(&it.base, fb, nit) {
+            let xu = pb.user(&it.base);
+            if pb.st.stop(&xu, fb, nit) {
                 code = Some(CALLBACK_SUCCESS);
                 break;
             }
@@ -731,7 +760,8 @@ fn finish(
     code: Option<i32>,
     tol: f64,
 ) -> ConstrainedResult {
-    let Problem { obj, cons, st } = pb;
+    let x = pb.user(&x);
+    let Problem { obj, cons, st, .. } = pb;
     let (constr, maxcv) = cons.report(&x, st.bounds.as_ref());
     let status = match code {
         _ if fun.is_nan() => Status::NanEncountered,

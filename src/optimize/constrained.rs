@@ -42,8 +42,8 @@ pub(crate) fn is_constrained(method: Method) -> bool {
 /// COBYQA reads `bounds` (every evaluated point stays within them),
 /// `constraints` (Jacobians unused), `initial_tr_radius` (default 1),
 /// `final_tr_radius` (or `tol`; default 1e-6), `maxfev` (default `500·n`),
-/// `maxiter` (default `1000·n`), `f_target`, `feasibility_tol` (default √ε)
-/// and `callback`; its `status_code` is SciPy's (0 radius reached, 1 target
+/// `maxiter` (default `1000·n`), `f_target`, `feasibility_tol` (default √ε),
+/// `scale_bounds` (SciPy's `scale`) and `callback`; its `status_code` is SciPy's (0 radius reached, 1 target
 /// reached, 3 callback, 5 evaluations used up, 6 iterations used up, −2
 /// linear algebra), and a final violation above `feasibility_tol` is
 /// reported as [`Status::Infeasible`](super::Status::Infeasible) (SciPy:
@@ -303,6 +303,7 @@ where
                 maxiter: o.maxiter.unwrap_or(1000 * n),
                 f_target: o.f_target.unwrap_or(f64::NEG_INFINITY),
                 feasibility_tol: o.feasibility_tol.unwrap_or(f64::EPSILON.sqrt()),
+                scale: o.scale_bounds,
             };
             super::cobyqa::cobyqa(&mut obj, &mut cons, x0, &mut st, &cs)
         }

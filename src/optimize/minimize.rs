@@ -185,6 +185,9 @@ pub struct MinimizeOptions<'a> {
     pub final_tr_radius: Option<f64>,
     /// Largest constraint violation of a feasible point (COBYQA; default √ε).
     pub feasibility_tol: Option<f64>,
+    /// Work in variables scaled to `[−1, 1]` by the bounds when they are
+    /// all finite (COBYQA's `scale`, default false; the field `scale` is TNC's).
+    pub scale_bounds: bool,
     /// First merit-function penalty (trust-constr; default 1).
     pub initial_constr_penalty: Option<f64>,
     /// First barrier parameter (trust-constr; default 0.1).
@@ -239,6 +242,7 @@ impl Default for MinimizeOptions<'_> {
             initial_tr_radius: None,
             final_tr_radius: None,
             feasibility_tol: None,
+            scale_bounds: false,
             initial_constr_penalty: None,
             initial_barrier_parameter: None,
             initial_barrier_tolerance: None,
