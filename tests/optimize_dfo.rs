@@ -541,14 +541,28 @@ fn cobyqa_bad_input_is_an_error_or_a_status() {
             ..d()
         },
     );
+    // Fixed variables (lb = ub) are left out; all fixed: one evaluation (as SciPy).
+    let f = |x: &ArrayRef1<f64>| x.dot(x);
     let fixed = Bounds::new(&array![0.0, 1.0], &array![1.0, 1.0]).unwrap();
-    bad_option(
-        m,
-        "bounds",
-        MinimizeOptions {
-            bounds: Some(fixed),
-            ..d()
-        },
+    let opts = MinimizeOptions {
+        bounds: Some(fixed),
+        ..d()
+    };
+    let res = minimize_constrained(f, &array![0.5, 0.3], m, opts).unwrap();
+    assert!(
+        res.success() && res.x[0].abs() < 1e-6 && res.x[1] == 1.0,
+        "{}",
+        res.x
+    );
+    let all = Bounds::new(&array![0.5, 1.0], &array![0.5, 1.0]).unwrap();
+    let opts = MinimizeOptions {
+        bounds: Some(all),
+        ..d()
+    };
+    let res = minimize_constrained(f, &array![0.0, 0.0], m, opts).unwrap();
+    assert_eq!(
+        (res.status, res.status_code, res.nfev, res.fun),
+        (Status::Success, 2, 1, 1.25)
     );
     // maxfev (also inside the initial points) and maxiter.
     let run = |opts| minimize_constrained(rosen, &array![-1.2, 1.0], m, opts).unwrap();

@@ -15,7 +15,7 @@
 //! by distance); after a poor step, a point far from the best is moved to
 //! where its Lagrange function is large (a geometry step). Bounds hold at
 //! every point: the initial points are placed inside them and each step is
-//! cut back to them.
+//! cut back to them; variables fixed by `lb = ub` are left out.
 //!
 //! # Reference
 //! T. M. Ragonneau, "Model-based derivative-free optimization methods and
@@ -38,6 +38,7 @@ const HUGE: f64 = 1e30;
 /// SciPy's (the `cobyqa` package's) exit statuses.
 const RADIUS_SUCCESS: i32 = 0;
 const TARGET_SUCCESS: i32 = 1;
+const FIXED_SUCCESS: i32 = 2;
 const CALLBACK_SUCCESS: i32 = 3;
 const MAX_EVAL_WARNING: i32 = 5;
 const MAX_ITER_WARNING: i32 = 6;
@@ -212,22 +213,26 @@ struct Problem<'p, 'a> {
     obj: &'p mut Objective<'a>,
     cons: &'p mut Canonical<'a>,
     st: &'p mut Settings<'a>,
-    /// With `scale`: the user's `x` is `centre + half·x`.
-    map: Option<(Array1<f64>, Array1<f64>)>,
+    /// The user's `x` is `full` with its `free` entries `centre + half·x`
+    /// (`half = 1` unless `scale`); the other entries are fixed by `lb = ub`.
+    full: Array1<f64>,
+    free: Vec<usize>,
+    centre: Array1<f64>,
+    half: Array1<f64>,
 }
 
 impl Problem<'_, '_> {
     /// The user's variables for the working ones (kept in the bounds
     /// despite the rounding of the scaling).
     fn user(&self, x: &Array1<f64>) -> Array1<f64> {
-        match (&self.map, &self.st.bounds) {
-            (Some((centre, half)), Some(b)) => {
-                let mut u = centre + &(half * x);
-                b.clip(&mut u);
-                u
-            }
-            _ => x.clone(),
+        let mut u = self.full.clone();
+        for (j, &i) in self.free.iter().enumerate() {
+            u[i] = self.centre[j] + self.half[j] * x[j];
         }
+        if let Some(b) = &self.st.bounds {
+            b.clip(&mut u);
+        }
+        u
     }
 
     /// The raw objective and the row `(f, c_eq, c_in)` of moderated values.
@@ -267,7 +272,7 @@ fn fit_in_box(x: &Array1<f64>, d: &Array1<f64>, lb: &Array1<f64>, ub: &Array1<f6
     t.max(0.0)
 }
 
-/// Runs COBYQA from `x0` (already checked; every variable has `lb < ub`).
+/// Runs COBYQA from `x0` (already checked).
 pub(crate) fn cobyqa<'a>(
     obj: &mut Objective<'a>,
     cons: &mut Canonical<'a>,
@@ -275,30 +280,48 @@ pub(crate) fn cobyqa<'a>(
     st: &mut Settings<'a>,
     cs: &CobyqaSettings,
 ) -> ConstrainedResult {
-    let n = x0.len();
-    let (mut lb, mut ub) = match &st.bounds {
+    let (lb_all, ub_all) = match &st.bounds {
         Some(b) => (b.lb.clone(), b.ub.clone()),
         None => (
-            Array1::from_elem(n, f64::NEG_INFINITY),
-            Array1::from_elem(n, f64::INFINITY),
+            Array1::from_elem(x0.len(), f64::NEG_INFINITY),
+            Array1::from_elem(x0.len(), f64::INFINITY),
         ),
     };
-    let mut map = None;
-    let mut x0 = x0;
+    // Work on the free variables, scaled to [−1, 1] by request.
+    let free: Vec<usize> = (0..x0.len()).filter(|&i| lb_all[i] < ub_all[i]).collect();
+    let n = free.len();
+    let pick = |v: &Array1<f64>| -> Array1<f64> { free.iter().map(|&i| v[i]).collect() };
+    let (mut lb, mut ub) = (pick(&lb_all), pick(&ub_all));
+    let (mut centre, mut half) = (Array1::zeros(n), Array1::ones(n));
     if cs.scale && lb.iter().chain(&ub).all(|v| v.is_finite()) {
-        let centre = 0.5 * (&lb + &ub);
-        let half = 0.5 * (&ub - &lb);
-        x0 = (&x0 - &centre) / &half;
+        centre = 0.5 * (&lb + &ub);
+        half = 0.5 * (&ub - &lb);
         lb.fill(-1.0);
         ub.fill(1.0);
-        map = Some((centre, half));
+    }
+    let mut full = x0;
+    if let Some(b) = &st.bounds {
+        b.clip(&mut full);
+    }
+    let x0 = (pick(&full) - &centre) / &half;
+    let mut pb = Problem {
+        obj,
+        cons,
+        st,
+        full,
+        free,
+        centre,
+        half,
+    };
+    if n == 0 {
+        let (raw, _) = pb.eval(&x0);
+        return finish(pb, x0, raw, 0, Some(FIXED_SUCCESS), cs.feasibility_tol);
     }
     // The initial points x0 ± ρ·eᵢ must fit in the bounds.
     let width = (&ub - &lb).fold(f64::INFINITY, |m, &w| m.min(w));
     let mut rho = cs.initial_tr_radius.min(0.5 * width);
     let rhoend = cs.final_tr_radius.min(rho);
     let mut delta = rho;
-    let mut pb = Problem { obj, cons, st, map };
     // Next to a bound, x0 moves onto it or ρ away from it, as the points
     // then step inwards by ρ and 2ρ, or by ±ρ.
     let mut xb = x0;
@@ -744,6 +767,7 @@ fn message(code: i32) -> &'static str {
     match code {
         RADIUS_SUCCESS => "The lower bound for the trust-region radius has been reached",
         TARGET_SUCCESS => "The target objective function value has been reached",
+        FIXED_SUCCESS => "All variables are fixed by the bound constraints",
         CALLBACK_SUCCESS => "The callback requested to stop the optimization procedure",
         MAX_EVAL_WARNING => "The maximum number of function evaluations has been exceeded",
         MAX_ITER_WARNING => "The maximum number of iterations has been exceeded",
@@ -765,8 +789,8 @@ fn finish(
     let (constr, maxcv) = cons.report(&x, st.bounds.as_ref());
     let status = match code {
         _ if fun.is_nan() => Status::NanEncountered,
-        Some(RADIUS_SUCCESS | TARGET_SUCCESS) if maxcv > tol => Status::Infeasible,
-        Some(RADIUS_SUCCESS | TARGET_SUCCESS) => Status::Success,
+        Some(RADIUS_SUCCESS | TARGET_SUCCESS | FIXED_SUCCESS) if maxcv > tol => Status::Infeasible,
+        Some(RADIUS_SUCCESS | TARGET_SUCCESS | FIXED_SUCCESS) => Status::Success,
         Some(MAX_EVAL_WARNING) => Status::MaxEvaluations,
         Some(MAX_ITER_WARNING) => Status::MaxIterations,
         Some(CALLBACK_SUCCESS) => Status::CallbackStopped,

@@ -44,7 +44,7 @@ pub(crate) fn is_constrained(method: Method) -> bool {
 /// `final_tr_radius` (or `tol`; default 1e-6), `maxfev` (default `500·n`),
 /// `maxiter` (default `1000·n`), `f_target`, `feasibility_tol` (default √ε),
 /// `scale_bounds` (SciPy's `scale`) and `callback`; its `status_code` is SciPy's (0 radius reached, 1 target
-/// reached, 3 callback, 5 evaluations used up, 6 iterations used up, −2
+/// reached, 2 all variables fixed, 3 callback, 5 evaluations used up, 6 iterations used up, −2
 /// linear algebra), and a final violation above `feasibility_tol` is
 /// reported as [`Status::Infeasible`](super::Status::Infeasible) (SciPy:
 /// `success=False`, status 0).
@@ -53,8 +53,7 @@ pub(crate) fn is_constrained(method: Method) -> bool {
 /// [`crate::Error::InvalidArgument`] if `x0` is empty or not finite, a
 /// tolerance is negative, `method` is not a constrained method, or a
 /// constraint's bounds are inconsistent; [`crate::Error::ShapeMismatch`] if
-/// `bounds` or a linear constraint's matrix do not match `x0`; COBYQA also
-/// rejects `bounds` with `lb = ub` (SciPy fixes such variables). Infeasible
+/// `bounds` or a linear constraint's matrix do not match `x0`. Infeasible
 /// problems, a NaN objective or running out of iterations are reported in
 /// `status`/`status_code`/`message`.
 /// COBYLA reports a NaN objective at `x0` (or at the answer) as
@@ -211,18 +210,6 @@ where
     }
     if let Some(t) = o.feasibility_tol {
         check::non_negative("feasibility_tol", t)?;
-    }
-    if method == Method::Cobyqa
-        && let Some(b) = &o.bounds
-        && let Some(i) = (0..x0.len()).find(|&i| b.lb[i] >= b.ub[i])
-    {
-        return Err(check::invalid(
-            "bounds",
-            format!(
-                "COBYQA needs lb < ub, but variable {i} has lb = ub = {}",
-                b.lb[i]
-            ),
-        ));
     }
     if o.f_target.is_some_and(f64::is_nan) {
         return Err(check::invalid("f_target", "must not be NaN"));

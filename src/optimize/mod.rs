@@ -93,7 +93,7 @@
 //! fixtures it reaches SciPy's answers (to 1e-4) with 0.7–1.35 times SciPy's
 //! `nfev`; it adds a second-order correction step against the Maratos
 //! effect, treats linear constraints like nonlinear ones (their models are
-//! exact) and does not support `disp` or variables fixed by `lb = ub`.
+//! exact) and does not support `disp`.
 //!
 //! ## Least squares and fitting
 //! Residuals are closures `|x: &ArrayRef1<f64>| -> Array1<f64>`; a
@@ -107,7 +107,7 @@
 //! so a fit to many points costs O(m n²) per iteration.
 //!
 //! ## Not yet
-//! COBYQA with variables fixed by `lb = ub`, `keep_feasible` bounds (SciPy's `Bounds(..., keep_feasible)`,
+//! `keep_feasible` bounds (SciPy's `Bounds(..., keep_feasible)`,
 //! which SciPy itself honours only in `trust-constr`), the nonlinear solvers' Wolfe line
 //! search and SVD rank reduction, `curve_fit` with an analytic `jac`, `least_squares` with sparse Jacobians
 //! (`tr_solver='lsmr'`) or a callback, `lsq_linear`'s `trf` iteration (one
