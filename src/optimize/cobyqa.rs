@@ -2,20 +2,23 @@
 //! `method='COBYQA'`).
 //!
 //! The objective and every constraint are modelled by quadratics that
-//! interpolate them on `2n + 1` points; when a point changes, each model
-//! changes by the quadratic of least Frobenius-norm Hessian that restores
-//! interpolation (the KKT system of that problem is solved afresh, in
-//! coordinates scaled to the set's size). Each iteration takes the composite
-//! step of `cobyqa_step` within a trust region of radius `Δ` around the
-//! point of least merit `Φ(x) = f(x) + μ‖v(x)‖₂` (`v` the violations); `μ`
-//! grows until each step is predicted to lower `Φ`. `Δ` follows the ratio of
-//! the actual to the predicted reduction of `Φ` but not below the resolution
-//! `ρ`, which shrinks from `initial_tr_radius` to `final_tr_radius`. The new
-//! point replaces the one whose Lagrange function is largest there (weighted
-//! by distance); after a poor step, a point far from the best is moved to
-//! where its Lagrange function is large (a geometry step). Bounds hold at
-//! every point: the initial points are placed inside them and each step is
-//! cut back to them; variables fixed by `lb = ub` are left out.
+//! interpolate them on `2n + 1` points (`cobyqa_interp`). Each iteration
+//! takes the composite step of `cobyqa_step` within a trust region of radius
+//! `Δ` around the point of least merit `Φ(x) = f(x) + μ‖v(x)‖₂` (`v` the
+//! violations), with the Hessian of the Lagrangian from least-squares
+//! multipliers; `μ` grows until each step is predicted to lower `Φ`, and
+//! falls back to twice the multipliers' norm when `ρ` shrinks (a larger
+//! penalty only slows the progress along curved constraints). `Δ` follows
+//! the ratio of the actual to the predicted reduction of `Φ` but not below
+//! the resolution `ρ`, which shrinks from `initial_tr_radius` to
+//! `final_tr_radius`. A step that raises the violation and fails is
+//! followed by a second-order correction (the least-norm step back onto the
+//! linearized constraints), against the Maratos effect. The new point
+//! replaces the one whose Lagrange function is largest there (weighted by
+//! distance); after a poor step, a point far from the best is moved to where
+//! its Lagrange function is large (a geometry step). Bounds hold at every
+//! point: the initial points are placed inside them and each step is cut
+//! back to them; variables fixed by `lb = ub` are left out.
 //!
 //! # Reference
 //! T. M. Ragonneau, "Model-based derivative-free optimization methods and
@@ -25,6 +28,7 @@
 
 use super::cobyla::next_rho;
 use super::cobyla_step::{independent, project};
+use super::cobyqa_interp::{Interp, Model, geometry_step, insert, replaced};
 use super::cobyqa_step::composite_step;
 use super::constraints::{Canonical, ConstrainedResult};
 use super::diff::Objective;
@@ -54,158 +58,6 @@ pub(crate) struct CobyqaSettings {
     pub(crate) feasibility_tol: f64,
     /// Work in variables scaled to `[−1, 1]` by the bounds (if all finite).
     pub(crate) scale: bool,
-}
-
-/// A quadratic `c + gᵀs + ½sᵀHs` in the displacement `s` from the base point.
-#[derive(Clone)]
-struct Model {
-    c: f64,
-    g: Array1<f64>,
-    h: Array2<f64>,
-}
-
-impl Model {
-    fn at(&self, s: &Array1<f64>) -> f64 {
-        self.c + self.g.dot(s) + 0.5 * s.dot(&self.h.dot(s))
-    }
-
-    /// Moves the base point by `s`.
-    fn shift(&mut self, s: &Array1<f64>) {
-        self.c = self.at(s);
-        self.g = &self.g + &self.h.dot(s);
-    }
-}
-
-/// The interpolation set, its values and the models about `base`.
-struct Interp {
-    /// Points, one per row.
-    pts: Array2<f64>,
-    /// Column 0: the objective (moderated); then the equality constraints'
-    /// values (`= 0`), then the inequalities' (`≥ 0`).
-    vals: Array2<f64>,
-    n_eq: usize,
-    base: Array1<f64>,
-    models: Vec<Model>,
-    /// Inverse of the KKT matrix of the least-Frobenius-norm problem, in
-    /// displacements divided by `scale`.
-    winv: Array2<f64>,
-    scale: f64,
-}
-
-impl Interp {
-    /// Displacements of the points from `base`.
-    fn disp(&self) -> Array2<f64> {
-        &self.pts - &self.base
-    }
-
-    /// Inverts the KKT matrix of the current set; false if it is singular.
-    fn factor(&mut self) -> bool {
-        let (npt, n) = self.pts.dim();
-        let mut d = self.disp();
-        self.scale = d
-            .rows()
-            .into_iter()
-            .map(|r| r.dot(&r).sqrt())
-            .fold(0.0, f64::max);
-        if self.scale <= 0.0 {
-            return false;
-        }
-        d /= self.scale;
-        let gram = d.dot(&d.t());
-        let mut w = Array2::zeros((npt + n + 1, npt + n + 1));
-        w.slice_mut(s![..npt, ..npt])
-            .assign(&gram.mapv(|v| 0.5 * v * v));
-        for i in 0..npt {
-            w[[i, npt]] = 1.0;
-            w[[npt, i]] = 1.0;
-            for j in 0..n {
-                w[[i, npt + 1 + j]] = d[[i, j]];
-                w[[npt + 1 + j, i]] = d[[i, j]];
-            }
-        }
-        match crate::linalg::inv(&w) {
-            Ok(inv) if inv.iter().all(|v| v.is_finite()) => {
-                self.winv = inv;
-                true
-            }
-            _ => false,
-        }
-    }
-
-    /// The Lagrange functions at `base + step`.
-    fn lagrange(&self, step: &Array1<f64>) -> Array1<f64> {
-        let (npt, n) = self.pts.dim();
-        let u = step / self.scale;
-        let d = self.disp() / self.scale;
-        let mut w = Array1::zeros(npt + n + 1);
-        for (i, r) in d.rows().into_iter().enumerate() {
-            w[i] = 0.5 * r.dot(&u).powi(2);
-        }
-        w[npt] = 1.0;
-        w.slice_mut(s![npt + 1..]).assign(&u);
-        self.winv.slice(s![..npt, ..]).dot(&w)
-    }
-
-    /// Adds to every model the least-Frobenius-norm quadratic that makes it
-    /// interpolate its values again.
-    fn update_models(&mut self) {
-        let npt = self.pts.nrows();
-        let d = self.disp();
-        let ds = &d / self.scale;
-        for (j, model) in self.models.iter_mut().enumerate() {
-            let r: Array1<f64> =
-                Array1::from_shape_fn(npt, |i| self.vals[[i, j]] - model.at(&d.row(i).to_owned()));
-            let sol = self.winv.slice(s![.., ..npt]).dot(&r);
-            let lam = sol.slice(s![..npt]);
-            model.c += sol[npt];
-            model
-                .g
-                .scaled_add(1.0 / self.scale, &sol.slice(s![npt + 1..]));
-            let weighted = &ds.t() * &lam.insert_axis(Axis(0));
-            model.h += &(weighted.dot(&ds) / (self.scale * self.scale));
-        }
-    }
-
-    /// Violations at row `k` of `vals`-like values: `|c|` for equalities,
-    /// `max(0, −c)` for inequalities.
-    fn violations(&self, c: ndarray::ArrayView1<f64>) -> Array1<f64> {
-        Array1::from_shape_fn(c.len(), |i| {
-            if i < self.n_eq {
-                c[i].abs()
-            } else {
-                (-c[i]).max(0.0)
-            }
-        })
-    }
-
-    fn merit(&self, k: usize, mu: f64) -> (f64, f64) {
-        let v = self.violations(self.vals.slice(s![k, 1..]));
-        (self.vals[[k, 0]] + mu * v.dot(&v).sqrt(), v.dot(&v))
-    }
-
-    /// Index of the point of least merit (ties: least violation).
-    fn best(&self, mu: f64) -> usize {
-        let mut best = 0;
-        for k in 1..self.pts.nrows() {
-            let (a, va) = self.merit(k, mu);
-            let (b, vb) = self.merit(best, mu);
-            if a < b || (a == b && va < vb) {
-                best = k;
-            }
-        }
-        best
-    }
-
-    /// Moves the base point (and the models) to point `k`; false if the
-    /// set is degenerate.
-    fn rebase(&mut self, k: usize) -> bool {
-        let step = &self.pts.row(k) - &self.base;
-        for m in &mut self.models {
-            m.shift(&step);
-        }
-        self.base = self.pts.row(k).to_owned();
-        self.factor()
-    }
 }
 
 /// Evaluates the objective and the constraints, moderating NaN and ±inf.
@@ -257,19 +109,6 @@ impl Problem<'_, '_> {
         }));
         (raw, Array1::from(row))
     }
-}
-
-/// Largest `t ∈ [0, 1]` with `x + t·d` within `[lb, ub]` (`x` inside).
-fn fit_in_box(x: &Array1<f64>, d: &Array1<f64>, lb: &Array1<f64>, ub: &Array1<f64>) -> f64 {
-    let mut t: f64 = 1.0;
-    for i in 0..x.len() {
-        if d[i] > 0.0 && x[i] + d[i] > ub[i] {
-            t = t.min((ub[i] - x[i]) / d[i]);
-        } else if d[i] < 0.0 && x[i] + d[i] < lb[i] {
-            t = t.min((lb[i] - x[i]) / d[i]);
-        }
-    }
-    t.max(0.0)
 }
 
 /// Runs COBYQA from `x0` (already checked).
@@ -675,91 +514,6 @@ fn correction(it: &Interp, d: &Array1<f64>, row: &Array1<f64>) -> Option<Array1<
     let g = Array2::from_shape_vec((rhs.len(), n), grads).ok()?;
     let s = crate::linalg::lstsq(&g, &Array1::from(rhs)).ok()?.x;
     (s.iter().all(|v| v.is_finite()) && s.dot(&s) <= d.dot(d)).then_some(s)
-}
-
-/// The point to replace by `base + d`: the largest Lagrange function there,
-/// weighted by the distance from the base; the base point (`may_drop`) only
-/// if the new point beats it.
-fn replaced(it: &Interp, d: &Array1<f64>, delta: f64, may_drop: Option<usize>) -> usize {
-    let ell = it.lagrange(d);
-    let disp = it.disp();
-    // A far point whose Lagrange function vanishes at the new point would
-    // make the set degenerate, however large its weight.
-    let floor = 1e-2 * ell.fold(0.0_f64, |m, &v| m.max(v.abs()));
-    let mut pick = 0;
-    let mut top = -1.0;
-    for k in 0..it.pts.nrows() {
-        let is_base = disp.row(k).iter().all(|&v| v == 0.0);
-        if (is_base && may_drop != Some(k)) || ell[k].abs() < floor {
-            continue;
-        }
-        let dist2 = disp.row(k).dot(&disp.row(k)) / (delta * delta);
-        let score = ell[k].abs() * dist2.max(1.0).powi(2);
-        if score > top {
-            top = score;
-            pick = k;
-        }
-    }
-    pick
-}
-
-/// Replaces point `k`, updates the models and moves the base to the best
-/// point; false if the new set is degenerate.
-fn insert(it: &mut Interp, k: usize, x: &Array1<f64>, row: &Array1<f64>, mu: f64) -> bool {
-    it.pts.row_mut(k).assign(x);
-    it.vals.row_mut(k).assign(row);
-    if !it.factor() {
-        return false;
-    }
-    it.update_models();
-    it.rebase(it.best(mu))
-}
-
-/// A step of length about `radius` from the base point, within the bounds,
-/// where point `k`'s Lagrange function is large: tried along its gradient
-/// and along the lines to the other points.
-fn geometry_step(
-    it: &Interp,
-    k: usize,
-    radius: f64,
-    lb: &Array1<f64>,
-    ub: &Array1<f64>,
-) -> Array1<f64> {
-    let n = it.base.len();
-    let grad = {
-        let e = 1e-3 * radius;
-        Array1::from_shape_fn(n, |i| {
-            let mut p = Array1::zeros(n);
-            p[i] = e;
-            (it.lagrange(&p)[k] - it.lagrange(&-&p)[k]) / (2.0 * e)
-        })
-    };
-    let mut dirs = vec![grad];
-    dirs.extend(it.disp().rows().into_iter().map(|r| r.to_owned()));
-    let mut best = Array1::zeros(n);
-    let mut top = -1.0;
-    for dir in dirs {
-        for sign in [1.0, -1.0] {
-            // Drop the components that point out of the box at once.
-            let dir = Array1::from_shape_fn(n, |i| {
-                let v = sign * dir[i];
-                let stuck = (v < 0.0 && it.base[i] <= lb[i]) || (v > 0.0 && it.base[i] >= ub[i]);
-                if stuck { 0.0 } else { v }
-            });
-            let norm = dir.dot(&dir).sqrt();
-            if norm <= 0.0 || !norm.is_finite() {
-                continue;
-            }
-            let mut d = &dir * (radius / norm);
-            d *= fit_in_box(&it.base, &d, lb, ub);
-            let v = it.lagrange(&d)[k].abs();
-            if v > top {
-                top = v;
-                best = d;
-            }
-        }
-    }
-    best
 }
 
 /// SciPy's message for an exit status.

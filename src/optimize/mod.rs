@@ -117,6 +117,7 @@ mod bfgs;
 mod cobyla;
 mod cobyla_step;
 mod cobyqa;
+mod cobyqa_interp;
 mod cobyqa_step;
 mod constrained;
 mod constraints;
