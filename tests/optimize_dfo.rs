@@ -118,11 +118,12 @@ fn check_case(case: &common::Case, res: &ConstrainedResult) -> Result<(), String
     Ok(())
 }
 
-#[test]
-fn cobyla_matches_scipy() {
+/// Runs every fixture case whose id starts with `prefix`, prints the nfev
+/// ratios, and fails with every disagreement that `check` finds.
+fn matches_scipy(prefix: &str, check: fn(&common::Case, &ConstrainedResult) -> Result<(), String>) {
     let mut failures = Vec::new();
     for case in load("optimize", "dfo") {
-        if !case.id.starts_with("cobyla/") {
+        if !case.id.starts_with(prefix) {
             continue;
         }
         let res = run(&case);
@@ -138,14 +139,16 @@ fn cobyla_matches_scipy() {
             res.message
         );
         println!("{line}");
-        if let Err(why) = check_case(&case, &res) {
-            failures.push(format!(
-                "{line}
-    {why}"
-            ));
+        if let Err(why) = check(&case, &res) {
+            failures.push(format!("{line}\n    {why}"));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn cobyla_matches_scipy() {
+    matches_scipy("cobyla/", check_case);
 }
 
 /// Checks one COBYQA case: SciPy's answer to the case's `atol` (the paths
@@ -195,29 +198,7 @@ fn check_cobyqa(case: &common::Case, res: &ConstrainedResult) -> Result<(), Stri
 
 #[test]
 fn cobyqa_matches_scipy() {
-    let mut failures = Vec::new();
-    for case in load("optimize", "dfo") {
-        if !case.id.starts_with("cobyqa/") {
-            continue;
-        }
-        let res = run(&case);
-        let want_nfev = as_f64(&case.expected["nfev"]);
-        let line = format!(
-            "{}: nfev {} / SciPy {want_nfev} = {:.2}, f {:.8}, maxcv {:.1e}, x {}, {}",
-            case.id,
-            res.nfev,
-            res.nfev as f64 / want_nfev,
-            res.fun,
-            res.constr_violation,
-            res.x,
-            res.message
-        );
-        println!("{line}");
-        if let Err(why) = check_cobyqa(&case, &res) {
-            failures.push(format!("{line}\n    {why}"));
-        }
-    }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    matches_scipy("cobyqa/", check_cobyqa);
 }
 
 #[test]
