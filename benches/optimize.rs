@@ -95,6 +95,17 @@ fn bench_optimize(c: &mut Criterion) {
             .unwrap()
         })
     });
+    g.bench_function("cobyqa_rosen2", |b| {
+        b.iter(|| {
+            minimize_with(
+                rosen,
+                black_box(&ndarray::array![-1.2, 1.0]),
+                Method::Cobyqa,
+                MinimizeOptions::default(),
+            )
+            .unwrap()
+        })
+    });
     g.bench_function("brentq_cos", |b| {
         b.iter(|| {
             brentq(

@@ -427,14 +427,7 @@ pub(crate) fn cobyla<'a>(
             break;
         }
         let rho_old = rho;
-        let r = rho / rhoend;
-        rho = if r <= 16.0 {
-            rhoend
-        } else if r <= 250.0 {
-            r.sqrt() * rhoend
-        } else {
-            0.1 * rho
-        };
+        rho = next_rho(rho, rhoend);
         delta = (0.5 * rho_old).max(rho);
         mu = reduced_penalty(&sx, mu);
     }
@@ -465,6 +458,19 @@ pub(crate) fn cobyla<'a>(
     };
     let code = code.unwrap_or(SMALL_TR_RADIUS);
     finish(pb, x, fx, nit, code, cs.catol)
+}
+
+/// Powell's next resolution: a tenth of `rho` far from `rhoend`, the
+/// geometric mean with it closer, then `rhoend` itself (also COBYQA's).
+pub(crate) fn next_rho(rho: f64, rhoend: f64) -> f64 {
+    let r = rho / rhoend;
+    if r <= 16.0 {
+        rhoend
+    } else if r <= 250.0 {
+        r.sqrt() * rhoend
+    } else {
+        0.1 * rho
+    }
 }
 
 /// Runs the user's callback on the best vertex; true means stop.

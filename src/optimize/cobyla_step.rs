@@ -148,7 +148,7 @@ fn descend(
 }
 
 /// The rows of `set` that are linearly independent (Gram–Schmidt, in order).
-fn independent(rows: &Array2<f64>, set: &[usize]) -> Vec<usize> {
+pub(crate) fn independent(rows: &Array2<f64>, set: &[usize]) -> Vec<usize> {
     let mut basis: Vec<Array1<f64>> = Vec::new();
     let mut keep = Vec::new();
     for &i in set {
@@ -177,7 +177,11 @@ fn orthogonalize(basis: &[Array1<f64>], v: ArrayView1<f64>) -> Option<Array1<f64
 
 /// The steepest-descent direction `−c` projected onto the null space of the
 /// active rows, and the least-squares multipliers `λ` of `c ≈ Σ λⱼ rowⱼ`.
-fn project(rows: &Array2<f64>, active: &[usize], c: &Array1<f64>) -> (Array1<f64>, Vec<f64>) {
+pub(crate) fn project(
+    rows: &Array2<f64>,
+    active: &[usize],
+    c: &Array1<f64>,
+) -> (Array1<f64>, Vec<f64>) {
     let k = active.len();
     let mut q: Vec<Array1<f64>> = Vec::with_capacity(k);
     // R (upper triangular) with rowⱼ = Σᵢ R[i][j] qᵢ.

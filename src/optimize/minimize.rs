@@ -70,6 +70,19 @@ pub enum Method {
     /// Powell's derivative-free COBYLA: linear models on a simplex, bounds,
     /// equality and inequality `constraints`; see [`minimize_constrained`].
     Cobyla,
+    /// Ragonneau and Zhang's derivative-free COBYQA: quadratic models,
+    /// trust-region SQP; bounds (always respected), equality and inequality
+    /// `constraints`; see [`minimize_constrained`].
+    ///
+    /// ```
+    /// use ferrosci::optimize::{minimize_with, rosen, Method, MinimizeOptions};
+    /// use ndarray::array;
+    ///
+    /// let res = minimize_with(rosen, &array![-1.2, 1.0], Method::Cobyqa, MinimizeOptions::default())?;
+    /// assert!(res.success() && (res.x[0] - 1.0).abs() < 1e-4, "{}", res.message);
+    /// # Ok::<(), ferrosci::Error>(())
+    /// ```
+    Cobyqa,
 }
 
 /// A boxed Hessian: `x ↦ ∇²f(x)`.
@@ -167,8 +180,16 @@ pub struct MinimizeOptions<'a> {
     pub hess_update: Option<HessianUpdateStrategy>,
     /// Barrier-parameter threshold of the `xtol` test (trust-constr; default 1e-8).
     pub barrier_tol: Option<f64>,
-    /// First trust radius (trust-constr; default 1).
+    /// First trust radius (trust-constr, COBYQA; default 1).
     pub initial_tr_radius: Option<f64>,
+    /// Last trust radius, the resolution of the answer (COBYQA; default
+    /// `tol`, else 1e-6).
+    pub final_tr_radius: Option<f64>,
+    /// Largest constraint violation of a feasible point (COBYQA; default √ε).
+    pub feasibility_tol: Option<f64>,
+    /// Work in variables scaled to `[−1, 1]` by the bounds when they are
+    /// all finite (COBYQA's `scale`, default false; the field `scale` is TNC's).
+    pub scale_bounds: bool,
     /// First merit-function penalty (trust-constr; default 1).
     pub initial_constr_penalty: Option<f64>,
     /// First barrier parameter (trust-constr; default 0.1).
@@ -180,7 +201,7 @@ pub struct MinimizeOptions<'a> {
     pub rhobeg: Option<f64>,
     /// Largest constraint violation of a successful answer (COBYLA; default √ε).
     pub catol: Option<f64>,
-    /// Stop once a feasible point has `f ≤ f_target` (COBYLA; default −∞).
+    /// Stop once a feasible point has `f ≤ f_target` (COBYLA, COBYQA; default −∞).
     pub f_target: Option<f64>,
 }
 
@@ -221,6 +242,9 @@ impl Default for MinimizeOptions<'_> {
             hess_update: None,
             barrier_tol: None,
             initial_tr_radius: None,
+            final_tr_radius: None,
+            feasibility_tol: None,
+            scale_bounds: false,
             initial_constr_penalty: None,
             initial_barrier_parameter: None,
             initial_barrier_tolerance: None,
@@ -471,7 +495,7 @@ where
             super::trust_region::trust_region(&mut obj, x0, &mut curvature, &mut st, sub, &tp)
         }
         Method::Tnc => super::tnc::tnc(&mut obj, x0, &mut st, &tnc),
-        Method::Slsqp | Method::TrustConstr | Method::Cobyla => {
+        Method::Slsqp | Method::TrustConstr | Method::Cobyla | Method::Cobyqa => {
             unreachable!("constrained methods return above")
         }
     };

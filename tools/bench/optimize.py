@@ -22,6 +22,7 @@ def workloads(workers):
     yield "optimize/cobyla_tutorial_ineq", lambda: so.minimize(
         lambda x: (x[0] - 1) ** 2 + (x[1] - 2.5) ** 2, np.array([2.0, 0.0]), method="COBYLA",
         constraints=tut_cons, bounds=tut_bounds)
+    yield "optimize/cobyqa_rosen2", lambda: so.minimize(so.rosen, x2, method="COBYQA")
     yield "optimize/brentq_cos", lambda: so.brentq(lambda x: np.cos(x) - x, 0.0, 1.0)
     x = np.linspace(-5.0, 5.0, 10_000)
     y = _gauss4(x, 2.0, 0.4, 0.7, 0.3) + 0.05 * np.sin(37.0 * x * x)
