@@ -44,12 +44,12 @@ fn bench_special(c: &mut Criterion) {
         ("dawsn", special::dawsn, grid(-10.0, 10.0)),
         (
             "eval_legendre_10",
-            |x| special::eval_legendre(10, x),
+            |x| special::eval_legendre(10.0, x),
             grid(-1.0, 1.0),
         ),
         (
             "eval_laguerre_10",
-            |x| special::eval_laguerre(10, x),
+            |x| special::eval_laguerre(10.0, x),
             grid(0.0, 40.0),
         ),
         ("struve_0.7", |x| special::struve(0.7, x), grid(0.01, 50.0)),
