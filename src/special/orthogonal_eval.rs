@@ -12,10 +12,18 @@
 //! breaks down return NaN as SciPy does. At `x = ±∞` the polynomial's limit is
 //! returned (SciPy returns NaN for some families there).
 //!
-//! A non-integral degree `ν` (NaN gives NaN) evaluates `2F1(…; (1-x)/2)` with
-//! the family's prefactor, or `1F1` for Laguerre. For `x < -1` the argument
-//! of `2F1` exceeds 1 and the function is complex; SciPy returns `∞` (times
-//! the prefactor) there, and so do these.
+//! A non-integral degree `ν` (NaN gives NaN) uses the family's `2F1(…; (1-x)/2)`
+//! (with its prefactor), or `1F1` for Laguerre, at the two degrees `ν₀ =
+//! ν - ⌊ν⌋` and `ν₀ + 1`, where the parameters are small and the series
+//! converge without cancellation, then runs the same three-term recurrence
+//! up to `ν` (it holds for any real degree: it is a contiguous relation of
+//! the hypergeometric function). Summing `2F1(-ν, ν+1; …)` directly for
+//! `ν ≈ 30` cancels catastrophically — SciPy loses all digits there.
+//! Negative degrees use the reflections `P_ν = P_{-ν-1}`, `T_ν = T_{-ν}`,
+//! `U_ν = -U_{-ν-2}` where they exist, else the direct form (`ν > -5` here
+//! keeps its parameters small). For `x < -1` the argument of `2F1` exceeds 1
+//! and the function is complex; SciPy returns `∞` (times the prefactor)
+//! there, and so do these.
 
 use super::beta::binom;
 use super::hypergeometric::{hyp1f1, hyp2f1};
@@ -29,19 +37,100 @@ fn integral(n: f64) -> Option<i64> {
 /// `2F1(a, b; c; z)` for a non-terminating series (`a = -ν`, `ν` not an
 /// integer): `∞` for `z > 1`, as SciPy (the value is complex there).
 fn f21(a: f64, b: f64, c: f64, z: f64) -> f64 {
-    if z > 1.0 { f64::INFINITY } else { hyp2f1(a, b, c, z) }
+    if z > 1.0 {
+        f64::INFINITY
+    } else {
+        hyp2f1(a, b, c, z)
+    }
+}
+
+/// Degrees past which the non-integral recurrence gives way to the direct form
+/// (bounds the cost; the direct form is inaccurate there, as SciPy's).
+const MAX_STEPS: f64 = 1e6;
+
+/// `f_ν` for non-integral `ν`: `direct(ν)` for `ν < 1`, else the recurrence
+/// `step` (as for [`recur`], with the real degree) from `direct(ν₀)`,
+/// `direct(ν₀ + 1)`, `ν₀ = ν - ⌊ν⌋`.
+fn upward(
+    n: f64,
+    direct: impl Fn(f64) -> f64,
+    mut step: impl FnMut(f64) -> (f64, f64, f64),
+) -> f64 {
+    if n.is_nan() || !(1.0..MAX_STEPS).contains(&n) {
+        return direct(n);
+    }
+    let m = n.floor();
+    let v0 = n - m;
+    recur(m as u64, direct(v0), direct(v0 + 1.0), |k| step(k + v0))
+}
+
+/// Largest `x` where the non-integral Laguerre recurrence stays accurate.
+const LAGUERRE_RECUR_MAX_X: f64 = 1.0;
+
+/// Jacobi three-term recurrence coefficients at real degree `k` (DLMF 18.9.2,
+/// each divided by `2k+α+β+1` kept exact).
+fn jacobi_step(a: f64, b: f64, x: f64) -> impl Fn(f64) -> (f64, f64, f64) {
+    let ab = a + b;
+    move |k| {
+        let s = 2.0 * k + ab;
+        let m = (s + 1.0) * ((s + 2.0) * s * x + (a - b) * ab);
+        let c = 2.0 * (k + a) * (k + b) * (s + 2.0);
+        let d = 2.0 * (k + 1.0) * (k + ab + 1.0) * s;
+        (m, c, d)
+    }
+}
+
+/// Legendre `P_ν(x)`, `z = (1-x)/2`, non-integral `ν`.
+fn legendre_nu(n: f64, x: f64, z: f64) -> f64 {
+    let n = if n < -0.5 { -n - 1.0 } else { n };
+    let direct = |v: f64| f21(-v, v + 1.0, 1.0, z);
+    if z >= 1.0 {
+        return direct(n);
+    }
+    upward(n, direct, |k| ((2.0 * k + 1.0) * x, k, k + 1.0))
+}
+
+/// Chebyshev `T_ν(x)`, `z = (1-x)/2`, non-integral `ν`.
+fn chebyt_nu(n: f64, x: f64, z: f64) -> f64 {
+    let direct = |v: f64| f21(-v, v, 0.5, z);
+    if z >= 1.0 {
+        return direct(n);
+    }
+    upward(n.abs(), direct, |_| (2.0 * x, 1.0, 1.0))
+}
+
+/// Chebyshev `U_ν(x)`, `z = (1-x)/2`, non-integral `ν`.
+fn chebyu_nu(n: f64, x: f64, z: f64) -> f64 {
+    if n < -1.0 {
+        return -chebyu_nu(-n - 2.0, x, z);
+    }
+    let direct = |v: f64| (v + 1.0) * f21(-v, v + 2.0, 1.5, z);
+    if z >= 1.0 {
+        return direct(n);
+    }
+    upward(n, direct, |_| (2.0 * x, 1.0, 1.0))
 }
 
 /// Jacobi `P_ν^{(α,β)}` at `z = (1-x)/2` for non-integral `ν`:
 /// `binom(ν+α, ν) 2F1(-ν, ν+α+β+1; α+1; z)`.
-fn jacobi_z(n: f64, a: f64, b: f64, z: f64) -> f64 {
-    binom(n + a, n) * f21(-n, n + a + b + 1.0, a + 1.0, z)
+fn jacobi_z(n: f64, a: f64, b: f64, x: f64, z: f64) -> f64 {
+    let direct = |v: f64| binom(v + a, v) * f21(-v, v + a + b + 1.0, a + 1.0, z);
+    if z >= 1.0 {
+        return direct(n);
+    }
+    upward(n, direct, jacobi_step(a, b, x))
 }
 
 /// Gegenbauer `C_ν^{(α)}` at `z = (1-x)/2` for non-integral `ν`:
 /// `binom(ν+2α-1, ν) 2F1(-ν, ν+2α; α+1/2; z)`.
-fn gegenbauer_z(n: f64, a: f64, z: f64) -> f64 {
-    binom(n + 2.0 * a - 1.0, n) * f21(-n, n + 2.0 * a, a + 0.5, z)
+fn gegenbauer_z(n: f64, a: f64, x: f64, z: f64) -> f64 {
+    let direct = |v: f64| binom(v + 2.0 * a - 1.0, v) * f21(-v, v + 2.0 * a, a + 0.5, z);
+    if z >= 1.0 {
+        return direct(n);
+    }
+    upward(n, direct, |k| {
+        (2.0 * x * (k + a), k + 2.0 * a - 1.0, k + 1.0)
+    })
 }
 
 /// Runs `p_{k+1} = (m_k p_k - c_k p_{k-1}) / d_k` for `k = 1..n-1` from `p0`,
@@ -119,16 +208,8 @@ fn chebyu(n: i64, x: f64) -> f64 {
 
 /// Jacobi `P_n^{(α,β)}(x)` for `n ≥ 2` with a non-degenerate recurrence.
 fn jacobi(n: u64, a: f64, b: f64, x: f64) -> f64 {
-    let ab = a + b;
-    let p1 = (a + 1.0) + (ab + 2.0) * (x - 1.0) * 0.5;
-    // DLMF 18.9.2, with each coefficient divided by 2k+α+β+1 kept exact.
-    recur(n, 1.0, p1, |k| {
-        let s = 2.0 * k + ab;
-        let m = (s + 1.0) * ((s + 2.0) * s * x + (a - b) * ab);
-        let c = 2.0 * (k + a) * (k + b) * (s + 2.0);
-        let d = 2.0 * (k + 1.0) * (k + ab + 1.0) * s;
-        (m, c, d)
-    })
+    let p1 = (a + 1.0) + (a + b + 2.0) * (x - 1.0) * 0.5;
+    recur(n, 1.0, p1, jacobi_step(a, b, x))
 }
 
 /// Legendre polynomial `P_n(x)`.
@@ -153,7 +234,7 @@ fn jacobi(n: u64, a: f64, b: f64, x: f64) -> f64 {
 pub fn eval_legendre(n: f64, x: f64) -> f64 {
     match integral(n) {
         Some(n) => legendre((if n < 0 { -(n + 1) } else { n }) as u64, x),
-        None => f21(-n, n + 1.0, 1.0, 0.5 * (1.0 - x)),
+        None => legendre_nu(n, x, 0.5 * (1.0 - x)),
     }
 }
 
@@ -174,7 +255,7 @@ pub fn eval_legendre(n: f64, x: f64) -> f64 {
 /// ```
 pub fn eval_sh_legendre(n: f64, x: f64) -> f64 {
     let Some(n) = integral(n) else {
-        return f21(-n, n + 1.0, 1.0, 1.0 - x);
+        return legendre_nu(n, 2.0 * x - 1.0, 1.0 - x);
     };
     let n = if n < 0 { -(n + 1) } else { n } as u64;
     // `2x - 1` is exact on [1/4, 3/4]; outside, the distance to the nearer end
@@ -214,7 +295,7 @@ fn chebyt_z(n: f64, x: f64, z: f64) -> f64 {
     match integral(n) {
         _ if x.is_nan() => f64::NAN,
         Some(n) => chebyt(n.unsigned_abs(), x),
-        None => f21(-n, n, 0.5, z),
+        None => chebyt_nu(n, x, z),
     }
 }
 
@@ -222,7 +303,7 @@ fn chebyt_z(n: f64, x: f64, z: f64) -> f64 {
 fn chebyu_z(n: f64, x: f64, z: f64) -> f64 {
     match integral(n) {
         Some(n) => chebyu(n, x),
-        None => (n + 1.0) * f21(-n, n + 2.0, 1.5, z),
+        None => chebyu_nu(n, x, z),
     }
 }
 
@@ -396,7 +477,16 @@ pub fn eval_genlaguerre(n: f64, alpha: f64, x: f64) -> f64 {
         return f64::NAN;
     }
     let Some(n) = integral(n) else {
-        return binom(n + alpha, n) * hyp1f1(-n, alpha + 1.0, x);
+        let direct = |v: f64| binom(v + alpha, v) * hyp1f1(-v, alpha + 1.0, x);
+        // For x > 0 the solution `e^x U(ν+α+1, α+1, -x)`-like part that
+        // non-integral degrees carry (weight 1/Γ(-ν)) is minimal for the
+        // forward recurrence, which would amplify it: sum 1F1 directly.
+        if x > LAGUERRE_RECUR_MAX_X {
+            return direct(n);
+        }
+        return upward(n, direct, |k| {
+            (2.0 * k + 1.0 + alpha - x, k + alpha, k + 1.0)
+        });
     };
     match n {
         ..0 => 0.0,
@@ -450,7 +540,7 @@ pub fn eval_laguerre(n: f64, x: f64) -> f64 {
 /// ```
 pub fn eval_jacobi(n: f64, alpha: f64, beta: f64, x: f64) -> f64 {
     let Some(n) = integral(n) else {
-        return jacobi_z(n, alpha, beta, 0.5 * (1.0 - x));
+        return jacobi_z(n, alpha, beta, x, 0.5 * (1.0 - x));
     };
     if n == 0 {
         return 1.0;
@@ -494,7 +584,7 @@ pub fn eval_gegenbauer(n: f64, alpha: f64, x: f64) -> f64 {
         return f64::NAN;
     }
     let Some(n) = integral(n) else {
-        return gegenbauer_z(n, alpha, 0.5 * (1.0 - x));
+        return gegenbauer_z(n, alpha, x, 0.5 * (1.0 - x));
     };
     match n {
         ..0 => 0.0,
@@ -529,7 +619,7 @@ pub fn eval_gegenbauer(n: f64, alpha: f64, x: f64) -> f64 {
 pub fn eval_sh_jacobi(n: f64, p: f64, q: f64, x: f64) -> f64 {
     let jac = match integral(n) {
         Some(_) => eval_jacobi(n, p - q, q - 1.0, 2.0 * x - 1.0),
-        None => jacobi_z(n, p - q, q - 1.0, 1.0 - x),
+        None => jacobi_z(n, p - q, q - 1.0, 2.0 * x - 1.0, 1.0 - x),
     };
     jac / binom(2.0 * n + p - 1.0, n)
 }
