@@ -102,6 +102,16 @@ fn integral_float_degree_uses_the_recurrence() {
 }
 
 #[test]
+fn infinite_or_huge_degree_is_nan() {
+    for n in [f64::INFINITY, f64::NEG_INFINITY, 3e7 + 0.5] {
+        assert!(eval_legendre(n, 0.3).is_nan(), "P_{n}");
+        assert!(eval_chebyu(n, 0.3).is_nan(), "U_{n}");
+        assert!(eval_jacobi(n, 0.5, 1.5, 0.3).is_nan(), "P_{n}^(α,β)");
+        assert!(eval_genlaguerre(n, 0.5, 3.0).is_nan(), "L_{n}^(α)");
+    }
+}
+
+#[test]
 fn float_degree_identities() {
     // T_ν(cos θ) = cos νθ, U_ν(cos θ) = sin((ν+1)θ)/sin θ.
     for &(nu, t) in &[(2.5f64, 0.3f64), (7.25, 1.1), (-3.5, 2.0), (19.75, 2.9)] {

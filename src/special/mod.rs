@@ -257,8 +257,8 @@
 //!
 //! A non-integral degree `ν` (`n: f64`; integral values take the recurrence
 //! above) evaluates the family's `2F1`/`1F1` at `ν - ⌊ν⌋` and one more, then
-//! the same recurrence up to `ν` (cost linear in `ν`; past `ν = 10⁶` the
-//! direct `2F1`). Checked by `tests/special_orth_float.rs` against
+//! the same recurrence up to `ν` (cost linear in `ν`; NaN for `ν = ±∞` or
+//! `ν ≥ 2·10⁷`, see Limits; x = +∞ gives NaN, SciPy mixes NaN and ∞ there). Checked by `tests/special_orth_float.rs` against
 //! `tools/fixtures/special_orth_float.py` (ν in (-5, 40), x across the
 //! interval, within 1e-12 of its ends and past its upper end): max ≤ 6e-14
 //! of the local scale for the `2F1` families, where SciPy, which sums the

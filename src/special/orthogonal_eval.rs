@@ -44,19 +44,22 @@ fn f21(a: f64, b: f64, c: f64, z: f64) -> f64 {
     }
 }
 
-/// Degrees past which the non-integral recurrence gives way to the direct form
-/// (bounds the cost; the direct form is inaccurate there, as SciPy's).
-const MAX_STEPS: f64 = 1e6;
+/// Non-integral degrees past which the result is NaN rather than a long
+/// recurrence (the direct sum is meaningless there; SciPy also gives NaN).
+const MAX_STEPS: f64 = 2e7;
 
-/// `f_ν` for non-integral `ν`: `direct(ν)` for `ν < 1`, else the recurrence
-/// `step` (as for [`recur`], with the real degree) from `direct(ν₀)`,
-/// `direct(ν₀ + 1)`, `ν₀ = ν - ⌊ν⌋`.
+/// `f_ν` for non-integral `ν`: NaN for `ν ≥ 2·10⁷` or `±∞`, `direct(ν)` for
+/// `ν < 1`, else the recurrence `step` (as for [`recur`], with the real
+/// degree) from `direct(ν₀)`, `direct(ν₀ + 1)`, `ν₀ = ν - ⌊ν⌋`.
 fn upward(
     n: f64,
     direct: impl Fn(f64) -> f64,
     mut step: impl FnMut(f64) -> (f64, f64, f64),
 ) -> f64 {
-    if n.is_nan() || !(1.0..MAX_STEPS).contains(&n) {
+    if n.is_infinite() || n >= MAX_STEPS {
+        return f64::NAN;
+    }
+    if n.is_nan() || n < 1.0 {
         return direct(n);
     }
     let m = n.floor();
@@ -481,7 +484,7 @@ pub fn eval_genlaguerre(n: f64, alpha: f64, x: f64) -> f64 {
         // For x > 0 the solution `e^x U(ν+α+1, α+1, -x)`-like part that
         // non-integral degrees carry (weight 1/Γ(-ν)) is minimal for the
         // forward recurrence, which would amplify it: sum 1F1 directly.
-        if x > LAGUERRE_RECUR_MAX_X {
+        if x > LAGUERRE_RECUR_MAX_X && n.abs() < MAX_STEPS {
             return direct(n);
         }
         return upward(n, direct, |k| {
