@@ -261,17 +261,16 @@
 //! `ν ≥ 2·10⁷`, see Limits; x = +∞ gives NaN, SciPy mixes NaN and ∞ there). Checked by `tests/special_orth_float.rs` against
 //! `tools/fixtures/special_orth_float.py` (ν in (-5, 40), x across the
 //! interval, within 1e-12 of its ends and past its upper end): max ≤ 6e-14
-//! of the local scale for the `2F1` families, where SciPy, which sums the
-//! `2F1` directly, loses all digits for `ν ≳ 25`. `x < -1` (or `x < 0` for
+//! of the local scale (Laguerre: 1.5e-14), where SciPy, which sums the
+//! `2F1`/`1F1` directly, loses all digits for `ν ≳ 25`. Laguerre for `x > 1`
+//! instead sums `1F1(-ν; α+1; x)` in double-double (the forward recurrence
+//! would amplify the `e^x` part that non-integral degrees carry); its
+//! cancellation grows like `e^{x/2}`, so beyond the fixture's range (`ν <
+//! 40`, `x ≤ 4ν+6`) accuracy degrades once that passes ~10¹⁶. `x < -1` (or `x < 0` for
 //! the shifted forms, `x < -2` for `chebys`/`chebyc`) returns `±∞` as SciPy
 //! (the value is complex). Documented exceptions: `eval_legendre` median
 //! 2.7 ulp (target 2), likely from its `2F1(-ν₀, ν₀+1; 1; z)` starting values
-//! near `z = 1`, where `c - a - b = 0` (see `hyp2f1` above);
-//! `eval_laguerre`/`eval_genlaguerre` for `x > 1` sum `1F1(-ν; α+1; x)`
-//! directly (the forward recurrence would amplify the `e^x` part that
-//! non-integral degrees carry) and lose accuracy to cancellation as SciPy
-//! does: max 6.4e-2 / 2.4e2 relative to the local scale (SciPy 0.14 / 224 on
-//! the same points), median 1.3e5 / 1.3e7 ulp.
+//! near `z = 1`, where `c - a - b = 0` (see `hyp2f1` above).
 //!
 //! `roots_*` build the Jacobi matrix (Golub–Welsch), take its eigenvalues with
 //! [`crate::linalg::eigvalsh`], polish each node by Newton's method on the

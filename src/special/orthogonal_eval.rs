@@ -28,6 +28,8 @@
 use super::beta::binom;
 use super::hypergeometric::{hyp1f1, hyp2f1};
 use super::kernels::is_nonpositive_int;
+use super::legendre::two_sum;
+use super::struve::Dd;
 
 /// The degree as an integer when it is one the recurrences handle.
 fn integral(n: f64) -> Option<i64> {
@@ -69,6 +71,29 @@ fn upward(
 
 /// Largest `x` where the non-integral Laguerre recurrence stays accurate.
 const LAGUERRE_RECUR_MAX_X: f64 = 1.0;
+
+/// `1F1(a; b; x)` (`x > 0`, `a`, `b` not non-positive integers) by its series
+/// in double-double, every factor `a + k`, `b + k` kept exact: the
+/// alternating head of the series cancels by up to `e^x` relative to the sum.
+fn f11_dd(a: f64, b: f64, x: f64) -> f64 {
+    let (mut term, mut sum) = (Dd(1.0, 0.0), Dd(1.0, 0.0));
+    let xd = Dd(x, 0.0);
+    for k in 0..5000 {
+        let kf = k as f64;
+        let (nh, nl) = two_sum(a, kf);
+        let (dh, dl) = two_sum(b, kf);
+        term = term
+            .mul(Dd(nh, nl))
+            .mul(xd)
+            .div(Dd(dh, dl).mul(Dd(kf + 1.0, 0.0)));
+        sum = sum.add(term);
+        let tail = kf > x && kf > -a;
+        if (tail && term.0.abs() <= 1e-33 * sum.0.abs()) || !sum.0.is_finite() {
+            break;
+        }
+    }
+    sum.0 + sum.1
+}
 
 /// Jacobi three-term recurrence coefficients at real degree `k` (DLMF 18.9.2,
 /// each divided by `2k+α+β+1` kept exact).
@@ -481,11 +506,16 @@ pub fn eval_genlaguerre(n: f64, alpha: f64, x: f64) -> f64 {
     }
     let Some(n) = integral(n) else {
         let direct = |v: f64| binom(v + alpha, v) * hyp1f1(-v, alpha + 1.0, x);
-        // For x > 0 the solution `e^x U(ν+α+1, α+1, -x)`-like part that
-        // non-integral degrees carry (weight 1/Γ(-ν)) is minimal for the
-        // forward recurrence, which would amplify it: sum 1F1 directly.
+        // For x > 1 the `e^x` part that non-integral degrees carry (weight
+        // 1/Γ(-ν)) is minimal for the forward recurrence, which would amplify
+        // it: sum 1F1 directly, in double-double against its cancellation.
         if x > LAGUERRE_RECUR_MAX_X && n.abs() < MAX_STEPS {
-            return direct(n);
+            let f = if x <= 700.0 {
+                f11_dd(-n, alpha + 1.0, x)
+            } else {
+                hyp1f1(-n, alpha + 1.0, x)
+            };
+            return binom(n + alpha, n) * f;
         }
         return upward(n, direct, |k| {
             (2.0 * k + 1.0 + alpha - x, k + alpha, k + 1.0)
