@@ -52,6 +52,16 @@ fn bench_special(c: &mut Criterion) {
             |x| special::eval_laguerre(10.0, x),
             grid(0.0, 40.0),
         ),
+        (
+            "eval_legendre_10.5",
+            |x| special::eval_legendre(10.5, x),
+            grid(-0.99, 1.0),
+        ),
+        (
+            "eval_laguerre_10.5",
+            |x| special::eval_laguerre(10.5, x),
+            grid(0.0, 40.0),
+        ),
         ("struve_0.7", |x| special::struve(0.7, x), grid(0.01, 50.0)),
         (
             "lpmv_2_5.5",
