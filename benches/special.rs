@@ -22,7 +22,7 @@ fn bench_special(c: &mut Criterion) {
         .sample_size(10)
         .measurement_time(Duration::from_secs(2))
         .warm_up_time(Duration::from_secs(1));
-    let cases: [Workload; 15] = [
+    let cases: [Workload; 17] = [
         ("gamma", special::gamma, grid(0.1, 20.0)),
         ("gammaln", special::gammaln, grid(0.1, 100.0)),
         ("erf", special::erf, grid(-3.0, 3.0)),
