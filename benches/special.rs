@@ -22,7 +22,7 @@ fn bench_special(c: &mut Criterion) {
         .sample_size(10)
         .measurement_time(Duration::from_secs(2))
         .warm_up_time(Duration::from_secs(1));
-    let cases: [Workload; 15] = [
+    let cases: [Workload; 17] = [
         ("gamma", special::gamma, grid(0.1, 20.0)),
         ("gammaln", special::gammaln, grid(0.1, 100.0)),
         ("erf", special::erf, grid(-3.0, 3.0)),
@@ -44,12 +44,22 @@ fn bench_special(c: &mut Criterion) {
         ("dawsn", special::dawsn, grid(-10.0, 10.0)),
         (
             "eval_legendre_10",
-            |x| special::eval_legendre(10, x),
+            |x| special::eval_legendre(10.0, x),
             grid(-1.0, 1.0),
         ),
         (
             "eval_laguerre_10",
-            |x| special::eval_laguerre(10, x),
+            |x| special::eval_laguerre(10.0, x),
+            grid(0.0, 40.0),
+        ),
+        (
+            "eval_legendre_10.5",
+            |x| special::eval_legendre(10.5, x),
+            grid(-0.99, 1.0),
+        ),
+        (
+            "eval_laguerre_10.5",
+            |x| special::eval_laguerre(10.5, x),
             grid(0.0, 40.0),
         ),
         ("struve_0.7", |x| special::struve(0.7, x), grid(0.01, 50.0)),

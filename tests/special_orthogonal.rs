@@ -15,19 +15,20 @@ use std::collections::BTreeMap;
 
 fn eval(f: &str, c: &Case) -> f64 {
     let (n, x) = (c.i64("n"), c.f64("x"));
+    let nf = n as f64;
     match f {
-        "eval_legendre" => eval_legendre(n, x),
-        "eval_sh_legendre" => eval_sh_legendre(n, x),
-        "eval_chebyt" => eval_chebyt(n, x),
-        "eval_chebyu" => eval_chebyu(n, x),
-        "eval_chebys" => eval_chebys(n, x),
-        "eval_chebyc" => eval_chebyc(n, x),
+        "eval_legendre" => eval_legendre(nf, x),
+        "eval_sh_legendre" => eval_sh_legendre(nf, x),
+        "eval_chebyt" => eval_chebyt(nf, x),
+        "eval_chebyu" => eval_chebyu(nf, x),
+        "eval_chebys" => eval_chebys(nf, x),
+        "eval_chebyc" => eval_chebyc(nf, x),
         "eval_hermite" => eval_hermite(n, x),
         "eval_hermitenorm" => eval_hermitenorm(n, x),
-        "eval_laguerre" => eval_laguerre(n, x),
-        "eval_genlaguerre" => eval_genlaguerre(n, c.f64("alpha"), x),
-        "eval_jacobi" => eval_jacobi(n, c.f64("alpha"), c.f64("beta"), x),
-        "eval_gegenbauer" => eval_gegenbauer(n, c.f64("alpha"), x),
+        "eval_laguerre" => eval_laguerre(nf, x),
+        "eval_genlaguerre" => eval_genlaguerre(nf, c.f64("alpha"), x),
+        "eval_jacobi" => eval_jacobi(nf, c.f64("alpha"), c.f64("beta"), x),
+        "eval_gegenbauer" => eval_gegenbauer(nf, c.f64("alpha"), x),
         other => panic!("unknown function {other}"),
     }
 }
@@ -93,13 +94,13 @@ fn eval_polynomials_match_mpmath() {
 #[test]
 fn eval_limits_at_infinity_and_overflow() {
     // Degree-n polynomial at ±∞: sign of the leading coefficient times (±1)^n.
-    assert_eq!(eval_chebyt(3, f64::INFINITY), f64::INFINITY);
-    assert_eq!(eval_chebyt(3, f64::NEG_INFINITY), f64::NEG_INFINITY);
-    assert_eq!(eval_laguerre(3, f64::INFINITY), f64::NEG_INFINITY);
-    assert_eq!(eval_legendre(3, f64::NEG_INFINITY), f64::NEG_INFINITY);
+    assert_eq!(eval_chebyt(3.0, f64::INFINITY), f64::INFINITY);
+    assert_eq!(eval_chebyt(3.0, f64::NEG_INFINITY), f64::NEG_INFINITY);
+    assert_eq!(eval_laguerre(3.0, f64::INFINITY), f64::NEG_INFINITY);
+    assert_eq!(eval_legendre(3.0, f64::NEG_INFINITY), f64::NEG_INFINITY);
     assert_eq!(eval_hermite(300, 1e300), f64::INFINITY);
     assert_eq!(eval_hermitenorm(301, -1e300), f64::NEG_INFINITY);
-    assert!(eval_chebyu(0, f64::NAN).is_nan());
+    assert!(eval_chebyu(0.0, f64::NAN).is_nan());
 }
 
 #[test]
@@ -114,9 +115,9 @@ fn eval_identities_on_random_points() {
     };
     for _ in 0..200 {
         let t = next() * std::f64::consts::PI;
-        let n = (next() * 30.0) as i64;
+        let n = ((next() * 30.0) as i64) as f64;
         let x = t.cos();
-        assert!((eval_chebyt(n, x) - (n as f64 * t).cos()).abs() < 1e-13);
+        assert!((eval_chebyt(n, x) - (n * t).cos()).abs() < 1e-13);
         let p = eval_legendre(n, x);
         assert!((eval_jacobi(n, 0.0, 0.0, x) - p).abs() < 1e-13);
         assert!((eval_gegenbauer(n, 0.5, x) - p).abs() < 1e-13);
@@ -206,7 +207,7 @@ fn roots_integrate_polynomials_exactly() {
             let s: f64 =
                 r.x.iter()
                     .zip(&r.w)
-                    .map(|(&x, &w)| w * eval_jacobi(k, 1.5, -0.5, x))
+                    .map(|(&x, &w)| w * eval_jacobi(k as f64, 1.5, -0.5, x))
                     .sum();
             assert!(s.abs() < 1e-12, "n {n}, k {k}: {s:e}");
         }

@@ -176,7 +176,7 @@ pub struct AssocLegendreOptions {
 /// use ferrosci::special::{legendre_p_all, eval_legendre};
 /// let p = legendre_p_all(4, 0.3);
 /// assert_eq!(p.shape(), &[1, 5]);
-/// assert!((p[[0, 3]] - eval_legendre(3, 0.3)).abs() < 1e-16);
+/// assert!((p[[0, 3]] - eval_legendre(3.0, 0.3)).abs() < 1e-16);
 /// ```
 pub fn legendre_p_all(n: usize, z: f64) -> Array2<f64> {
     let mut out = Array2::zeros((1, n + 1));

@@ -1,8 +1,9 @@
-//! Classical orthogonal polynomials of integer degree, evaluated by their
-//! three-term recurrences (forward recurrence is the dominant solution for
-//! every family here, so it is stable).
+//! Classical orthogonal polynomials. An integral degree runs the three-term
+//! recurrence (forward recurrence is the dominant solution for every family
+//! here, so it is stable); any other degree evaluates the hypergeometric
+//! representation, as SciPy's float-degree loops do.
 //!
-//! SciPy's conventions for the integer-degree loop: negative degrees map to
+//! SciPy's conventions for an integral degree: negative degrees map to
 //! a non-negative one where a reflection exists (`P_{-n-1} = P_n`,
 //! `T_{-n} = T_n`, `U_{-n-2} = -U_n`), give 0 for Laguerre, Jacobi and
 //! Gegenbauer, and NaN for Hermite. A NaN argument gives NaN except for the
@@ -10,8 +11,155 @@
 //! `P_0^{(α,β)} = 1`, `U_{-1} = 0`). Parameters where SciPy's evaluation
 //! breaks down return NaN as SciPy does. At `x = ±∞` the polynomial's limit is
 //! returned (SciPy returns NaN for some families there).
+//!
+//! A non-integral degree `ν` (NaN gives NaN) uses the family's `2F1(…; (1-x)/2)`
+//! (with its prefactor), or `1F1` for Laguerre, at the two degrees `ν₀ =
+//! ν - ⌊ν⌋` and `ν₀ + 1`, where the parameters are small and the series
+//! converge without cancellation, then runs the same three-term recurrence
+//! up to `ν` (it holds for any real degree: it is a contiguous relation of
+//! the hypergeometric function). Summing `2F1(-ν, ν+1; …)` directly for
+//! `ν ≈ 30` cancels catastrophically — SciPy loses all digits there.
+//! Negative degrees use the reflections `P_ν = P_{-ν-1}`, `T_ν = T_{-ν}`,
+//! `U_ν = -U_{-ν-2}` where they exist, else the direct form (`ν > -5` here
+//! keeps its parameters small). For `x < -1` the argument of `2F1` exceeds 1
+//! and the function is complex; SciPy returns `∞` (times the prefactor)
+//! there, and so do these.
 
+use super::beta::binom;
+use super::hypergeometric::{hyp1f1, hyp2f1};
 use super::kernels::is_nonpositive_int;
+use super::legendre::two_sum;
+use super::struve::Dd;
+
+/// The degree as an integer when it is one the recurrences handle.
+fn integral(n: f64) -> Option<i64> {
+    (n.fract() == 0.0 && n.abs() < 9.0e15).then_some(n as i64)
+}
+
+/// `2F1(a, b; c; z)` for a non-terminating series (`a = -ν`, `ν` not an
+/// integer): `∞` for `z > 1`, as SciPy (the value is complex there).
+fn f21(a: f64, b: f64, c: f64, z: f64) -> f64 {
+    if z > 1.0 {
+        f64::INFINITY
+    } else {
+        hyp2f1(a, b, c, z)
+    }
+}
+
+/// Non-integral degrees past which the result is NaN rather than a long
+/// recurrence (the direct sum is meaningless there; SciPy also gives NaN).
+const MAX_STEPS: f64 = 2e7;
+
+/// `f_ν` for non-integral `ν`: NaN for `ν ≥ 2·10⁷` or `±∞`, `direct(ν)` for
+/// `ν < 1`, else the recurrence `step` (as for [`recur`], with the real
+/// degree) from `direct(ν₀)`, `direct(ν₀ + 1)`, `ν₀ = ν - ⌊ν⌋`.
+fn upward(
+    n: f64,
+    direct: impl Fn(f64) -> f64,
+    mut step: impl FnMut(f64) -> (f64, f64, f64),
+) -> f64 {
+    if n.is_infinite() || n >= MAX_STEPS {
+        return f64::NAN;
+    }
+    if n.is_nan() || n < 1.0 {
+        return direct(n);
+    }
+    let m = n.floor();
+    let v0 = n - m;
+    recur(m as u64, direct(v0), direct(v0 + 1.0), |k| step(k + v0))
+}
+
+/// Largest `x` where the non-integral Laguerre recurrence stays accurate.
+const LAGUERRE_RECUR_MAX_X: f64 = 1.0;
+
+/// `1F1(a; b; x)` (`x > 0`, `a`, `b` not non-positive integers) by its series
+/// in double-double, every factor `a + k`, `b + k` kept exact: the
+/// alternating head of the series cancels by up to `e^x` relative to the sum.
+fn f11_dd(a: f64, b: f64, x: f64) -> f64 {
+    let (mut term, mut sum) = (Dd(1.0, 0.0), Dd(1.0, 0.0));
+    let xd = Dd(x, 0.0);
+    for k in 0..5000 {
+        let kf = k as f64;
+        let (nh, nl) = two_sum(a, kf);
+        let (dh, dl) = two_sum(b, kf);
+        term = term
+            .mul(Dd(nh, nl))
+            .mul(xd)
+            .div(Dd(dh, dl).mul(Dd(kf + 1.0, 0.0)));
+        sum = sum.add(term);
+        let tail = kf > x && kf > -a;
+        if (tail && term.0.abs() <= 1e-33 * sum.0.abs()) || !sum.0.is_finite() {
+            break;
+        }
+    }
+    sum.0 + sum.1
+}
+
+/// Jacobi three-term recurrence coefficients at real degree `k` (DLMF 18.9.2,
+/// each divided by `2k+α+β+1` kept exact).
+fn jacobi_step(a: f64, b: f64, x: f64) -> impl Fn(f64) -> (f64, f64, f64) {
+    let ab = a + b;
+    move |k| {
+        let s = 2.0 * k + ab;
+        let m = (s + 1.0) * ((s + 2.0) * s * x + (a - b) * ab);
+        let c = 2.0 * (k + a) * (k + b) * (s + 2.0);
+        let d = 2.0 * (k + 1.0) * (k + ab + 1.0) * s;
+        (m, c, d)
+    }
+}
+
+/// Legendre `P_ν(x)`, `z = (1-x)/2`, non-integral `ν`.
+fn legendre_nu(n: f64, x: f64, z: f64) -> f64 {
+    let n = if n < -0.5 { -n - 1.0 } else { n };
+    let direct = |v: f64| f21(-v, v + 1.0, 1.0, z);
+    if z >= 1.0 {
+        return direct(n);
+    }
+    upward(n, direct, |k| ((2.0 * k + 1.0) * x, k, k + 1.0))
+}
+
+/// Chebyshev `T_ν(x)`, `z = (1-x)/2`, non-integral `ν`.
+fn chebyt_nu(n: f64, x: f64, z: f64) -> f64 {
+    let direct = |v: f64| f21(-v, v, 0.5, z);
+    if z >= 1.0 {
+        return direct(n);
+    }
+    upward(n.abs(), direct, |_| (2.0 * x, 1.0, 1.0))
+}
+
+/// Chebyshev `U_ν(x)`, `z = (1-x)/2`, non-integral `ν`.
+fn chebyu_nu(n: f64, x: f64, z: f64) -> f64 {
+    if n < -1.0 {
+        return -chebyu_nu(-n - 2.0, x, z);
+    }
+    let direct = |v: f64| (v + 1.0) * f21(-v, v + 2.0, 1.5, z);
+    if z >= 1.0 {
+        return direct(n);
+    }
+    upward(n, direct, |_| (2.0 * x, 1.0, 1.0))
+}
+
+/// Jacobi `P_ν^{(α,β)}` at `z = (1-x)/2` for non-integral `ν`:
+/// `binom(ν+α, ν) 2F1(-ν, ν+α+β+1; α+1; z)`.
+fn jacobi_z(n: f64, a: f64, b: f64, x: f64, z: f64) -> f64 {
+    let direct = |v: f64| binom(v + a, v) * f21(-v, v + a + b + 1.0, a + 1.0, z);
+    if z >= 1.0 {
+        return direct(n);
+    }
+    upward(n, direct, jacobi_step(a, b, x))
+}
+
+/// Gegenbauer `C_ν^{(α)}` at `z = (1-x)/2` for non-integral `ν`:
+/// `binom(ν+2α-1, ν) 2F1(-ν, ν+2α; α+1/2; z)`.
+fn gegenbauer_z(n: f64, a: f64, x: f64, z: f64) -> f64 {
+    let direct = |v: f64| binom(v + 2.0 * a - 1.0, v) * f21(-v, v + 2.0 * a, a + 0.5, z);
+    if z >= 1.0 {
+        return direct(n);
+    }
+    upward(n, direct, |k| {
+        (2.0 * x * (k + a), k + 2.0 * a - 1.0, k + 1.0)
+    })
+}
 
 /// Runs `p_{k+1} = (m_k p_k - c_k p_{k-1}) / d_k` for `k = 1..n-1` from `p0`,
 /// `p1`, where `step(k) = (m_k, c_k, d_k)`; returns `p_n` (`n ≥ 1`).
@@ -88,50 +236,55 @@ fn chebyu(n: i64, x: f64) -> f64 {
 
 /// Jacobi `P_n^{(α,β)}(x)` for `n ≥ 2` with a non-degenerate recurrence.
 fn jacobi(n: u64, a: f64, b: f64, x: f64) -> f64 {
-    let ab = a + b;
-    let p1 = (a + 1.0) + (ab + 2.0) * (x - 1.0) * 0.5;
-    // DLMF 18.9.2, with each coefficient divided by 2k+α+β+1 kept exact.
-    recur(n, 1.0, p1, |k| {
-        let s = 2.0 * k + ab;
-        let m = (s + 1.0) * ((s + 2.0) * s * x + (a - b) * ab);
-        let c = 2.0 * (k + a) * (k + b) * (s + 2.0);
-        let d = 2.0 * (k + 1.0) * (k + ab + 1.0) * s;
-        (m, c, d)
-    })
+    let p1 = (a + 1.0) + (a + b + 2.0) * (x - 1.0) * 0.5;
+    recur(n, 1.0, p1, jacobi_step(a, b, x))
 }
 
 /// Legendre polynomial `P_n(x)`.
 ///
-/// Mirrors `scipy.special.eval_legendre` with an integer degree.
+/// Mirrors `scipy.special.eval_legendre`.
 ///
 /// ```text
 /// (n+1) P_{n+1}(x) = (2n+1) x P_n(x) - n P_{n-1}(x),  P_0 = 1, P_1 = x
 /// P_{-n-1} = P_n
+/// P_ν(x) = 2F1(-ν, ν+1; 1; (1-x)/2)          (non-integral ν)
 /// ```
 ///
 /// # Examples
 /// ```
-/// use ferrosci::special::eval_legendre;
+/// use ferrosci::special::{eval_legendre, hyp2f1};
 /// // P_2(x) = (3x² - 1)/2
-/// assert!((eval_legendre(2, 0.5) - (-0.125)).abs() < 1e-16);
-/// assert_eq!(eval_legendre(-3, 0.5), eval_legendre(2, 0.5));
+/// assert!((eval_legendre(2.0, 0.5) - (-0.125)).abs() < 1e-16);
+/// assert_eq!(eval_legendre(-3.0, 0.5), eval_legendre(2.0, 0.5));
+/// let p = eval_legendre(2.5, 0.3);
+/// assert!((p - hyp2f1(-2.5, 3.5, 1.0, 0.35)).abs() < 1e-15);
 /// ```
-pub fn eval_legendre(n: i64, x: f64) -> f64 {
-    let n = if n < 0 { -(n + 1) } else { n };
-    legendre(n as u64, x)
+pub fn eval_legendre(n: f64, x: f64) -> f64 {
+    match integral(n) {
+        Some(n) => legendre((if n < 0 { -(n + 1) } else { n }) as u64, x),
+        None => legendre_nu(n, x, 0.5 * (1.0 - x)),
+    }
 }
 
 /// Shifted Legendre polynomial `P*_n(x) = P_n(2x - 1)`, orthogonal on `[0, 1]`.
 ///
-/// Mirrors `scipy.special.eval_sh_legendre` with an integer degree.
+/// Mirrors `scipy.special.eval_sh_legendre`.
+///
+/// ```text
+/// P*_ν(x) = 2F1(-ν, ν+1; 1; 1-x)          (non-integral ν)
+/// ```
 ///
 /// # Examples
 /// ```
-/// use ferrosci::special::eval_sh_legendre;
+/// use ferrosci::special::{eval_legendre, eval_sh_legendre};
 /// // P*_1(x) = 2x - 1
-/// assert_eq!(eval_sh_legendre(1, 0.75), 0.5);
+/// assert_eq!(eval_sh_legendre(1.0, 0.75), 0.5);
+/// assert!((eval_sh_legendre(2.5, 0.75) - eval_legendre(2.5, 0.5)).abs() < 1e-15);
 /// ```
-pub fn eval_sh_legendre(n: i64, x: f64) -> f64 {
+pub fn eval_sh_legendre(n: f64, x: f64) -> f64 {
+    let Some(n) = integral(n) else {
+        return legendre_nu(n, 2.0 * x - 1.0, 1.0 - x);
+    };
     let n = if n < 0 { -(n + 1) } else { n } as u64;
     // `2x - 1` is exact on [1/4, 3/4]; outside, the distance to the nearer end
     // of [0, 1] (`2x` or `2(1 - x)`) is, and P_n is expanded about that end.
@@ -147,73 +300,138 @@ pub fn eval_sh_legendre(n: i64, x: f64) -> f64 {
 
 /// Chebyshev polynomial of the first kind `T_n(x)`.
 ///
-/// Mirrors `scipy.special.eval_chebyt` with an integer degree.
+/// Mirrors `scipy.special.eval_chebyt`.
 ///
 /// ```text
 /// T_{n+1}(x) = 2x T_n(x) - T_{n-1}(x),  T_0 = 1, T_1 = x;  T_n(cos θ) = cos nθ;  T_{-n} = T_n
+/// T_ν(x) = 2F1(-ν, ν; 1/2; (1-x)/2)          (non-integral ν)
 /// ```
 ///
 /// # Examples
 /// ```
 /// use ferrosci::special::eval_chebyt;
 /// let t = 0.3f64;
-/// assert!((eval_chebyt(5, t.cos()) - (5.0 * t).cos()).abs() < 1e-15);
+/// assert!((eval_chebyt(5.0, t.cos()) - (5.0 * t).cos()).abs() < 1e-15);
+/// assert!((eval_chebyt(2.5, t.cos()) - (2.5 * t).cos()).abs() < 1e-15);
 /// ```
-pub fn eval_chebyt(n: i64, x: f64) -> f64 {
-    if x.is_nan() {
-        return f64::NAN;
+pub fn eval_chebyt(n: f64, x: f64) -> f64 {
+    chebyt_z(n, x, 0.5 * (1.0 - x))
+}
+
+/// `T_n(x)` with `z = (1-x)/2` given (exact for the shifted form).
+fn chebyt_z(n: f64, x: f64, z: f64) -> f64 {
+    match integral(n) {
+        _ if x.is_nan() => f64::NAN,
+        Some(n) => chebyt(n.unsigned_abs(), x),
+        None => chebyt_nu(n, x, z),
     }
-    chebyt(n.unsigned_abs(), x)
+}
+
+/// `U_n(x)` with `z = (1-x)/2` given (exact for the shifted form).
+fn chebyu_z(n: f64, x: f64, z: f64) -> f64 {
+    match integral(n) {
+        Some(n) => chebyu(n, x),
+        None => chebyu_nu(n, x, z),
+    }
 }
 
 /// Chebyshev polynomial of the second kind `U_n(x)`.
 ///
-/// Mirrors `scipy.special.eval_chebyu` with an integer degree.
+/// Mirrors `scipy.special.eval_chebyu`.
 ///
 /// ```text
 /// U_{n+1}(x) = 2x U_n(x) - U_{n-1}(x),  U_0 = 1, U_1 = 2x;  U_n(cos θ) = sin((n+1)θ)/sin θ
 /// U_{-1} = 0,  U_{-n-2} = -U_n
+/// U_ν(x) = (ν+1) 2F1(-ν, ν+2; 3/2; (1-x)/2)          (non-integral ν)
 /// ```
 ///
 /// # Examples
 /// ```
 /// use ferrosci::special::eval_chebyu;
 /// let t = 0.3f64;
-/// assert!((eval_chebyu(4, t.cos()) - (5.0 * t).sin() / t.sin()).abs() < 1e-14);
+/// assert!((eval_chebyu(4.0, t.cos()) - (5.0 * t).sin() / t.sin()).abs() < 1e-14);
+/// assert!((eval_chebyu(3.5, t.cos()) - (4.5 * t).sin() / t.sin()).abs() < 1e-14);
 /// ```
-pub fn eval_chebyu(n: i64, x: f64) -> f64 {
-    chebyu(n, x)
+pub fn eval_chebyu(n: f64, x: f64) -> f64 {
+    chebyu_z(n, x, 0.5 * (1.0 - x))
 }
 
 /// Chebyshev polynomial `S_n(x) = U_n(x/2)` on `[-2, 2]`.
 ///
-/// Mirrors `scipy.special.eval_chebys` with an integer degree.
+/// Mirrors `scipy.special.eval_chebys`.
+///
+/// ```text
+/// S_ν(x) = (ν+1) 2F1(-ν, ν+2; 3/2; (2-x)/4)          (non-integral ν)
+/// ```
 ///
 /// # Examples
 /// ```
-/// use ferrosci::special::eval_chebys;
+/// use ferrosci::special::{eval_chebys, eval_chebyu};
 /// // S_2(x) = x² - 1
-/// assert_eq!(eval_chebys(2, 3.0), 8.0);
+/// assert_eq!(eval_chebys(2.0, 3.0), 8.0);
+/// assert_eq!(eval_chebys(2.5, 0.6), eval_chebyu(2.5, 0.3));
 /// ```
-pub fn eval_chebys(n: i64, x: f64) -> f64 {
-    chebyu(n, 0.5 * x)
+pub fn eval_chebys(n: f64, x: f64) -> f64 {
+    eval_chebyu(n, 0.5 * x)
 }
 
 /// Chebyshev polynomial `C_n(x) = 2 T_n(x/2)` on `[-2, 2]`.
 ///
-/// Mirrors `scipy.special.eval_chebyc` with an integer degree.
+/// Mirrors `scipy.special.eval_chebyc`.
+///
+/// ```text
+/// C_ν(x) = 2 2F1(-ν, ν; 1/2; (2-x)/4)          (non-integral ν)
+/// ```
 ///
 /// # Examples
 /// ```
-/// use ferrosci::special::eval_chebyc;
+/// use ferrosci::special::{eval_chebyc, eval_chebyt};
 /// // C_2(x) = x² - 2
-/// assert_eq!(eval_chebyc(2, 3.0), 7.0);
+/// assert_eq!(eval_chebyc(2.0, 3.0), 7.0);
+/// assert_eq!(eval_chebyc(2.5, 0.6), 2.0 * eval_chebyt(2.5, 0.3));
 /// ```
-pub fn eval_chebyc(n: i64, x: f64) -> f64 {
-    if x.is_nan() {
-        return f64::NAN;
-    }
-    2.0 * chebyt(n.unsigned_abs(), 0.5 * x)
+pub fn eval_chebyc(n: f64, x: f64) -> f64 {
+    2.0 * eval_chebyt(n, 0.5 * x)
+}
+
+/// Shifted Chebyshev polynomial of the first kind `T*_n(x) = T_n(2x - 1)`,
+/// orthogonal on `[0, 1]`.
+///
+/// Mirrors `scipy.special.eval_sh_chebyt`.
+///
+/// ```text
+/// T*_ν(x) = 2F1(-ν, ν; 1/2; 1-x)          (non-integral ν)
+/// ```
+///
+/// # Examples
+/// ```
+/// use ferrosci::special::{eval_chebyt, eval_sh_chebyt};
+/// // T*_2(x) = 8x² - 8x + 1
+/// assert_eq!(eval_sh_chebyt(2.0, 0.25), -0.5);
+/// assert!((eval_sh_chebyt(2.5, 0.75) - eval_chebyt(2.5, 0.5)).abs() < 1e-15);
+/// ```
+pub fn eval_sh_chebyt(n: f64, x: f64) -> f64 {
+    chebyt_z(n, 2.0 * x - 1.0, 1.0 - x)
+}
+
+/// Shifted Chebyshev polynomial of the second kind `U*_n(x) = U_n(2x - 1)`,
+/// orthogonal on `[0, 1]`.
+///
+/// Mirrors `scipy.special.eval_sh_chebyu`.
+///
+/// ```text
+/// U*_ν(x) = (ν+1) 2F1(-ν, ν+2; 3/2; 1-x)          (non-integral ν)
+/// ```
+///
+/// # Examples
+/// ```
+/// use ferrosci::special::{eval_chebyu, eval_sh_chebyu};
+/// // U*_1(x) = 4x - 2
+/// assert_eq!(eval_sh_chebyu(1.0, 0.75), 1.0);
+/// assert!((eval_sh_chebyu(2.5, 0.75) - eval_chebyu(2.5, 0.5)).abs() < 1e-14);
+/// ```
+pub fn eval_sh_chebyu(n: f64, x: f64) -> f64 {
+    chebyu_z(n, 2.0 * x - 1.0, 1.0 - x)
 }
 
 /// Physicists' Hermite polynomial `H_n(x)`, orthogonal for the weight `e^{-x²}`.
@@ -265,24 +483,44 @@ pub fn eval_hermitenorm(n: i64, x: f64) -> f64 {
 
 /// Generalized Laguerre polynomial `L_n^{(α)}(x)`, orthogonal for `x^α e^{-x}` on `[0, ∞)`.
 ///
-/// Mirrors `scipy.special.eval_genlaguerre` with an integer degree: 0 for
-/// `n < 0`, NaN for `α ≤ -1` (SciPy's domain).
+/// Mirrors `scipy.special.eval_genlaguerre`: an integral degree gives 0 for
+/// `n < 0`; NaN for `α ≤ -1` (SciPy's domain).
 ///
 /// ```text
 /// (n+1) L_{n+1} = (2n+1+α-x) L_n - (n+α) L_{n-1},  L_0 = 1, L_1 = 1 + α - x
+/// L_ν^{(α)}(x) = binom(ν+α, ν) 1F1(-ν; α+1; x)          (non-integral ν)
 /// ```
 ///
 /// # Examples
 /// ```
-/// use ferrosci::special::eval_genlaguerre;
+/// use ferrosci::special::{binom, eval_genlaguerre, hyp1f1};
 /// // L_1^{(α)}(x) = 1 + α - x
-/// assert_eq!(eval_genlaguerre(1, 2.5, 0.5), 3.0);
-/// assert!(eval_genlaguerre(2, -1.0, 0.5).is_nan());
+/// assert_eq!(eval_genlaguerre(1.0, 2.5, 0.5), 3.0);
+/// assert!(eval_genlaguerre(2.0, -1.0, 0.5).is_nan());
+/// let l = binom(3.2, 2.5) * hyp1f1(-2.5, 1.7, 0.3);
+/// assert!((eval_genlaguerre(2.5, 0.7, 0.3) - l).abs() < 1e-14);
 /// ```
-pub fn eval_genlaguerre(n: i64, alpha: f64, x: f64) -> f64 {
+pub fn eval_genlaguerre(n: f64, alpha: f64, x: f64) -> f64 {
     if alpha.is_nan() || alpha <= -1.0 || x.is_nan() {
         return f64::NAN;
     }
+    let Some(n) = integral(n) else {
+        let direct = |v: f64| binom(v + alpha, v) * hyp1f1(-v, alpha + 1.0, x);
+        // For x > 1 the `e^x` part that non-integral degrees carry (weight
+        // 1/Γ(-ν)) is minimal for the forward recurrence, which would amplify
+        // it: sum 1F1 directly, in double-double against its cancellation.
+        if x > LAGUERRE_RECUR_MAX_X && n.abs() < MAX_STEPS {
+            let f = if x <= 700.0 {
+                f11_dd(-n, alpha + 1.0, x)
+            } else {
+                hyp1f1(-n, alpha + 1.0, x)
+            };
+            return binom(n + alpha, n) * f;
+        }
+        return upward(n, direct, |k| {
+            (2.0 * k + 1.0 + alpha - x, k + alpha, k + 1.0)
+        });
+    };
     match n {
         ..0 => 0.0,
         0 => 1.0,
@@ -294,38 +532,49 @@ pub fn eval_genlaguerre(n: i64, alpha: f64, x: f64) -> f64 {
 
 /// Laguerre polynomial `L_n(x) = L_n^{(0)}(x)`.
 ///
-/// Mirrors `scipy.special.eval_laguerre` with an integer degree: 0 for `n < 0`.
+/// Mirrors `scipy.special.eval_laguerre`: 0 for integral `n < 0`.
+///
+/// ```text
+/// L_ν(x) = 1F1(-ν; 1; x)          (non-integral ν)
+/// ```
 ///
 /// # Examples
 /// ```
-/// use ferrosci::special::eval_laguerre;
+/// use ferrosci::special::{eval_laguerre, hyp1f1};
 /// // L_2(x) = (x² - 4x + 2)/2
-/// assert_eq!(eval_laguerre(2, 3.0), -0.5);
+/// assert_eq!(eval_laguerre(2.0, 3.0), -0.5);
+/// assert!((eval_laguerre(2.5, 0.3) - hyp1f1(-2.5, 1.0, 0.3)).abs() < 1e-15);
 /// ```
-pub fn eval_laguerre(n: i64, x: f64) -> f64 {
+pub fn eval_laguerre(n: f64, x: f64) -> f64 {
     eval_genlaguerre(n, 0.0, x)
 }
 
 /// Jacobi polynomial `P_n^{(α,β)}(x)`, orthogonal for `(1-x)^α (1+x)^β` on `[-1, 1]`.
 ///
-/// Mirrors `scipy.special.eval_jacobi` with an integer degree: 0 for `n < 0`;
-/// for `n ≥ 2`, NaN when `α` is a negative integer or `α + β` an integer
-/// `≤ -2`, as SciPy (its recurrence divides by zero there).
+/// Mirrors `scipy.special.eval_jacobi`. An integral degree gives 0 for
+/// `n < 0`; for `n ≥ 2`, NaN when `α` is a negative integer or `α + β` an
+/// integer `≤ -2`, as SciPy (its recurrence divides by zero there).
 ///
 /// ```text
 /// 2(n+1)(n+α+β+1)(2n+α+β) P_{n+1} = (2n+α+β+1)[(2n+α+β+2)(2n+α+β) x + α² - β²] P_n
 ///                                    - 2(n+α)(n+β)(2n+α+β+2) P_{n-1}
 /// P_0 = 1,  P_1 = (α+1) + (α+β+2)(x-1)/2
+/// P_ν^{(α,β)}(x) = binom(ν+α, ν) 2F1(-ν, ν+α+β+1; α+1; (1-x)/2)          (non-integral ν)
 /// ```
 ///
 /// # Examples
 /// ```
 /// use ferrosci::special::{eval_jacobi, eval_legendre};
 /// // α = β = 0 is Legendre
-/// let (p, q) = (eval_jacobi(5, 0.0, 0.0, 0.3), eval_legendre(5, 0.3));
+/// let (p, q) = (eval_jacobi(5.0, 0.0, 0.0, 0.3), eval_legendre(5.0, 0.3));
+/// assert!((p - q).abs() < 1e-15);
+/// let (p, q) = (eval_jacobi(2.5, 0.0, 0.0, 0.3), eval_legendre(2.5, 0.3));
 /// assert!((p - q).abs() < 1e-15);
 /// ```
-pub fn eval_jacobi(n: i64, alpha: f64, beta: f64, x: f64) -> f64 {
+pub fn eval_jacobi(n: f64, alpha: f64, beta: f64, x: f64) -> f64 {
+    let Some(n) = integral(n) else {
+        return jacobi_z(n, alpha, beta, x, 0.5 * (1.0 - x));
+    };
     if n == 0 {
         return 1.0;
     }
@@ -347,24 +596,29 @@ pub fn eval_jacobi(n: i64, alpha: f64, beta: f64, x: f64) -> f64 {
 /// Gegenbauer (ultraspherical) polynomial `C_n^{(α)}(x)`, orthogonal for
 /// `(1-x²)^{α-1/2}` on `[-1, 1]`.
 ///
-/// Mirrors `scipy.special.eval_gegenbauer` with an integer degree: 0 for
+/// Mirrors `scipy.special.eval_gegenbauer`. An integral degree gives 0 for
 /// `n < 0`; `C_n^{(0)} = 0` for `n ≥ 1`; for `n ≥ 2`, NaN when `2α` is a
 /// negative integer, as SciPy.
 ///
 /// ```text
 /// n C_n = 2x(n+α-1) C_{n-1} - (n+2α-2) C_{n-2},  C_0 = 1, C_1 = 2αx
+/// C_ν^{(α)}(x) = binom(ν+2α-1, ν) 2F1(-ν, ν+2α; α+1/2; (1-x)/2)          (non-integral ν)
 /// ```
 ///
 /// # Examples
 /// ```
 /// use ferrosci::special::{eval_chebyu, eval_gegenbauer};
 /// // α = 1 is Chebyshev U
-/// assert!((eval_gegenbauer(6, 1.0, 0.4) - eval_chebyu(6, 0.4)).abs() < 1e-15);
+/// assert!((eval_gegenbauer(6.0, 1.0, 0.4) - eval_chebyu(6.0, 0.4)).abs() < 1e-15);
+/// assert!((eval_gegenbauer(2.5, 1.0, 0.4) - eval_chebyu(2.5, 0.4)).abs() < 1e-14);
 /// ```
-pub fn eval_gegenbauer(n: i64, alpha: f64, x: f64) -> f64 {
+pub fn eval_gegenbauer(n: f64, alpha: f64, x: f64) -> f64 {
     if alpha.is_nan() || x.is_nan() {
         return f64::NAN;
     }
+    let Some(n) = integral(n) else {
+        return gegenbauer_z(n, alpha, x, 0.5 * (1.0 - x));
+    };
     match n {
         ..0 => 0.0,
         0 => 1.0,
@@ -374,4 +628,31 @@ pub fn eval_gegenbauer(n: i64, alpha: f64, x: f64) -> f64 {
             (2.0 * x * (k + alpha), k + 2.0 * alpha - 1.0, k + 1.0)
         }),
     }
+}
+
+/// Shifted Jacobi polynomial `G_n^{(p,q)}(x)`, orthogonal for
+/// `(1-x)^{p-q} x^{q-1}` on `[0, 1]`.
+///
+/// Mirrors `scipy.special.eval_sh_jacobi`:
+///
+/// ```text
+/// G_n^{(p,q)}(x) = P_n^{(p-q, q-1)}(2x - 1) / binom(2n+p-1, n)
+/// ```
+///
+/// (for a non-integral degree the Jacobi factor is the `2F1` form at `1 - x`).
+///
+/// # Examples
+/// ```
+/// use ferrosci::special::{binom, eval_jacobi, eval_sh_jacobi};
+/// // G_1^{(p,q)}(x) = x - q/(p+1)
+/// assert!((eval_sh_jacobi(1.0, 3.0, 2.0, 0.5) - (0.5 - 0.5)).abs() < 1e-16);
+/// let g = eval_jacobi(2.5, 0.9, -0.2, 0.5) / binom(5.7, 2.5);
+/// assert!((eval_sh_jacobi(2.5, 1.7, 0.8, 0.75) - g).abs() < 1e-15);
+/// ```
+pub fn eval_sh_jacobi(n: f64, p: f64, q: f64, x: f64) -> f64 {
+    let jac = match integral(n) {
+        Some(_) => eval_jacobi(n, p - q, q - 1.0, 2.0 * x - 1.0),
+        None => jacobi_z(n, p - q, q - 1.0, 2.0 * x - 1.0, 1.0 - x),
+    };
+    jac / binom(2.0 * n + p - 1.0, n)
 }

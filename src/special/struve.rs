@@ -29,22 +29,22 @@ const MAX_TERMS: usize = 2_000;
 
 /// Double-double value `hi + lo`.
 #[derive(Clone, Copy)]
-struct Dd(f64, f64);
+pub(super) struct Dd(pub(super) f64, pub(super) f64);
 
 impl Dd {
     fn norm(hi: f64, lo: f64) -> Dd {
         let s = hi + lo;
         Dd(s, lo - (s - hi))
     }
-    fn add(self, o: Dd) -> Dd {
+    pub(super) fn add(self, o: Dd) -> Dd {
         let (s, e) = two_sum(self.0, o.0);
         Dd::norm(s, e + self.1 + o.1)
     }
-    fn mul(self, o: Dd) -> Dd {
+    pub(super) fn mul(self, o: Dd) -> Dd {
         let (p, e) = two_prod(self.0, o.0);
         Dd::norm(p, e + self.0 * o.1 + self.1 * o.0)
     }
-    fn div(self, o: Dd) -> Dd {
+    pub(super) fn div(self, o: Dd) -> Dd {
         let q = self.0 / o.0;
         let r = self.add(o.mul(Dd(-q, 0.0)));
         Dd::norm(q, r.0 / o.0)

@@ -20,6 +20,8 @@ def workloads(workers):
         "dawsn": (sc.dawsn, np.linspace(-10.0, 10.0, N)),
         "eval_legendre_10": (lambda x: sc.eval_legendre(10, x), np.linspace(-1.0, 1.0, N)),
         "eval_laguerre_10": (lambda x: sc.eval_laguerre(10, x), np.linspace(0.0, 40.0, N)),
+        "eval_legendre_10.5": (lambda x: sc.eval_legendre(10.5, x), np.linspace(-0.99, 1.0, N)),
+        "eval_laguerre_10.5": (lambda x: sc.eval_laguerre(10.5, x), np.linspace(0.0, 40.0, N)),
         "struve_0.7": (lambda x: sc.struve(0.7, x), np.linspace(0.01, 50.0, N)),
         "lpmv_2_5.5": (lambda x: sc.lpmv(2.0, 5.5, x), np.linspace(-0.9, 0.9, N)),
     }
