@@ -39,7 +39,9 @@ pub enum Method {
     Bfgs,
     /// Nonlinear conjugate gradients (Polak–Ribière).
     Cg,
-    /// Powell's conjugate-direction method; derivative-free.
+    /// Powell's conjugate-direction method; derivative-free; honours
+    /// `bounds` by bounded line searches (a start outside them is kept, as
+    /// in SciPy).
     Powell,
     /// Limited-memory BFGS with bounds.
     LBfgsB,
@@ -108,7 +110,7 @@ pub struct MinimizeOptions<'a> {
     /// Hessian-vector product (Newton-CG; SciPy `hessp`), used when `hess` is `None`.
     #[allow(clippy::type_complexity)]
     pub hessp: Option<Box<dyn FnMut(&ArrayRef1<f64>, &ArrayRef1<f64>) -> Array1<f64> + 'a>>,
-    /// Box bounds (Nelder-Mead, L-BFGS-B, TNC, SLSQP, trust-constr, COBYLA;
+    /// Box bounds (Nelder-Mead, Powell, L-BFGS-B, TNC, SLSQP, trust-constr, COBYLA;
     /// their `keep_feasible` is read by trust-constr only).
     pub bounds: Option<Bounds>,
     /// SciPy `tol`: sets `gtol` (BFGS, CG, L-BFGS-B), `ftol` (L-BFGS-B), `xtol` (Newton-CG) or
@@ -355,6 +357,12 @@ where
 /// SciPy's task messages ("CONVERGENCE: NORM OF PROJECTED GRADIENT <= PGTOL",
 /// "STOP: TOTAL NO. OF ITERATIONS REACHED LIMIT", ...).
 ///
+/// Powell honours `bounds` as SciPy does (since 1.5): each line search is a
+/// bounded scalar minimization over the part of the line inside the box, and
+/// the extrapolated point is cut back to the box. A start outside the box is
+/// not clipped (SciPy warns and starts there); the line searches then move
+/// only along directions that reach the box.
+///
 /// # Errors
 /// [`crate::Error::InvalidArgument`] if `x0` is empty or not finite, a
 /// tolerance is negative, Newton-CG is called without `jac`, or `bounds` are
@@ -376,6 +384,13 @@ where
 /// let res = minimize_with(rosen, &array![-1.2, 1.0], Method::LBfgsB, opts)?;
 /// assert!(res.success() && res.nfev == 1 && res.fun == 306.5);
 /// assert_eq!(res.message, "All independent variables were fixed by bounds.");
+///
+/// // Powell in a box that holds no unconstrained minimum: it ends in the corner.
+/// let f = |x: &ndarray::ArrayRef1<f64>| (x[0] - 3.0).powi(2) + (x[1] + 2.0).powi(2) + x[0] * x[1];
+/// let opts = MinimizeOptions { bounds: Some(Bounds::uniform(2, -1.0, 1.0)?), ..Default::default() };
+/// let res = minimize_with(f, &array![0.0, 0.0], Method::Powell, opts)?;
+/// assert!(res.success() && (res.x[0] - 1.0).abs() < 1e-6 && (res.x[1] + 1.0).abs() < 1e-6);
+/// assert!(res.x.iter().all(|v| v.abs() <= 1.0));
 /// # Ok::<(), ferrosci::Error>(())
 /// ```
 pub fn minimize_with<'a, F>(
@@ -435,7 +450,12 @@ where
     // SciPy solves without the fixed variables here, so reports NaN for their gradient.
     let removes = method == Method::Tnc || (method == Method::LBfgsB && o.jac.is_none());
     let (gtol, xatol, fatol) = (o.gtol.or(o.tol), o.xatol.or(o.tol), o.fatol.or(o.tol));
-    if o.bounds.is_some() && !matches!(method, Method::NelderMead | Method::LBfgsB | Method::Tnc) {
+    if o.bounds.is_some()
+        && !matches!(
+            method,
+            Method::NelderMead | Method::Powell | Method::LBfgsB | Method::Tnc
+        )
+    {
         return Err(check::invalid(
             "bounds",
             format!("method {method:?} does not take bounds here"),

@@ -14,7 +14,7 @@
 //! | `bracket` | [`bracket`] | bracket a minimum |
 //! | `brent`, `golden`, `fminbound` | [`brent`], [`golden`], [`fminbound`] | scalar minimizers |
 //! | `minimize_scalar` | [`minimize_scalar`] | any scalar minimizer by name |
-//! | `minimize` | [`minimize`], [`minimize_with`] (keywords in [`MinimizeOptions`]) | local minimizers, [`Method`] |
+//! | `minimize` | [`minimize`], [`minimize_with`] (keywords in [`MinimizeOptions`]) | local minimizers, [`Method`]; `bounds` for Nelder-Mead (clipping) and Powell (line searches kept inside the box; a start outside is kept, as in SciPy) too |
 //! | `least_squares` | [`least_squares`], [`least_squares_with`] ([`LeastSquaresOptions`], [`LeastSquaresResult`], [`LsqMethod`], [`Loss`], [`XScale`], [`Jacobian`]) | nonlinear least squares: TRF and dogbox with bounds and robust losses, Levenberg–Marquardt |
 //! | `curve_fit` | [`curve_fit`], [`curve_fit_with`] (point-wise model), [`curve_fit_array`], [`curve_fit_array_with`] (model of the whole `xdata`, as SciPy's) ([`CurveFitOptions`], [`Sigma`], [`CurveFit`]) | fit a model to data, with the parameters' covariance; 1-D or 2-D `sigma` |
 //! | `root` (systems) | [`root`], [`root_with`] ([`RootMethod`], [`RootOptionsNd`], [`RootResult`]) | Powell's hybrid method (MINPACK `hybrd`), Levenberg–Marquardt |
