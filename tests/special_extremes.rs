@@ -96,7 +96,6 @@ type Sweep = (&'static str, fn(&mut Guard));
 ///   reworked to float degree on another branch);
 /// - the noncentral family at noncentrality `≥ 1e10` (the Poisson mixture
 ///   sums 4e5 terms per call, and the inverses call it ~50 times);
-/// - `smirnov`/`smirnovi` at `n = 1e10` (the exact sum has `n(1-d)` terms).
 const NOT_YET: &[&str] = &[
     "eval_chebyc",
     "eval_chebys",
@@ -120,8 +119,6 @@ const NOT_YET: &[&str] = &[
     "nctdtr",
     "nctdtrinc",
     "nctdtrit",
-    "smirnov",
-    "smirnovi",
 ];
 
 #[test]
