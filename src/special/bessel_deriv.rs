@@ -14,10 +14,18 @@ use std::f64::consts::{FRAC_PI_2, PI};
 use std::ops::{Add, Mul};
 
 /// `Σ_k s^k C(n,k) F(v-n+2k) / 2^n` with `s = ±1`, for real or complex `F`.
+///
+/// Past `n = 1023` the scale `2^-n` leaves the normal range (SciPy raises
+/// `OverflowError` there) and the alternating sum has long lost every digit:
+/// the sum is not attempted and `F(NaN)` (NaN) is returned instead of looping
+/// up to `2^32` times.
 fn deriv_sum<T>(v: f64, n: u32, sign: f64, f: impl Fn(f64) -> T) -> T
 where
     T: Copy + Add<Output = T> + Mul<f64, Output = T>,
 {
+    if n > 1023 {
+        return f(f64::NAN);
+    }
     let nf = f64::from(n);
     let mut binom = 1.0;
     let mut s = 1.0;
@@ -239,13 +247,16 @@ fn sph_j(n: i64, x: f64) -> f64 {
     if x.is_infinite() {
         return 0.0;
     }
-    if x > n as f64 {
+    if x > n as f64 && n <= MAX_RECURRENCE {
         // Upward recurrence is stable above the turning point (DLMF 10.51.1).
         let (s, c) = x.sin_cos();
         return sph_upward(n, x, s / x, (s / x - c) / x);
     }
     (FRAC_PI_2 / x).sqrt() * jv(n as f64 + 0.5, x)
 }
+
+/// Longest upward recurrence run; higher orders go to `jv`/`yv` directly.
+const MAX_RECURRENCE: i64 = 10_000;
 
 /// `f_n` from `f_0`, `f_1` by `f_{k+1} = (2k+1)/x f_k - f_{k-1}`; stops at ±∞.
 fn sph_upward(n: i64, x: f64, f0: f64, f1: f64) -> f64 {
@@ -276,6 +287,9 @@ fn sph_y(n: i64, x: f64) -> f64 {
     }
     if x.is_infinite() {
         return 0.0;
+    }
+    if n > MAX_RECURRENCE {
+        return (FRAC_PI_2 / x).sqrt() * yv(n as f64 + 0.5, x);
     }
     // Upward recurrence from the closed forms is stable for y_n at every x.
     let (s, c) = x.sin_cos();
@@ -317,9 +331,12 @@ fn sph_k(n: i64, x: f64) -> f64 {
     let mut sum = 1.0;
     for k in 1..=n {
         let kf = k as f64;
-        term *= (nf + kf) * (nf - kf + 1.0) / (kf * 2.0 * x);
+        let ratio = (nf + kf) * (nf - kf + 1.0) / (kf * 2.0 * x);
+        term *= ratio;
         sum += term;
-        if !sum.is_finite() {
+        // The ratio decreases with k: once below 1 and the term negligible,
+        // the rest of the (possibly 2^63-term) sum cannot matter.
+        if !sum.is_finite() || (ratio.abs() < 1.0 && term.abs() < 1e-17 * sum.abs()) {
             break;
         }
     }

@@ -315,6 +315,8 @@ pub fn binom(n: f64, k: f64) -> f64 {
 /// Logarithm of the multivariate gamma function of dimension `d`.
 ///
 /// SciPy: `scipy.special.multigammaln`. NaN when `a ≤ (d-1)/2` (SciPy raises).
+/// `+∞` at `a = +∞`. The sum has `d` terms, so dimensions above `2^20` give NaN
+/// rather than run for seconds (SciPy builds a `d`-element array there).
 ///
 /// ```text
 /// ln Γ_d(a) = d(d-1)/4 · ln π + Σ_{j=1}^{d} ln Γ(a - (j-1)/2)
@@ -327,8 +329,11 @@ pub fn binom(n: f64, k: f64) -> f64 {
 /// ```
 pub fn multigammaln(a: f64, d: u32) -> f64 {
     let df = f64::from(d);
-    if a.is_nan() || a <= 0.5 * (df - 1.0) {
+    if a.is_nan() || a <= 0.5 * (df - 1.0) || d > 1 << 20 {
         return f64::NAN;
+    }
+    if a == f64::INFINITY {
+        return a;
     }
     let mut s = 0.25 * df * (df - 1.0) * PI.ln();
     for j in 0..d {

@@ -14,7 +14,8 @@ const RD_SCALE: f64 = 4.4e2; // (2^-53/4)^(-1/6) ≈ 430
 /// A power of 4 `λ` with `λ·max` near 1, so that homogeneous integrals of tiny
 /// or huge arguments neither underflow nor overflow; 1 when no scaling is needed.
 fn scale_for(max: f64) -> f64 {
-    if (1e-100..=1e100).contains(&max) {
+    // All-zero arguments need no scaling (and log2(0) = -∞ has no exponent).
+    if max == 0.0 || (1e-100..=1e100).contains(&max) {
         return 1.0;
     }
     let e = (max.log2() * 0.5).round() as i32;

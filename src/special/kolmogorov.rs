@@ -186,16 +186,17 @@ fn smirnov_parts(n: f64, d: f64) -> (f64, f64) {
 }
 
 /// Validated `(n, d)` for the Smirnov functions: `n` truncated, `None` for
-/// NaN, `n < 1`, infinite `n`.
+/// NaN, `n < 1` and `n > 2^31 - 1` (SciPy's C `int` argument: NaN there; the
+/// exact sum has `n(1-d)` terms, so such `n` would also run for minutes).
 fn smirnov_n(n: f64) -> Option<f64> {
     let n = n.trunc();
-    (1.0..f64::INFINITY).contains(&n).then_some(n)
+    (1.0..=f64::from(i32::MAX)).contains(&n).then_some(n)
 }
 
 /// Survival function of the exact one-sided Kolmogorov–Smirnov statistic.
 ///
 /// SciPy: `scipy.special.smirnov`. `n` is truncated to an integer; NaN for
-/// `n < 1`, `n = ∞` or `d ∉ [0, 1]`; `1` at `d = 0`, `0` at `d = 1`. Cost is
+/// `n < 1`, `n > 2^31 - 1` (as SciPy) or `d ∉ [0, 1]`; `1` at `d = 0`, `0` at `d = 1`. Cost is
 /// linear in `n`.
 ///
 /// ```text
@@ -229,7 +230,7 @@ pub fn smirnov(n: f64, d: f64) -> f64 {
 
 /// Inverse of [`smirnov`] in `d`: `d` with `smirnov(n, d) = p`.
 ///
-/// SciPy: `scipy.special.smirnovi`. NaN for `n < 1`, `n = ∞` or `p ∉ [0, 1]`;
+/// SciPy: `scipy.special.smirnovi`. NaN for `n < 1`, `n > 2^31 - 1` or `p ∉ [0, 1]`;
 /// `1` at `p = 0` and `0` at `p = 1`.
 ///
 /// ```text
