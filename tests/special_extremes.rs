@@ -92,8 +92,7 @@ type Sweep = (&'static str, fn(&mut Guard));
 
 /// Functions not yet swept: each has inputs that run for seconds, and the
 /// hung threads would stall the rest of the sweep.
-/// - `eval_*` at degree `1e9`/`i64::MAX` (the recurrence runs `n` steps; being
-///   reworked to float degree on another branch);
+/// - `eval_*` at whole-number degree `1e9` (the recurrence runs `n` steps);
 /// - the noncentral family at noncentrality `≥ 1e10` (the Poisson mixture
 ///   sums 4e5 terms per call, and the inverses call it ~50 times);
 const NOT_YET: &[&str] = &[
@@ -109,6 +108,9 @@ const NOT_YET: &[&str] = &[
     "eval_laguerre",
     "eval_legendre",
     "eval_sh_legendre",
+    "eval_sh_chebyt",
+    "eval_sh_chebyu",
+    "eval_sh_jacobi",
     "chndtr",
     "chndtridf",
     "chndtrinc",
@@ -2068,7 +2070,7 @@ const SWEEPS: &[Sweep] = &[
         }
     }),
     ("eval_chebyc", |g: &mut Guard| {
-        for &a0 in I64.iter() {
+        for &a0 in FULL.iter() {
             for &a1 in FULL.iter() {
                 g.call(
                     "eval_chebyc",
@@ -2079,7 +2081,7 @@ const SWEEPS: &[Sweep] = &[
         }
     }),
     ("eval_chebys", |g: &mut Guard| {
-        for &a0 in I64.iter() {
+        for &a0 in FULL.iter() {
             for &a1 in FULL.iter() {
                 g.call(
                     "eval_chebys",
@@ -2090,7 +2092,7 @@ const SWEEPS: &[Sweep] = &[
         }
     }),
     ("eval_chebyt", |g: &mut Guard| {
-        for &a0 in I64.iter() {
+        for &a0 in FULL.iter() {
             for &a1 in FULL.iter() {
                 g.call(
                     "eval_chebyt",
@@ -2100,8 +2102,45 @@ const SWEEPS: &[Sweep] = &[
             }
         }
     }),
+    ("eval_sh_chebyt", |g: &mut Guard| {
+        for &a0 in FULL.iter() {
+            for &a1 in FULL.iter() {
+                g.call(
+                    "eval_sh_chebyt",
+                    || format!("({:?}, {:?})", a0, a1),
+                    || sp::eval_sh_chebyt(a0, a1),
+                );
+            }
+        }
+    }),
+    ("eval_sh_chebyu", |g: &mut Guard| {
+        for &a0 in FULL.iter() {
+            for &a1 in FULL.iter() {
+                g.call(
+                    "eval_sh_chebyu",
+                    || format!("({:?}, {:?})", a0, a1),
+                    || sp::eval_sh_chebyu(a0, a1),
+                );
+            }
+        }
+    }),
+    ("eval_sh_jacobi", |g: &mut Guard| {
+        for &a0 in FULL.iter() {
+            for &a1 in SMALL.iter() {
+                for &a2 in SMALL.iter() {
+                    for &a3 in SMALL.iter() {
+                        g.call(
+                            "eval_sh_jacobi",
+                            || format!("({:?}, {:?}, {:?}, {:?})", a0, a1, a2, a3),
+                            || sp::eval_sh_jacobi(a0, a1, a2, a3),
+                        );
+                    }
+                }
+            }
+        }
+    }),
     ("eval_chebyu", |g: &mut Guard| {
-        for &a0 in I64.iter() {
+        for &a0 in FULL.iter() {
             for &a1 in FULL.iter() {
                 g.call(
                     "eval_chebyu",
@@ -2112,7 +2151,7 @@ const SWEEPS: &[Sweep] = &[
         }
     }),
     ("eval_gegenbauer", |g: &mut Guard| {
-        for &a0 in I64.iter() {
+        for &a0 in FULL.iter() {
             for &a1 in MID.iter() {
                 for &a2 in MID.iter() {
                     g.call(
@@ -2125,7 +2164,7 @@ const SWEEPS: &[Sweep] = &[
         }
     }),
     ("eval_genlaguerre", |g: &mut Guard| {
-        for &a0 in I64.iter() {
+        for &a0 in FULL.iter() {
             for &a1 in MID.iter() {
                 for &a2 in MID.iter() {
                     g.call(
@@ -2160,7 +2199,7 @@ const SWEEPS: &[Sweep] = &[
         }
     }),
     ("eval_jacobi", |g: &mut Guard| {
-        for &a0 in I64.iter() {
+        for &a0 in FULL.iter() {
             for &a1 in SMALL.iter() {
                 for &a2 in SMALL.iter() {
                     for &a3 in SMALL.iter() {
@@ -2175,7 +2214,7 @@ const SWEEPS: &[Sweep] = &[
         }
     }),
     ("eval_laguerre", |g: &mut Guard| {
-        for &a0 in I64.iter() {
+        for &a0 in FULL.iter() {
             for &a1 in FULL.iter() {
                 g.call(
                     "eval_laguerre",
@@ -2186,7 +2225,7 @@ const SWEEPS: &[Sweep] = &[
         }
     }),
     ("eval_legendre", |g: &mut Guard| {
-        for &a0 in I64.iter() {
+        for &a0 in FULL.iter() {
             for &a1 in FULL.iter() {
                 g.call(
                     "eval_legendre",
@@ -2197,7 +2236,7 @@ const SWEEPS: &[Sweep] = &[
         }
     }),
     ("eval_sh_legendre", |g: &mut Guard| {
-        for &a0 in I64.iter() {
+        for &a0 in FULL.iter() {
             for &a1 in FULL.iter() {
                 g.call(
                     "eval_sh_legendre",
