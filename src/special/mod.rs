@@ -212,7 +212,7 @@
 //! |---|---|---|---|
 //! | `struve` | 3.4e-14 at `ν = -4.6`, `x = 45` | 1.6e-14 | `Y_ν` of negative order in the asymptotic `H_ν = Y_ν + K_ν` |
 //! | `hyperu` | 3.2e-13 at `a = -2.3`, `b = 10`, `x = 0.01` | 0.94 (elsewhere) | `a < 0` with integer `b`: the downward `a` recurrence from the integral at `a + k` amplifies its few-ulp error (small `x`, large `b`) |
-//! | `lpmv`, non-integer `v`, `x < 0` | 4.1e-8 of the local amplitude (`m = -4`, `v = 7.7`, `x = -0.999`: 1% of the value, which is 2e-5 of the amplitude there) | 3e-13 | the starting values come from [`hyp2f1`] at `(1-x)/2` near 1 with `c - a - b` an integer, where its connection formula loses accuracy for some parameters; a reflection through `Q_v^m` is not done yet |
+//! | `lpmv`, non-integer `v`, `x < 0` | 4.5e-13 (`m = -4`, `v = 0.5`, `x = -0.999`) | 2e-16 there (∞ elsewhere) | `2F1` at `z = (1-x)/2` next to 1 behaves like `(1-z)^{-m}`, and rounding `z` to a double moves `1 - z` by ~ε/(1+x) relative |
 //!
 //! `struve`/`modstruve`: the power series summed in double-double below
 //! `x = max(30, ν)`, the asymptotic expansions (`H = Y + K`, `L = I + M`)
