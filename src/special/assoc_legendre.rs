@@ -18,7 +18,7 @@
 //! hypergeometric form at `ν` itself.
 
 use super::beta::poch;
-use super::hypergeometric::hyp2f1;
+use super::hypergeometric::{hyp2f1, hyp2f1_split};
 use super::kernels::{is_odd, sinpi};
 use ndarray::{Array2, Array3};
 
@@ -32,7 +32,14 @@ fn sqrt_1mx2(x: f64) -> f64 {
 
 /// `P_ν^m(x)` from the hypergeometric form, `m ≥ 0`, `|x| < 1`.
 fn p_hyp(m: f64, v: f64, x: f64) -> f64 {
-    let f = hyp2f1(m - v, m + v + 1.0, m + 1.0, 0.5 * (1.0 - x));
+    // 1 - (1-x)/2 = (1+x)/2, exact next to x = -1 where it matters
+    let f = hyp2f1_split(
+        m - v,
+        m + v + 1.0,
+        m + 1.0,
+        0.5 * (1.0 - x),
+        0.5 * (1.0 + x),
+    );
     if m == 0.0 {
         return f;
     }
@@ -147,7 +154,7 @@ pub fn lpmv(m: f64, v: f64, x: f64) -> f64 {
         if x == -1.0 {
             return f64::INFINITY * hyp2f1(-v, v + 1.0, mu + 1.0, 1.0).signum();
         }
-        let f = hyp2f1(-v, v + 1.0, mu + 1.0, 0.5 * (1.0 - x));
+        let f = hyp2f1_split(-v, v + 1.0, mu + 1.0, 0.5 * (1.0 - x), 0.5 * (1.0 + x));
         let r = ((1.0 - x) / (1.0 + x)).sqrt();
         let mut c = 1.0;
         let mut k = 1.0;
