@@ -19,11 +19,7 @@ fn eval(c: &Case, f: &str) -> f64 {
 #[test]
 fn struve_hyperu_lpmv_vs_mpmath() {
     // documented exceptions (src/special/mod.rs, "Struve, hyperu, lpmv")
-    let allow = [
-        ("struve", 3.5e-14),
-        ("hyperu", 3.5e-13),
-        ("lpmv_xneg", 5e-8),
-    ];
+    let allow = [("struve", 3.5e-14), ("hyperu", 3.5e-13)];
     check_family("new", eval, &allow);
 }
 

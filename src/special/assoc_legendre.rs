@@ -13,10 +13,12 @@
 //! ```
 //!
 //! at the two degrees `ν₀ - 1` and `ν₀ = ν - ⌊ν - m⌋` (where the series has
-//! small parameters), then the same recurrence up to `ν`.
+//! small parameters), then the same recurrence up to `ν`; next to `x = -1`
+//! (`(ν+m+1)²(1+x) ≤ 8`), where that recurrence amplifies rounding, the
+//! hypergeometric form at `ν` itself.
 
 use super::beta::poch;
-use super::hypergeometric::hyp2f1;
+use super::hypergeometric::{hyp2f1, hyp2f1_split};
 use super::kernels::{is_odd, sinpi};
 use ndarray::{Array2, Array3};
 
@@ -30,7 +32,14 @@ fn sqrt_1mx2(x: f64) -> f64 {
 
 /// `P_ν^m(x)` from the hypergeometric form, `m ≥ 0`, `|x| < 1`.
 fn p_hyp(m: f64, v: f64, x: f64) -> f64 {
-    let f = hyp2f1(m - v, m + v + 1.0, m + 1.0, 0.5 * (1.0 - x));
+    // 1 - (1-x)/2 = (1+x)/2, exact next to x = -1 where it matters
+    let f = hyp2f1_split(
+        m - v,
+        m + v + 1.0,
+        m + 1.0,
+        0.5 * (1.0 - x),
+        0.5 * (1.0 + x),
+    );
     if m == 0.0 {
         return f;
     }
@@ -86,7 +95,11 @@ fn lpmv_nonneg(m: f64, v: f64, x: f64) -> f64 {
         // - (2/π) sin((ν+m)π) Q_ν^m(x))
         return -sinpi(v).signum() * f64::INFINITY;
     }
-    if v < m + 1.0 {
+    // Next to x = -1 the degree recurrence amplifies its starting values'
+    // rounding, while `2F1` at `(1-x)/2` near 1 is its log-case series in
+    // `(1+x)/2` (DLMF 15.8.10), which converges fast when `ν²(1+x)` is small.
+    let near_minus_one = x < 0.0 && (v + m + 1.0).powi(2) * (1.0 + x) <= 8.0;
+    if v < m + 1.0 || near_minus_one {
         return p_hyp(m, v, x);
     }
     // start at ν₀ - 1 and ν₀ (ν₀ ∈ [m, m+1)): `2F1` parameters `m - ν` in
@@ -141,7 +154,7 @@ pub fn lpmv(m: f64, v: f64, x: f64) -> f64 {
         if x == -1.0 {
             return f64::INFINITY * hyp2f1(-v, v + 1.0, mu + 1.0, 1.0).signum();
         }
-        let f = hyp2f1(-v, v + 1.0, mu + 1.0, 0.5 * (1.0 - x));
+        let f = hyp2f1_split(-v, v + 1.0, mu + 1.0, 0.5 * (1.0 - x), 0.5 * (1.0 + x));
         let r = ((1.0 - x) / (1.0 + x)).sqrt();
         let mut c = 1.0;
         let mut k = 1.0;

@@ -4,7 +4,9 @@
 //! `0F1` by its series or through `J`/`I` (DLMF 10.16.9); `1F1` by its series
 //! after Kummer's transformation for `x < 0` (DLMF 13.2.39); `2F1` by its
 //! series on `|x| ≤ 1/2`, Pfaff's transformation for `x < 0` (DLMF 15.8.1)
-//! and the `1 - x` connection formula (DLMF 15.8.4) near `x = 1`.
+//! and the `1 - x` connection formula (DLMF 15.8.4) near `x = 1`, or its
+//! limit with digamma terms and `ln(1 - x)` (DLMF 15.8.10) when `c - a - b`
+//! is an integer up to the rounding of that difference.
 
 use super::bessel_ik::iv;
 use super::bessel_jy::jv;
@@ -171,40 +173,43 @@ fn f21_series(a: f64, b: f64, c: f64, x: f64) -> f64 {
 }
 
 /// `2F1` for `1/2 < x < 1` by DLMF 15.8.4 (`c - a - b` not an integer).
-fn f21_one_minus_x(a: f64, b: f64, c: f64, x: f64) -> f64 {
+fn f21_one_minus_x(a: f64, b: f64, c: f64, y: f64) -> f64 {
     let s = c - a - b;
-    let y = 1.0 - x;
     let t1 = gamma_ratio(&[c, s], &[c - a, c - b]) * f21_series(a, b, 1.0 - s, y);
     let t2 = gamma_ratio(&[c, -s], &[a, b]) * y.powf(s) * f21_series(c - a, c - b, 1.0 + s, y);
     t1 + t2
 }
 
-/// `2F1` for `0 ≤ x < 1` with `a`, `b`, `c` already screened.
-fn f21_unit(a: f64, b: f64, c: f64, x: f64) -> f64 {
+/// `2F1` for `0 ≤ x < 1` with `a`, `b`, `c` already screened; `y = 1 - x`
+/// (passed separately: callers often know it more accurately than `1 - x`).
+fn f21_unit(a: f64, b: f64, c: f64, x: f64, y: f64) -> f64 {
     // With positive parameters the series has no cancellation at all and
     // beats the two-term connection formula up to x = 3/4.
     if x <= 0.5 || (x <= 0.75 && a > 0.0 && b > 0.0 && c > 0.0) {
         return f21_series(a, b, c, x);
     }
     let s = c - a - b;
-    if s == s.round() && s.abs() < 1e4 {
-        if s < 0.0 {
+    let m = s.round();
+    // An integer up to the rounding of `c - a - b` itself (c = 4, a = -1.7,
+    // b = 8.7 gives -2.999999999999999): the connection formula's gamma
+    // poles are then only rounding away, so take the limit formula.
+    if (s - m).abs() <= 8.0 * f64::EPSILON * (a.abs() + b.abs() + c.abs()) && m.abs() < 1e4 {
+        if m < 0.0 {
             // Euler: F(a,b;c;x) = (1-x)^{c-a-b} F(c-a,c-b;c;x) flips the sign of m.
-            return (1.0 - x).powf(s) * f21_log_case(c - a, c - b, -s as u64, x);
+            return y.powf(s) * f21_log_case(c - a, c - b, -m as u64, y);
         }
-        return f21_log_case(a, b, s as u64, x);
+        return f21_log_case(a, b, m as u64, y);
     }
     if (s - s.round()).abs() < 1e-3 {
         // Near-integer c - a - b makes the connection formula cancel; the
         // direct series still converges (slowly, within MAX_TERMS to x ≈ 0.998).
         return f21_series(a, b, c, x);
     }
-    f21_one_minus_x(a, b, c, x)
+    f21_one_minus_x(a, b, c, y)
 }
 
-/// `2F1(a, b; a+b+m; x)` for integer `m ≥ 0`, `1/2 < x < 1` (DLMF 15.8.10).
-fn f21_log_case(a: f64, b: f64, m: u64, x: f64) -> f64 {
-    let y = 1.0 - x;
+/// `2F1(a, b; a+b+m; 1-y)` for integer `m ≥ 0`, `0 < y < 1/2` (DLMF 15.8.10).
+fn f21_log_case(a: f64, b: f64, m: u64, y: f64) -> f64 {
     let mf = m as f64;
     let c = a + b + mf;
     // Finite part: Γ(m)Γ(c)/(Γ(a+m)Γ(b+m)) Σ_{k<m} (a)_k (b)_k / (k! (1-m)_k) y^k
@@ -264,6 +269,12 @@ fn f21_log_case(a: f64, b: f64, m: u64, x: f64) -> f64 {
 /// assert!((hyp2f1(1.0, 1.0, 2.0, x) + (1.0 - x).ln() / x).abs() < 1e-15);
 /// ```
 pub fn hyp2f1(a: f64, b: f64, c: f64, x: f64) -> f64 {
+    hyp2f1_split(a, b, c, x, 1.0 - x)
+}
+
+/// [`hyp2f1`] with `y = 1 - x` given by the caller, who may know it exactly
+/// where `x` next to 1 has already lost it to rounding.
+pub(crate) fn hyp2f1_split(a: f64, b: f64, c: f64, x: f64, y: f64) -> f64 {
     if a.is_nan() || b.is_nan() || c.is_nan() || x.is_nan() {
         return f64::NAN;
     }
@@ -287,7 +298,7 @@ pub fn hyp2f1(a: f64, b: f64, c: f64, x: f64) -> f64 {
                 let kf = k as f64;
                 ratio *= (c - q + kf) / (c + kf);
             }
-            return ratio * f21_series(-m, q, c2, 1.0 - x);
+            return ratio * f21_series(-m, q, c2, y);
         }
         return f21_series(a, b, c, x);
     }
@@ -303,7 +314,7 @@ pub fn hyp2f1(a: f64, b: f64, c: f64, x: f64) -> f64 {
         };
     }
     if x >= 0.0 {
-        return f21_unit(a, b, c, x);
+        return f21_unit(a, b, c, x, y);
     }
     if x >= -0.5 {
         return f21_series(a, b, c, x);
@@ -319,5 +330,6 @@ pub fn hyp2f1(a: f64, b: f64, c: f64, x: f64) -> f64 {
     if x.is_infinite() {
         return f64::NAN;
     }
-    (1.0 - x).powf(-p) * f21_unit(p, c - q, c, w)
+    // 1 - w = 1/(1 - x), without the rounding of w
+    y.powf(-p) * f21_unit(p, c - q, c, w, 1.0 / y)
 }

@@ -205,14 +205,14 @@
 //! amplitude: `√(J_ν² + Y_ν²)` for `H_ν`, the largest `|P_v^m|` within a
 //! quarter zero spacing for `lpmv`). Measured maxima (SciPy's on the same
 //! points): `struve` 3.4e-14 (1.6e-14), `modstruve` 5.2e-16 (1.8e-13),
-//! `hyperu` 3.2e-13 (0.94), `lpmv` with `x ≥ 0` or integer degree ≤ 1e-13.
+//! `hyperu` 3.2e-13 (0.94), `lpmv` 1.0e-14 (`x ≥ 0` or integer degree)
+//! and 2.1e-14 (non-integer degree, `x < 0`; SciPy ∞ at some points).
 //! Exceptions:
 //!
 //! | function | max rel. error (fixture points) | SciPy's | why |
 //! |---|---|---|---|
 //! | `struve` | 3.4e-14 at `ν = -4.6`, `x = 45` | 1.6e-14 | `Y_ν` of negative order in the asymptotic `H_ν = Y_ν + K_ν` |
 //! | `hyperu` | 3.2e-13 at `a = -2.3`, `b = 10`, `x = 0.01` | 0.94 (elsewhere) | `a < 0` with integer `b`: the downward `a` recurrence from the integral at `a + k` amplifies its few-ulp error (small `x`, large `b`) |
-//! | `lpmv`, non-integer `v`, `x < 0` | 4.1e-8 of the local amplitude (`m = -4`, `v = 7.7`, `x = -0.999`: 1% of the value, which is 2e-5 of the amplitude there) | 3e-13 | the starting values come from [`hyp2f1`] at `(1-x)/2` near 1 with `c - a - b` an integer, where its connection formula loses accuracy for some parameters; a reflection through `Q_v^m` is not done yet |
 //!
 //! `struve`/`modstruve`: the power series summed in double-double below
 //! `x = max(30, ν)`, the asymptotic expansions (`H = Y + K`, `L = I + M`)
