@@ -129,11 +129,11 @@
 //! SVD bidiagonalises in panels (QR first for tall matrices), finds the
 //! bidiagonal's singular vectors by divide and conquer (`gesdd`'s method;
 //! implicit QR below 33 and for `svdvals`) and applies the reflectors to
-//! them in blocks. Against SciPy (OpenBLAS, one thread; `compare.py linalg`
-//! on a shared machine, rough): n ≤ 16 is 5–100× faster per call; `eigh`
-//! 1.0–1.3×; LU, Cholesky, `inv`, `det` and `solve` 0.6–1.0× (up to 1.5× in
-//! the noisiest runs), QR 1.1–1.25×; SVD 1.0–2.5× and `svdvals` 1.2–1.6×
-//! SciPy's time (docs/BENCHMARKS.md).
+//! them in blocks. Against SciPy (OpenBLAS, one thread; quiet
+//! `compare.py linalg` run, 2026-12-06): n ≤ 16 is 4.8–100× faster per call;
+//! LU, Cholesky, `inv`, `det`, `solve` 0.76–1.09×, QR 0.91×, `eigh`
+//! 0.81–0.90×, `eig` 1.22×, SVD 1.14–1.17× and `svdvals` 1.34× SciPy's time
+//! (docs/BENCHMARKS.md).
 //!
 //! The nonsymmetric eigenproblem (`eig`, `schur`, `hessenberg`) reduces to
 //! Hessenberg form in panels (`lahr2`-style, GEMM trailing updates, `Q` by
