@@ -3,38 +3,9 @@
 //! points as the bar (`python3 tools/fixtures/special_b.py`).
 mod common;
 
-use common::{Case, as_f64, load, ulps};
+use common::{Case, Stats, as_f64, load, rel_err, ulps};
 use ferrosci::special as sp;
 use std::collections::BTreeMap;
-
-/// Accuracy of one function over its fixture points.
-#[derive(Default)]
-struct Stats {
-    ulps: Vec<f64>,
-    worst_rel: f64,
-    worst_case: String,
-    scipy_worst_rel: f64,
-}
-
-/// Relative error, with values below 1e-300 compared absolutely (subnormal
-/// results carry no relative precision), and errors at zeros of oscillating
-/// functions measured against the local amplitude `scale`.
-fn rel_err(got: f64, want: f64, scale: f64) -> f64 {
-    if want.is_nan() {
-        return if got.is_nan() { 0.0 } else { f64::INFINITY };
-    }
-    if want.is_infinite() || got.is_infinite() {
-        return if got == want { 0.0 } else { f64::INFINITY };
-    }
-    if want.abs() < 1e-300 {
-        return if (got - want).abs() < 1e-300 {
-            0.0
-        } else {
-            f64::INFINITY
-        };
-    }
-    (got - want).abs() / want.abs().max(scale)
-}
 
 /// Runs `eval` over the fixture `name`, groups by function, and checks the
 /// targets: median ≤ 2 ulp; maximum relative error ≤ 1e-13 or no worse than
