@@ -42,7 +42,7 @@ def rust_side(module, all_cores, flt):
     return out
 
 
-def scipy_side(module, all_cores):
+def scipy_side(module, all_cores, flt):
     env = {k: v for k, v in os.environ.items()
            if k not in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")}
     if all_cores:
@@ -52,6 +52,8 @@ def scipy_side(module, all_cores):
     cmd = [sys.executable, str(HERE / "scipy_side.py"), module]
     if all_cores:
         cmd.append("--all-cores")
+    if flt:
+        cmd += ["--filter", flt]
     res = subprocess.run(cmd, cwd=ROOT, env=env, check=True, stdout=subprocess.PIPE, text=True)
     return json.loads(res.stdout)
 
@@ -79,8 +81,8 @@ def main():
     print("|---|---:|---:|---:|")
     for module in modules:
         rust = rust_side(module, all_cores, flt)
-        py = scipy_side(module, all_cores)
-        ids = [i for i in py if flt is None or re.search(flt, i)]
+        py = scipy_side(module, all_cores, flt)
+        ids = list(py)
         ids += [i for i in sorted(rust) if i not in py and (flt is None or re.search(flt, i))]
         for wid in ids:
             r, p = rust.get(wid), py.get(wid)

@@ -1,14 +1,15 @@
 """Times the SciPy side of one module's benchmark workloads.
 
-Usage: python3 tools/bench/scipy_side.py MODULE [--all-cores]
+Usage: python3 tools/bench/scipy_side.py MODULE [--all-cores] [--filter REGEX]
 Imports tools/bench/MODULE.py, whose `workloads(workers)` yields
 (id, callable) pairs with ids equal to the criterion benchmark ids of
-benches/MODULE.rs, times each callable and prints {id: median seconds} as JSON.
+benches/MODULE.rs, times each callable whose id matches REGEX (all without it) and prints {id: median seconds} as JSON.
 Run it through compare.py, which sets up the environment for SciPy's fastest
 kernels.
 """
 import importlib
 import json
+import re
 import pathlib
 import statistics
 import sys
@@ -33,9 +34,12 @@ def median_seconds(fn, budget=2.0, samples=15):
 def main():
     module = sys.argv[1]
     workers = -1 if "--all-cores" in sys.argv else 1
+    flt = sys.argv[sys.argv.index("--filter") + 1] if "--filter" in sys.argv else None
     mod = importlib.import_module(module)
     out = {}
     for wid, fn in mod.workloads(workers):
+        if flt is not None and not re.search(flt, wid):
+            continue
         out[wid] = median_seconds(fn)
         print(f"  scipy {wid}: {out[wid]*1e3:.4f} ms", file=sys.stderr)
     try:
