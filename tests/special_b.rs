@@ -3,61 +3,8 @@
 //! points as the bar (`python3 tools/fixtures/special_b.py`).
 mod common;
 
-use common::{Case, Stats, as_f64, load, rel_err, ulps};
+use common::{Case, check_family};
 use ferrosci::special as sp;
-use std::collections::BTreeMap;
-
-/// Runs `eval` over the fixture `name`, groups by function, and checks the
-/// targets: median ≤ 2 ulp; maximum relative error ≤ 1e-13 or no worse than
-/// SciPy's maximum on the same points (`allow` lists documented exceptions).
-fn check_family(name: &str, eval: impl Fn(&Case, &str) -> f64, allow: &[(&str, f64)]) {
-    let mut by_fn: BTreeMap<String, Stats> = BTreeMap::new();
-    for case in load("special", name) {
-        let f = case.str("f").to_string();
-        let want = as_f64(&case.expected);
-        let got = eval(&case, &f);
-        let sci = case.f64("scipy");
-        let st = by_fn.entry(f).or_default();
-        let scale = if case.has("scale") {
-            case.f64("scale")
-        } else {
-            0.0
-        };
-        let e = rel_err(got, want, scale);
-        if e > st.worst_rel || (e.is_nan() && !st.worst_rel.is_nan()) {
-            st.worst_rel = e;
-            st.worst_case = format!("{} want {want:e} got {got:e}", case.ctx());
-        }
-        st.scipy_worst_rel = st.scipy_worst_rel.max(rel_err(sci, want, scale));
-        if want.is_finite() && want.abs() >= 1e-300 && scale == 0.0 {
-            st.ulps.push(ulps(got, want));
-        }
-    }
-    let mut failures = Vec::new();
-    for (f, st) in &mut by_fn {
-        st.ulps.sort_by(f64::total_cmp);
-        let median = st.ulps.get(st.ulps.len() / 2).copied().unwrap_or(0.0);
-        let limit = allow.iter().find(|(n, _)| n == f).map_or(1e-13, |a| a.1);
-        println!(
-            "{f:8} n={:4} median {median:5.1} ulp, max rel {:9.2e} (scipy {:9.2e})",
-            st.ulps.len(),
-            st.worst_rel,
-            st.scipy_worst_rel
-        );
-        let max_ok = st.worst_rel <= limit || st.worst_rel <= st.scipy_worst_rel;
-        if std::env::var_os("SPECIAL_B_VERBOSE").is_some() {
-            println!("    worst: {}", st.worst_case);
-        }
-        if median > 2.0 || !max_ok {
-            failures.push(format!("{f}: median {median} ulp, worst {}", st.worst_case));
-        }
-    }
-    assert!(
-        failures.is_empty(),
-        "accuracy targets missed:\n{}",
-        failures.join("\n")
-    );
-}
 
 fn order(c: &Case) -> f64 {
     if c.has("v") {
