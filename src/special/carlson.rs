@@ -187,7 +187,15 @@ pub fn elliprd(x: f64, y: f64, z: f64) -> f64 {
     if x.is_infinite() || y.is_infinite() || z.is_infinite() {
         return 0.0;
     }
-    let l = scale_for(x.max(y).max(z));
+    let hi = x.max(y).max(z);
+    let lo = [x, y, z].into_iter().filter(|&v| v > 0.0).fold(hi, f64::min);
+    let mut l = scale_for(hi);
+    if lo * l < 1e-280 {
+        // Arguments hundreds of orders apart: scale only as far down as the
+        // core needs (its largest product is a^{3/2}, a ≤ 1e204) so that the
+        // smallest argument keeps its precision.
+        l = 4f64.powi(((1e204 / hi).log2() * 0.5).floor() as i32);
+    }
     rj_core(l * x, l * y, l * z, l * z, true) * (l * l.sqrt())
 }
 

@@ -120,9 +120,10 @@ pub fn ellipe(m: f64) -> f64 {
     if m == f64::NEG_INFINITY {
         return f64::INFINITY;
     }
-    if m < -1e200 {
-        // Imaginary-modulus transformation E(m) = √(1-m) E(m/(m-1)) (DLMF 19.7.5),
-        // keeping the Carlson arguments in range.
+    if m < 0.0 {
+        // Imaginary-modulus transformation E(m) = √(1-m) E(m/(m-1)) (DLMF 19.7.5):
+        // for m < 0 the direct form below cancels (1e-15 at m = -1e10), and
+        // the Carlson arguments stay in range for every m.
         let y = 1.0 / (1.0 - m);
         return (1.0 - m).sqrt() * e_via_carlson(y, 1.0 - y);
     }
@@ -134,10 +135,12 @@ fn e_via_carlson(y: f64, m: f64) -> f64 {
     y * elliprf(0.0, 1.0, y) + y * m * elliprd(0.0, 1.0, y) / 3.0
 }
 
-/// Splits `φ = nπ + r` with `|r| ≤ π/2`, using a two-part `π`.
+/// Splits `φ = nπ + r` with `|r| ≤ π/2`, using a two-part `π`; ties go
+/// towards `n = 0` (at `φ = π/2`, `2K - F(π/2)` would triple the rounding).
 fn reduce_pi(phi: f64) -> (f64, f64) {
     const PI_LO: f64 = 1.2246467991473532e-16;
-    let n = (phi / PI).round();
+    let t = phi / PI;
+    let n = (t.abs() - 0.5).ceil().copysign(t);
     (n, (phi - n * PI) - n * PI_LO)
 }
 
@@ -190,7 +193,8 @@ fn incomplete_f(r: f64, m: f64) -> f64 {
     if m == 1.0 && r.abs() >= FRAC_PI_2 {
         return f64::INFINITY.copysign(s);
     }
-    s * elliprf(c * c, 1.0 - m * s * s, 1.0)
+    // Δ² = 1 - m sin²φ = cos²φ + (1-m) sin²φ, without cancellation near m = 1
+    s * elliprf(c * c, c * c + (1.0 - m) * s * s, 1.0)
 }
 
 /// Incomplete elliptic integral of the second kind, `E(φ | m)`.
@@ -230,12 +234,18 @@ fn incomplete_e(r: f64, m: f64) -> f64 {
         return r;
     }
     let (s, c) = r.sin_cos();
-    let c2 = c * c;
-    let d2 = 1.0 - m * s * s;
     if m == 1.0 {
         return s;
     }
-    s * elliprf(c2, d2, 1.0) - m / 3.0 * s * s * s * elliprd(c2, d2, 1.0)
+    let (c2, m1) = (c * c, 1.0 - m);
+    let d2 = c2 + m1 * s * s;
+    if m <= 0.0 {
+        return s * elliprf(c2, d2, 1.0) - m / 3.0 * s * s * s * elliprd(c2, d2, 1.0);
+    }
+    // 0 < m < 1: the DLMF §19.25(i) form with R_D(c², 1, Δ²), three terms
+    // of one sign (the form above cancels as m → 1)
+    let f = s * elliprf(c2, d2, 1.0);
+    m1 * f + m * m1 / 3.0 * s * s * s * elliprd(c2, 1.0, d2) + m * s * c / d2.sqrt()
 }
 
 /// Jacobi elliptic functions `sn`, `cn`, `dn` and the amplitude `ph`.
@@ -287,19 +297,19 @@ pub fn ellipj(u: f64, m: f64) -> Ellipj {
         };
     }
     let m1 = 1.0 - m;
-    let ch = u.cosh();
-    if m1 * ch * ch < 1e-8 {
-        // DLMF 22.10.7-10 to first order in m1 = 1 - m; the neglected
-        // O((m1 cosh²u)²) is below rounding here.
-        let sh = u.sinh();
-        let (th, sech) = (sh / ch, 1.0 / ch);
-        let q = 0.25 * m1;
-        let gd = sh.atan(); // Gudermannian, no cancellation at small u
+    if let Some(r) = near_one(u, m1) {
+        return r;
+    }
+    if let Some((sn, cn, dn)) = ascending(u, m1, 3) {
+        // The amplitude: atan2's angle on the branch of πu/(2K) (they differ
+        // by less than π/2).
+        let base = sn.atan2(cn);
+        let lin = FRAC_PI_2 * u / ellipk(m);
         return Ellipj {
-            sn: th + q * (th - u * sech * sech),
-            cn: sech - q * (sh - u * sech) * th,
-            dn: sech + q * (sh + u * sech) * th,
-            ph: gd + q * (sh - u * sech),
+            sn,
+            cn,
+            dn,
+            ph: base + 2.0 * PI * ((lin - base) / (2.0 * PI)).round(),
         };
     }
     // Descending AGM: a_{n+1} = (a+b)/2, b_{n+1} = √(ab), c_{n+1} = (a-b)/2.
@@ -332,4 +342,48 @@ pub fn ellipj(u: f64, m: f64) -> Ellipj {
         dn: (m1 + m * cn * cn).sqrt(),
         ph: phi,
     }
+}
+
+/// `(sn, cn, dn)` for `m1 = 1 - m < 1e-3` by up to `steps` ascending Landen
+/// steps (DLMF 22.7.4-6): each takes `1 - m` to `k₂'²`, `k₂' = (1-k)/(1+k) ≈
+/// m1/4`, until the first-order form [`near_one`] holds at the argument;
+/// `None` if it does not within `steps`. The descending AGM would lose the
+/// small `√(1-m)` here (5e-11 at `m = 1 - 1e-12`, `u = 8`).
+fn ascending(u: f64, m1: f64, steps: u32) -> Option<(f64, f64, f64)> {
+    if steps == 0 || m1 >= 1e-3 {
+        return None;
+    }
+    let k = (1.0 - m1).sqrt();
+    let k2p = m1 / ((1.0 + k) * (1.0 + k));
+    let k2sq = 1.0 - k2p * k2p;
+    let w = u / (1.0 + k2p);
+    let (sn, cn, dn) = match near_one(w, k2p * k2p) {
+        Some(r) => (r.sn, r.cn, r.dn),
+        None => ascending(w, k2p * k2p, steps - 1)?,
+    };
+    Some((
+        (1.0 + k2p) * sn * cn / dn,
+        (1.0 + k2p) / k2sq * (dn * dn - k2p) / dn,
+        (1.0 - k2p) / k2sq * (dn * dn + k2p) / dn,
+    ))
+}
+
+/// DLMF 22.10.7-10 to first order in `m1 = 1 - m`, when the neglected
+/// `O((m1 cosh²u)²)` is below rounding; `None` otherwise.
+fn near_one(u: f64, m1: f64) -> Option<Ellipj> {
+    let ch = u.cosh();
+    // (a NaN product, m1 = 0 with cosh u overflowing, gives None)
+    if m1 * ch * ch < 1e-8 {
+        let sh = u.sinh();
+        let (th, sech) = (sh / ch, 1.0 / ch);
+        let q = 0.25 * m1;
+        let gd = sh.atan(); // Gudermannian, no cancellation at small u
+        return Some(Ellipj {
+            sn: th + q * (th - u * sech * sech),
+            cn: sech - q * (sh - u * sech) * th,
+            dn: sech + q * (sh + u * sech) * th,
+            ph: gd + q * (sh - u * sech),
+        });
+    }
+    None
 }

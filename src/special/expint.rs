@@ -33,27 +33,34 @@ fn e1_pos(x: f64) -> f64 {
 }
 
 /// `E_n(x)` for `x > 0` by its continued fraction (DLMF 8.19.17), in the
-/// even form `e^{-x} / (x+n - 1·n/(x+n+2 - 2(n+1)/(x+n+4 - …)))`.
+/// even form `e^{-x} / (x+n - 1·n/(x+n+2 - 2(n+1)/(x+n+4 - …)))`. Lentz's
+/// method finds the depth that converges; the fraction is then evaluated
+/// bottom-up at that depth, which rounds far less (≤ 1 ulp where the forward
+/// product drifts to 18 ulp near x = 1).
 fn en_cf(n: u64, x: f64) -> f64 {
     const TINY: f64 = 1e-300;
     let nf = n as f64;
     let mut b = x + nf;
     let mut c = 1.0 / TINY;
     let mut d = 1.0 / b;
-    let mut h = d;
+    let mut depth = 10_000u64;
     for i in 1..10_000u64 {
         let fi = i as f64;
         let a = -fi * (nf - 1.0 + fi);
         b += 2.0;
         d = 1.0 / (a * d + b);
         c = b + a / c;
-        let del = c * d;
-        h *= del;
-        if (del - 1.0).abs() < EPS {
+        if (c * d - 1.0).abs() < EPS {
+            depth = i;
             break;
         }
     }
-    h * (-x).exp()
+    let mut tail = 0.0;
+    for i in (1..=depth + 4).rev() {
+        let fi = i as f64;
+        tail = -fi * (nf - 1.0 + fi) / (x + nf + 2.0 * fi + tail);
+    }
+    (-x).exp() / (x + nf + tail)
 }
 
 /// `Ei(x)` for `x > 0` finite.

@@ -101,8 +101,15 @@ fn riemann(s: f64) -> f64 {
     } else {
         riemann(1.0 - s)
     };
-    if 1.0 - s < 170.0 {
-        (2.0 * PI).powf(s) / PI * sn * gamma(1.0 - s) * z1
+    if 1.0 - s < 340.0 {
+        // Legendre's duplication Γ(1-s) = 2^{-s} Γ((1-s)/2) Γ(1-s/2)/√π gives
+        // ζ(s) = π^{s-3/2} sin(πs/2) Γ((1-s)/2) Γ(1-s/2) ζ(1-s): no overflow
+        // before the value does, no exp of a large logarithm. The rounding of
+        // π (π = π_d(1 + δ)) would cost (s - 3/2)·δ: restore it to first order.
+        const PI_REL_LO: f64 = 1.2246467991473532e-16 / PI;
+        let t = s - 1.5;
+        let pw = PI.powf(t) * (1.0 + t * PI_REL_LO);
+        pw * sn * gamma(0.5 - 0.5 * s) * gamma(1.0 - 0.5 * s) * z1
     } else {
         let lg = s * (2.0 * PI).ln() - PI.ln() + gammaln(1.0 - s);
         lg.exp() * sn * z1
