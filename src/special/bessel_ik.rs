@@ -59,7 +59,9 @@ fn steed_k_scaled(mu: f64, x: f64) -> (f64, f64) {
     let mut q = a1;
     let mut c = a1;
     let mut a = -a1;
-    let mut s = 1.0 + q * delh;
+    // s = 1 + tail: the tail (a few per cent of s) is summed on its own, so
+    // its ~40 additions round at its own scale, not at 1's (4 ulp before).
+    let mut tail = q * delh;
     for i in 1..10_000 {
         let fi = i as f64;
         a -= 2.0 * fi;
@@ -73,12 +75,12 @@ fn steed_k_scaled(mu: f64, x: f64) -> (f64, f64) {
         delh *= b * d - 1.0;
         h += delh;
         let dels = q * delh;
-        s += dels;
-        if dels.abs() < EPS * s.abs() {
+        tail += dels;
+        if dels.abs() < EPS * (1.0 + tail).abs() {
             break;
         }
     }
-    let kmu = (PI / (2.0 * x)).sqrt() / s;
+    let kmu = (PI / (2.0 * x)).sqrt() / (1.0 + tail);
     let kmu1 = kmu * (mu + x + 0.5 - a1 * h) / x;
     (kmu, kmu1)
 }
