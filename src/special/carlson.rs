@@ -188,7 +188,10 @@ pub fn elliprd(x: f64, y: f64, z: f64) -> f64 {
         return 0.0;
     }
     let hi = x.max(y).max(z);
-    let lo = [x, y, z].into_iter().filter(|&v| v > 0.0).fold(hi, f64::min);
+    let lo = [x, y, z]
+        .into_iter()
+        .filter(|&v| v > 0.0)
+        .fold(hi, f64::min);
     let mut l = scale_for(hi);
     if lo * l < 1e-280 {
         // Arguments hundreds of orders apart: scale only as far down as the
