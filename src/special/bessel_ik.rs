@@ -2,7 +2,8 @@
 //! argument, plain and exponentially scaled.
 //!
 //! `K_μ`, `K_μ₊₁` for `μ = ν - round(ν)` come from Temme's series (`x ≤ 2`,
-//! Temme 1975) or Steed's continued fraction CF2 in Temme's form (`x > 2`);
+//! Temme 1975) or Steed's continued fraction CF2 in Temme's form (`x > 2`,
+//! and every `x` at half-integer `ν`, where it terminates);
 //! upward recurrence gives `K_ν`. `I_ν` comes from its power series when `x`
 //! is small against `ν`, from the asymptotic expansion for large `x`, and
 //! otherwise from CF1 (`I_ν₊₁/I_ν`), downward recurrence to `μ` and the
@@ -81,13 +82,17 @@ fn steed_k_scaled(mu: f64, x: f64) -> (f64, f64) {
         }
     }
     let kmu = (PI / (2.0 * x)).sqrt() / (1.0 + tail);
-    let kmu1 = kmu * (mu + x + 0.5 - a1 * h) / x;
+    // (μ + 1/2 first: exact 0 at μ = -1/2, where x may be tiny)
+    let kmu1 = kmu * ((mu + 0.5) + x - a1 * h) / x;
     (kmu, kmu1)
 }
 
 /// `(K_μ, K_μ₊₁)` at `x > 0`, times `e^x` if `scaled`.
 fn k_mu(mu: f64, x: f64, scaled: bool) -> (f64, f64) {
-    if x <= 2.0 {
+    // At |μ| = 1/2 CF2 stops after one step with the closed form
+    // K_{1/2} = √(π/2x)·e^{-x}, at any x; Temme's series would cancel
+    // (8 ulp at x = 2).
+    if x <= 2.0 && mu.abs() != 0.5 {
         let (k0, k1) = temme_k(mu, x);
         if scaled {
             let e = x.exp();

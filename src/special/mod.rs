@@ -186,7 +186,6 @@
 //! | `yv` | 1.0e-13 at `ν = 3.7`, `x = 22` | 3.8e-13 there (∞ elsewhere) | next to a zero of `Y_ν` (value 9e-5, amplitude 0.17): the error is 5.6e-17 of the amplitude |
 //! | `yvp` | 3.9e-14 at `ν = 2.5`, `x = 5.5`, `n = 3` | 1.1e-14 | next to a zero of `Y_ν'''` the sum of `Y_{ν-n+2k}` cancels 57-fold (value 3.5e-3, `Σ\|terms\|` 0.20): 1.4e-16 absolute |
 //! | `spherical_yn(n, x, true)` | 3.7e-14 at `n = 40`, `x = 47` | 6.9e-15 | next to a zero of `y_n'` (value 1.2e-4, amplitude 0.03), `y_{n-1} - (n+1)/x·y_n` cancels: 4e-18 absolute |
-//! | `kvp` | 1.09e-15 at `ν = -1.5`, `x = 2`, `n = 1` | 1.04e-15 | `K_{1/2}(2)` at the edge of Temme's series (`x ≤ 2`, 8 ulp there); switching to CF2 lower would slow `kv` |
 //! | `hyp1f1` | 1.5e-13 at `a = 10`, `b = 1/2`, `x = -5` | 4.5e-13 | Kummer's transformation leaves an alternating series that cancels 3000-fold |
 //!
 //! `elliprd` scales its arguments so that the smallest keeps full precision
