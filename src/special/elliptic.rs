@@ -300,17 +300,23 @@ pub fn ellipj(u: f64, m: f64) -> Ellipj {
     if let Some(r) = near_one(u, m1) {
         return r;
     }
-    if let Some((sn, cn, dn)) = ascending(u, m1, 3) {
-        // The amplitude: atan2's angle on the branch of πu/(2K) (they differ
-        // by less than π/2).
-        let base = sn.atan2(cn);
-        let lin = FRAC_PI_2 * u / ellipk(m);
-        return Ellipj {
-            sn,
-            cn,
-            dn,
-            ph: base + 2.0 * PI * ((lin - base) / (2.0 * PI)).round(),
-        };
+    if m1 > 0.0 && m1 < 1e-3 {
+        // u reduced by the period 4K, which the ascending steps then cover.
+        let k = ellipk(m);
+        let turns = (u / (4.0 * k)).round();
+        let ur = u - 4.0 * k * turns;
+        if let Some((sn, cn, dn)) = ascending(ur, m1, 3) {
+            // The amplitude: atan2's angle on the branch of πu/(2K) (they
+            // differ by less than π/2).
+            let base = sn.atan2(cn);
+            let lin = FRAC_PI_2 * ur / k;
+            return Ellipj {
+                sn,
+                cn,
+                dn,
+                ph: base + 2.0 * PI * (((lin - base) / (2.0 * PI)).round() + turns),
+            };
+        }
     }
     // Descending AGM: a_{n+1} = (a+b)/2, b_{n+1} = √(ab), c_{n+1} = (a-b)/2.
     let mut a = [0.0f64; 10];
