@@ -123,19 +123,14 @@ fn bench_optimize(c: &mut Criterion) {
     let x = Array1::linspace(-5.0, 5.0, 10_000);
     let y = x.mapv(|x: f64| gauss4(x, &[2.0, 0.4, 0.7, 0.3]) + 0.05 * (37.0 * x * x).sin());
     let p0 = ndarray::array![1.0, 0.0, 1.0, 0.0];
+    let resid = |p: &ArrayRef1<f64>| {
+        let q = [p[0], p[1], p[2], p[3]];
+        ndarray::Zip::from(&x)
+            .and(&y)
+            .map_collect(|&x, &y| gauss4(x, &q) - y)
+    };
     g.bench_function("least_squares_trf_gauss4_10000", |b| {
-        b.iter(|| {
-            least_squares(
-                |p: &ArrayRef1<f64>| {
-                    let q = [p[0], p[1], p[2], p[3]];
-                    ndarray::Zip::from(&x)
-                        .and(&y)
-                        .map_collect(|&x, &y| gauss4(x, &q) - y)
-                },
-                black_box(&p0),
-            )
-            .unwrap()
-        })
+        b.iter(|| least_squares(resid, black_box(&p0)).unwrap())
     });
     // The same fit with the analytic Jacobian (one exp per point per call).
     g.bench_function("least_squares_trf_gauss4_10000_jac", |b| {
@@ -144,17 +139,7 @@ fn bench_optimize(c: &mut Criterion) {
                 jac: Jacobian::Callable(Box::new(|p: &ArrayRef1<f64>| gauss4_jac(&x, p))),
                 ..Default::default()
             };
-            least_squares_with(
-                |p: &ArrayRef1<f64>| {
-                    let q = [p[0], p[1], p[2], p[3]];
-                    ndarray::Zip::from(&x)
-                        .and(&y)
-                        .map_collect(|&x, &y| gauss4(x, &q) - y)
-                },
-                black_box(&p0),
-                opts,
-            )
-            .unwrap()
+            least_squares_with(resid, black_box(&p0), opts).unwrap()
         })
     });
     g.bench_function("curve_fit_gauss4_10000", |b| {

@@ -72,26 +72,13 @@ struct Counts {
     f: f64,
 }
 
-fn ours_bfgs(x0: &Array1<f64>) -> Counts {
+/// ferrosci's `method` with the exact gradient (BFGS, L-BFGS-B).
+fn ours_grad(x0: &Array1<f64>, method: Method) -> Counts {
     let opts = MinimizeOptions {
         jac: Some(Box::new(rosen_der)),
         ..Default::default()
     };
-    let r = minimize_with(rosen, x0, Method::Bfgs, opts).unwrap();
-    Counts {
-        nit: r.nit as u64,
-        nfev: r.nfev as u64,
-        ngev: r.njev as u64,
-        f: r.fun,
-    }
-}
-
-fn ours_lbfgsb(x0: &Array1<f64>) -> Counts {
-    let opts = MinimizeOptions {
-        jac: Some(Box::new(rosen_der)),
-        ..Default::default()
-    };
-    let r = minimize_with(rosen, x0, Method::LBfgsB, opts).unwrap();
+    let r = minimize_with(rosen, x0, method, opts).unwrap();
     Counts {
         nit: r.nit as u64,
         nfev: r.nfev as u64,
@@ -249,12 +236,16 @@ fn print_table() {
     let budget = Duration::from_millis(1500);
     type Run<'a> = Box<dyn Fn() -> Counts + 'a>;
     let rows: Vec<(&str, &str, Run<'_>)> = vec![
-        ("BFGS 10-D", "ferrosci", Box::new(|| ours_bfgs(&a10))),
+        (
+            "BFGS 10-D",
+            "ferrosci",
+            Box::new(|| ours_grad(&a10, Method::Bfgs)),
+        ),
         ("BFGS 10-D", "argmin", Box::new(|| argmin_bfgs(&x10))),
         (
             "L-BFGS(-B) 1000-D",
             "ferrosci",
-            Box::new(|| ours_lbfgsb(&a1000)),
+            Box::new(|| ours_grad(&a1000, Method::LBfgsB)),
         ),
         (
             "L-BFGS(-B) 1000-D",
@@ -310,7 +301,7 @@ fn bench_vs_argmin(c: &mut Criterion) {
     let x10 = alternating(10);
     let a10 = Array1::from(x10.clone());
     g.bench_function("bfgs_rosen10_jac/ferrosci", |b| {
-        b.iter(|| ours_bfgs(black_box(&a10)))
+        b.iter(|| ours_grad(black_box(&a10), Method::Bfgs))
     });
     g.bench_function("bfgs_rosen10_jac/argmin", |b| {
         b.iter(|| argmin_bfgs(black_box(&x10)))
@@ -318,7 +309,7 @@ fn bench_vs_argmin(c: &mut Criterion) {
     let x1000 = alternating(1000);
     let a1000 = Array1::from(x1000.clone());
     g.bench_function("lbfgs_rosen1000_jac/ferrosci", |b| {
-        b.iter(|| ours_lbfgsb(black_box(&a1000)))
+        b.iter(|| ours_grad(black_box(&a1000), Method::LBfgsB))
     });
     g.bench_function("lbfgs_rosen1000_jac/argmin", |b| {
         b.iter(|| argmin_lbfgs(black_box(&x1000)))
