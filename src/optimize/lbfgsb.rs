@@ -713,6 +713,31 @@ mod tests {
     use ndarray::array;
 
     #[test]
+    fn proj_grad_norm_over_lanes_bounds_and_non_finite() {
+        // 19 variables: two full lanes of eight and a remainder of three.
+        let n = 19;
+        let x = Array1::from_shape_fn(n, |i| 0.1 * i as f64 - 0.5);
+        let g = Array1::from_shape_fn(n, |i| ((i * 7 % 5) as f64 - 2.0) * 0.3);
+        let lb = Array1::from_shape_fn(n, |i| if i % 3 == 0 { -0.55 } else { f64::NEG_INFINITY });
+        let ub = Array1::from_shape_fn(n, |i| if i % 4 == 1 { 1.2 } else { f64::INFINITY });
+        let want = (0..n).fold(0.0f64, |m, i| {
+            let step = (x[i] - g[i]).clamp(lb[i], ub[i]) - x[i];
+            m.max(step.abs())
+        });
+        let got = proj_grad_norm(&x, &g, &lb, &ub);
+        assert!((got - want).abs() < 1e-15, "{got} vs {want}");
+        // The largest entry in the remainder.
+        let mut g2 = g.clone();
+        g2[18] = -40.0;
+        assert_eq!(proj_grad_norm(&x, &g2, &lb, &ub), 40.0);
+        for (i, bad) in [(3, f64::NAN), (18, f64::INFINITY), (9, f64::NEG_INFINITY)] {
+            let mut g3 = g.clone();
+            g3[i] = bad;
+            assert!(proj_grad_norm(&x, &g3, &lb, &ub).is_nan(), "{i}: {bad}");
+        }
+    }
+
+    #[test]
     fn small_solve_pivots_and_detects_singularity() {
         // Needs a row swap: a[0][0] = 0.
         let a = array![[0.0, 2.0, 1.0], [1.0, 1.0, 0.0], [3.0, 0.0, 1.0]];

@@ -573,6 +573,38 @@ mod tests {
     }
 
     #[test]
+    fn jac_dot_and_column_scaled_svd() {
+        let j = Array2::from_shape_fn((11, 3).f(), |(i, k)| {
+            ((i * 3 + k * 5) % 7) as f64 - 3.0 + k as f64 * 0.1
+        });
+        let p = array![0.5, -1.5, 2.0];
+        let want = j.dot(&p);
+        assert!((&jac_dot(&j, &p) - &want).iter().all(|d| d.abs() < 1e-13));
+        // A row-major J takes ndarray's product.
+        assert!(
+            (&jac_dot(&j.as_standard_layout(), &p) - &want)
+                .iter()
+                .all(|d| d.abs() < 1e-13)
+        );
+        // svd_uf of J with a column scale c equals that of J·diag(c), on
+        // the tall (QR) path and the square one.
+        let c = array![2.0, 0.25, 3.0];
+        let f = Array1::from_shape_fn(11, |i| (i as f64).cos());
+        for rows in [11, 5] {
+            let js = j.slice(ndarray::s![..rows, ..]);
+            let fs = f.slice(ndarray::s![..rows]);
+            let scaled = &js * &c;
+            let (uf1, s1, v1) = svd_uf(&js, &fs, Some(&c)).unwrap();
+            let (uf2, s2, v2) = svd_uf(&scaled, &fs, None).unwrap();
+            for k in 0..3 {
+                assert!((s1[k] - s2[k]).abs() < 1e-12 * s2[0], "{rows}: s[{k}]");
+                let sign = v1.column(k).dot(&v2.column(k)).signum();
+                assert!((uf1[k] - sign * uf2[k]).abs() < 1e-12, "{rows}: uf[{k}]");
+            }
+        }
+    }
+
+    #[test]
     fn robust_losses_at_zero_and_large_residuals() {
         for loss in [Loss::SoftL1, Loss::Huber, Loss::Cauchy, Loss::Arctan] {
             let (r0, r1, _) = loss.rho(0.0);
