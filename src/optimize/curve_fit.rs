@@ -464,7 +464,7 @@ impl Weight {
 /// Jacobian gives NaN (so an infinite `pcov`).
 fn covariance(jac: &Array2<f64>, strict: bool) -> Result<Array2<f64>> {
     let n = jac.ncols();
-    let (_, s, v) = svd_uf(jac, &Array1::zeros(jac.nrows()))?;
+    let (_, s, v) = svd_uf(jac, &Array1::zeros(jac.nrows()), None)?;
     let threshold = f64::EPSILON * jac.nrows().max(n) as f64 * s.first().copied().unwrap_or(0.0);
     let k = s.iter().take_while(|&&si| si > threshold).count();
     if strict && k < n {

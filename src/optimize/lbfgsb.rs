@@ -291,25 +291,51 @@ fn combine(rows: &ArrayView2<'_, f64>, coef: &Array1<f64>) -> Array1<f64> {
 }
 
 /// The projected-gradient ∞-norm `‖P(x − g) − x‖∞`, per variable
-/// `min(|gᵢ|, distance to the bound that −gᵢ points at)` (NaN if `g` has
-/// one); branch-free with four running maxima so that it vectorises.
+/// `min(|gᵢ|, distance to the bound that −gᵢ points at)`; NaN if `g` is not
+/// finite. Branch-free over slices in eight lanes so that it vectorises (it
+/// runs once per iteration over all n variables).
 fn proj_grad_norm(x: &Array1<f64>, g: &Array1<f64>, lb: &Array1<f64>, ub: &Array1<f64>) -> f64 {
-    let mut m = [0.0f64; 4];
-    let mut nan = false;
-    for (k, (((&xi, &gi), &l), &u)) in x.iter().zip(g).zip(lb).zip(ub).enumerate() {
-        let v = if gi < 0.0 {
-            (xi - u).max(gi)
-        } else {
-            (xi - l).min(gi)
-        };
-        nan |= v.is_nan() || gi.is_nan();
-        m[k % 4] = m[k % 4].max(v.abs());
+    const L: usize = 8;
+    let sl = |v: &Array1<f64>| -> Vec<f64> { v.to_vec() };
+    let (xc, gc, lc, uc);
+    let (x, g, lb, ub) = match (x.as_slice(), g.as_slice(), lb.as_slice(), ub.as_slice()) {
+        (Some(x), Some(g), Some(l), Some(u)) => (x, g, l, u),
+        _ => {
+            (xc, gc, lc, uc) = (sl(x), sl(g), sl(lb), sl(ub));
+            (&xc[..], &gc[..], &lc[..], &uc[..])
+        }
+    };
+    // Selects rather than `max`/`min` and branches, so that the lanes
+    // vectorise (`g` NaN is caught by `bad` instead).
+    let one = |xi: f64, gi: f64, l: f64, u: f64| {
+        let (lo, hi) = (xi - u, xi - l);
+        let up = if lo > gi { lo } else { gi };
+        let down = if hi < gi { hi } else { gi };
+        let v = if gi < 0.0 { up } else { down };
+        v.abs()
+    };
+    // `bad` becomes NaN if any gᵢ is NaN or infinite.
+    let (mut m, mut bad) = ([0.0f64; L], [0.0f64; L]);
+    let split = g.len() - g.len() % L;
+    for (((xs, gs), ls), us) in x[..split]
+        .chunks_exact(L)
+        .zip(g[..split].chunks_exact(L))
+        .zip(lb[..split].chunks_exact(L))
+        .zip(ub[..split].chunks_exact(L))
+    {
+        for k in 0..L {
+            let a = one(xs[k], gs[k], ls[k], us[k]);
+            m[k] = if a > m[k] { a } else { m[k] };
+            bad[k] += gs[k] * 0.0;
+        }
     }
-    if nan {
-        f64::NAN
-    } else {
-        m[0].max(m[1]).max(m[2].max(m[3]))
+    let mut top = m.iter().fold(0.0f64, |a, &b| a.max(b));
+    let mut nan = bad.iter().sum::<f64>();
+    for i in split..g.len() {
+        top = top.max(one(x[i], g[i], lb[i], ub[i]));
+        nan += g[i] * 0.0;
     }
+    if nan.is_nan() { f64::NAN } else { top }
 }
 
 /// Generalized Cauchy point: first local minimizer of the quadratic model
@@ -498,16 +524,18 @@ pub(crate) fn lbfgsb(
     }
     let mut f = obj.f(&x);
     let mut g = obj.grad(&x, f);
+    // Projected-gradient norm at (x, g), NaN if g is not finite; a restart
+    // keeps x and g, so it is computed once per new point.
+    let mut pg = proj_grad_norm(&x, &g, &lb, &ub);
     let mut nit = 0;
     let status;
     // SciPy's own task message where its L-BFGS-B has one.
     let mut msg = "";
     loop {
-        if !f.is_finite() || g.iter().any(|v| !v.is_finite()) {
+        if !f.is_finite() || pg.is_nan() {
             status = Status::NanEncountered;
             break;
         }
-        let pg = proj_grad_norm(&x, &g, &lb, &ub);
         if pg <= pgtol {
             status = Status::Success;
             msg = PGTOL;
@@ -640,7 +668,8 @@ pub(crate) fn lbfgsb(
             status = Status::MaxEvaluations;
             break;
         }
-        if proj_grad_norm(&x, &g, &lb, &ub) <= pgtol {
+        pg = proj_grad_norm(&x, &g, &lb, &ub);
+        if pg <= pgtol {
             status = Status::Success;
             msg = PGTOL;
             break;
@@ -682,6 +711,31 @@ const FACTR: &str = "CONVERGENCE: RELATIVE REDUCTION OF F <= FACTR*EPSMCH";
 mod tests {
     use super::*;
     use ndarray::array;
+
+    #[test]
+    fn proj_grad_norm_over_lanes_bounds_and_non_finite() {
+        // 19 variables: two full lanes of eight and a remainder of three.
+        let n = 19;
+        let x = Array1::from_shape_fn(n, |i| 0.1 * i as f64 - 0.5);
+        let g = Array1::from_shape_fn(n, |i| ((i * 7 % 5) as f64 - 2.0) * 0.3);
+        let lb = Array1::from_shape_fn(n, |i| if i % 3 == 0 { -0.55 } else { f64::NEG_INFINITY });
+        let ub = Array1::from_shape_fn(n, |i| if i % 4 == 1 { 1.2 } else { f64::INFINITY });
+        let want = (0..n).fold(0.0f64, |m, i| {
+            let step = (x[i] - g[i]).clamp(lb[i], ub[i]) - x[i];
+            m.max(step.abs())
+        });
+        let got = proj_grad_norm(&x, &g, &lb, &ub);
+        assert!((got - want).abs() < 1e-15, "{got} vs {want}");
+        // The largest entry in the remainder.
+        let mut g2 = g.clone();
+        g2[18] = -40.0;
+        assert_eq!(proj_grad_norm(&x, &g2, &lb, &ub), 40.0);
+        for (i, bad) in [(3, f64::NAN), (18, f64::INFINITY), (9, f64::NEG_INFINITY)] {
+            let mut g3 = g.clone();
+            g3[i] = bad;
+            assert!(proj_grad_norm(&x, &g3, &lb, &ub).is_nan(), "{i}: {bad}");
+        }
+    }
 
     #[test]
     fn small_solve_pivots_and_detects_singularity() {

@@ -7,10 +7,11 @@
 //! The subproblem is solved from an SVD of `J D⁻¹` rather than a QR.
 
 use super::lsq_common::{
-    EPS, JacSource, ResidualFn, all_finite, call_fun, jacobian, solve_tr_subproblem, svd_uf,
+    EPS, JacSource, ResidualFn, all_finite, call_fun, jac_dot, jacobian, solve_tr_subproblem,
+    svd_uf,
 };
 use crate::Result;
-use ndarray::{Array1, Array2, ArrayRef1, ShapeBuilder};
+use ndarray::{Array1, Array2, ArrayRef1, ShapeBuilder, Zip};
 
 /// Settings of one LM run.
 pub(crate) struct LmSettings<'s> {
@@ -64,7 +65,10 @@ pub(crate) fn fd_jacobian(
         xp[j] = xj + h;
         let f1 = call_fun(fun, &xp, m)?;
         *nfev += 1;
-        jac.column_mut(j).assign(&((f1 - f0) / h));
+        Zip::from(jac.column_mut(j))
+            .and(&f1)
+            .and(f0)
+            .for_each(|c, &a, &b| *c = (a - b) / h);
         xp[j] = xj;
     }
     Ok(jac)
@@ -134,11 +138,7 @@ pub(crate) fn lm(
             diag.zip_mut_with(&colnorm, |d, &c| *d = d.max(c));
         }
         // SVD of J D⁻¹ for the scaled subproblem min ‖J p + f‖, ‖D p‖ ≤ Δ.
-        let mut js = jm.clone();
-        for (k, mut col) in js.columns_mut().into_iter().enumerate() {
-            col /= diag[k];
-        }
-        let (uf, s, v) = svd_uf(&js, &f)?;
+        let (uf, s, v) = svd_uf(&jm, &f, Some(&diag.mapv(|d| 1.0 / d)))?;
         loop {
             let (z, p_par) = solve_tr_subproblem(m, &uf, &s, &v, delta, par);
             par = p_par;
@@ -160,7 +160,7 @@ pub(crate) fn lm(
             } else {
                 -1.0
             };
-            let jp = jm.dot(&p);
+            let jp = jac_dot(&jm, &p);
             let t1 = norm(&jp) / fnorm;
             let t2 = par.sqrt() * pnorm / fnorm;
             let prered = t1 * t1 + t2 * t2 / 0.5;

@@ -6,7 +6,7 @@ use super::diff::FdScheme;
 use crate::linalg::kernels::simd;
 use crate::linalg::{SvdOptions, svd_with};
 use crate::{Error, Result};
-use ndarray::{Array1, Array2, ArrayRef1, ArrayRef2, ShapeBuilder};
+use ndarray::{Array1, Array2, ArrayRef1, ArrayRef2, ShapeBuilder, Zip};
 
 pub(crate) const EPS: f64 = f64::EPSILON;
 
@@ -188,7 +188,10 @@ pub(crate) fn jacobian(
                 xp[i] = x0 + h;
                 let dx = xp[i] - x0;
                 let f1 = call_fun(fun, &xp, m)?;
-                jac.column_mut(i).assign(&((f1 - f0) / dx));
+                Zip::from(jac.column_mut(i))
+                    .and(&f1)
+                    .and(f0)
+                    .for_each(|c, &a, &b| *c = (a - b) / dx);
             }
             FdScheme::ThreePoint => {
                 let ha = h.abs();
@@ -230,26 +233,53 @@ pub(crate) fn jacobian(
     Ok(jac)
 }
 
-/// SVD of `J` for the trust-region subproblem: `(Uᵀ f, s, V)` with
-/// `J = U diag(s) Vᵀ` (economic). A tall `J` is first reduced by Householder
-/// QR, applied to `f` on the way (`J = Q R`, `R = U_r S Vᵀ`, `Uᵀ f =
-/// U_rᵀ Qᵀ f`), so `U` and `Q` are never formed: O(m n²) work.
+/// SVD of `J C` for the trust-region subproblem, `C = diag(col_scale)` (the
+/// identity if `None`): `(Uᵀ f, s, V)` with `J C = U diag(s) Vᵀ` (economic).
+/// A tall `J` is first reduced by Householder QR, applied to `f` on the way
+/// (`J = Q R`, `R C = U_r S Vᵀ`, `Uᵀ f = U_rᵀ Qᵀ f`), so `U` and `Q` are
+/// never formed: O(m n²) work. A column scale leaves `Q` as it is (each
+/// reflector depends only on a column's direction), so it scales `R` alone
+/// and `J` is never copied to be scaled.
 pub(crate) fn svd_uf(
     j: &ArrayRef2<f64>,
     f: &ArrayRef1<f64>,
+    col_scale: Option<&ArrayRef1<f64>>,
 ) -> Result<(Array1<f64>, Array1<f64>, Array2<f64>)> {
     let opts = SvdOptions {
         full_matrices: false,
         ..Default::default()
     };
+    let scale = |mut a: Array2<f64>| {
+        if let Some(c) = col_scale {
+            for (mut col, &ck) in a.columns_mut().into_iter().zip(c) {
+                col *= ck;
+            }
+        }
+        a
+    };
     let (m, n) = j.dim();
     if m <= 2 * n {
-        let d = svd_with(j, &opts)?;
+        let d = svd_with(&scale(j.to_owned()), &opts)?;
         return Ok((d.u.t().dot(f), d.s, d.vt.reversed_axes()));
     }
     let (r, qtf) = householder_r_qtf(j, f);
-    let d = svd_with(&r, &opts)?;
+    let d = svd_with(&scale(r), &opts)?;
     Ok((d.u.t().dot(&qtf), d.s, d.vt.reversed_axes()))
+}
+
+/// `J p`, by contiguous column updates when `J` is column-major (the
+/// finite-difference Jacobians are): ndarray's product would walk each
+/// row with a stride of `m`.
+pub(crate) fn jac_dot(j: &ArrayRef2<f64>, p: &ArrayRef1<f64>) -> Array1<f64> {
+    let (m, n) = j.dim();
+    if n == 0 || m == 0 || j.t().as_slice().is_none() {
+        return j.dot(p);
+    }
+    let mut out = vec![0.0; m];
+    for (col, &pk) in j.columns().into_iter().zip(p) {
+        simd::axpy(pk, col.as_slice().expect("column-major"), &mut out);
+    }
+    Array1::from(out)
 }
 
 /// `R` (`n × n`) and the first `n` entries of `Qᵀ f` of the Householder QR
@@ -268,8 +298,9 @@ fn householder_r_qtf(j: &ArrayRef2<f64>, f: &ArrayRef1<f64>) -> (Array2<f64>, Ar
         } else {
             // v = x + sign(x₀)‖x‖e₁, reflect x to −sign(x₀)‖x‖e₁.
             let beta = if v[0] >= 0.0 { -alpha } else { alpha };
+            // ‖x − βe₁‖² = 2‖x‖(‖x‖ + |x₀|), without another pass.
+            let vtv = 2.0 * alpha * (alpha + v[0].abs());
             v[0] -= beta;
-            let vtv = simd::dot(&*v, &*v);
             let reflect = |w: &mut [f64]| {
                 let t = 2.0 * simd::dot(&*v, &*w) / vtv;
                 simd::axpy(-t, &*v, w);
@@ -360,7 +391,7 @@ pub(crate) fn evaluate_quadratic(
     s: &ArrayRef1<f64>,
     diag: Option<&ArrayRef1<f64>>,
 ) -> f64 {
-    let js = j.dot(s);
+    let js = jac_dot(j, s);
     let mut q = js.dot(&js);
     if let Some(d) = diag {
         q += d.iter().zip(s).map(|(&di, &si)| di * si * si).sum::<f64>();
@@ -524,7 +555,7 @@ mod tests {
         let g = &r.t().dot(&qtf) - &j.t().dot(&f);
         assert!(g.iter().all(|v| v.abs() < 1e-12), "{g}");
         // The tall path and the direct SVD agree on s and Uᵀ f up to signs.
-        let (uf, s, v) = svd_uf(&j, &f).unwrap();
+        let (uf, s, v) = svd_uf(&j, &f, None).unwrap();
         let d = svd_with(
             &j,
             &SvdOptions {
@@ -538,6 +569,38 @@ mod tests {
             assert!((s[k] - d.s[k]).abs() < 1e-12);
             let sign = v.column(k).dot(&d.vt.row(k)).signum();
             assert!((uf[k] - sign * uf2[k]).abs() < 1e-12);
+        }
+    }
+
+    #[test]
+    fn jac_dot_and_column_scaled_svd() {
+        let j = Array2::from_shape_fn((11, 3).f(), |(i, k)| {
+            ((i * 3 + k * 5) % 7) as f64 - 3.0 + k as f64 * 0.1
+        });
+        let p = array![0.5, -1.5, 2.0];
+        let want = j.dot(&p);
+        assert!((&jac_dot(&j, &p) - &want).iter().all(|d| d.abs() < 1e-13));
+        // A row-major J takes ndarray's product.
+        assert!(
+            (&jac_dot(&j.as_standard_layout(), &p) - &want)
+                .iter()
+                .all(|d| d.abs() < 1e-13)
+        );
+        // svd_uf of J with a column scale c equals that of J·diag(c), on
+        // the tall (QR) path and the square one.
+        let c = array![2.0, 0.25, 3.0];
+        let f = Array1::from_shape_fn(11, |i| (i as f64).cos());
+        for rows in [11, 5] {
+            let js = j.slice(ndarray::s![..rows, ..]);
+            let fs = f.slice(ndarray::s![..rows]);
+            let scaled = &js * &c;
+            let (uf1, s1, v1) = svd_uf(&js, &fs, Some(&c)).unwrap();
+            let (uf2, s2, v2) = svd_uf(&scaled, &fs, None).unwrap();
+            for k in 0..3 {
+                assert!((s1[k] - s2[k]).abs() < 1e-12 * s2[0], "{rows}: s[{k}]");
+                let sign = v1.column(k).dot(&v2.column(k)).signum();
+                assert!((uf1[k] - sign * uf2[k]).abs() < 1e-12, "{rows}: uf[{k}]");
+            }
         }
     }
 

@@ -276,7 +276,7 @@ pub(crate) struct Settings<'a> {
 
 impl Settings<'_> {
     /// Runs the callback; true means stop.
-    pub(crate) fn stop(&mut self, x: &Array1<f64>, fun: f64, nit: usize) -> bool {
+    pub(crate) fn stop(&mut self, x: &ArrayRef1<f64>, fun: f64, nit: usize) -> bool {
         match self.callback.as_mut() {
             Some(cb) => cb(&Intermediate {
                 x: x.view(),

@@ -55,20 +55,42 @@ pub(crate) fn nelder_mead(
     for k in 0..=n {
         fsim[k] = obj.f(&sim.row(k));
     }
+    // A stable sort of the vertices by value (SciPy's argsort on n + 1 ≤ 16
+    // values is an insertion sort, so stable too).
     let sort = |sim: &mut Array2<f64>, fsim: &mut Array1<f64>| {
         let mut idx: Vec<usize> = (0..=n).collect();
         idx.sort_by(|&a, &b| fsim[a].total_cmp(&fsim[b]));
         *sim = sim.select(Axis(0), &idx);
         *fsim = fsim.select(Axis(0), &idx);
     };
+    // The same when only the last vertex changed: it moves up past every
+    // vertex with a larger value, in place.
+    let insert_last = |sim: &mut Array2<f64>, fsim: &mut Array1<f64>| {
+        let fl = fsim[n];
+        let mut j = n;
+        while j > 0 && fsim[j - 1].total_cmp(&fl).is_gt() {
+            fsim.swap(j - 1, j);
+            for i in 0..n {
+                sim.swap([j - 1, i], [j, i]);
+            }
+            j -= 1;
+        }
+    };
     sort(&mut sim, &mut fsim);
     let mut iterations = 1;
     let mut status = Status::Success;
-    let point = |sim: &Array2<f64>, xbar: &Array1<f64>, c: f64| {
-        let mut x = xbar * (1.0 + c) - &(&sim.row(n) * c);
-        clip(&mut x);
-        x
+    // Trial points go to reused buffers: `xbar + c (xbar − worst)`.
+    let point = |out: &mut Array1<f64>, sim: &Array2<f64>, xbar: &Array1<f64>, c: f64| {
+        for ((o, &b), &w) in out.iter_mut().zip(xbar).zip(sim.row(n)) {
+            *o = b * (1.0 + c) - w * c;
+        }
+        clip(out);
     };
+    let (mut xbar, mut xr, mut xt) = (
+        Array1::<f64>::zeros(n),
+        Array1::<f64>::zeros(n),
+        Array1::<f64>::zeros(n),
+    );
     while obj.nfev < maxfun && iterations < maxiter {
         let xspread = (1..=n)
             .flat_map(|j| (0..n).map(move |i| (j, i)))
@@ -81,18 +103,21 @@ pub(crate) fn nelder_mead(
             status = Status::NanEncountered;
             break;
         }
-        let xbar = sim
-            .slice(ndarray::s![..n, ..])
-            .mean_axis(Axis(0))
-            .expect("n >= 1 rows");
-        let xr = point(&sim, &xbar, rho);
+        // The centroid of all but the worst vertex (summed in row order and
+        // divided, as `mean_axis`).
+        xbar.fill(0.0);
+        for row in sim.outer_iter().take(n) {
+            xbar += &row;
+        }
+        xbar /= nf;
+        point(&mut xr, &sim, &xbar, rho);
         let fxr = obj.f(&xr);
         let mut shrink = false;
         if fxr < fsim[0] {
-            let xe = point(&sim, &xbar, rho * chi);
-            let fxe = obj.f(&xe);
+            point(&mut xt, &sim, &xbar, rho * chi);
+            let fxe = obj.f(&xt);
             if fxe < fxr {
-                sim.row_mut(n).assign(&xe);
+                sim.row_mut(n).assign(&xt);
                 fsim[n] = fxe;
             } else {
                 sim.row_mut(n).assign(&xr);
@@ -103,25 +128,26 @@ pub(crate) fn nelder_mead(
             fsim[n] = fxr;
         } else if fxr < fsim[n] {
             // Outside contraction.
-            let xc = point(&sim, &xbar, psi * rho);
-            let fxc = obj.f(&xc);
+            point(&mut xt, &sim, &xbar, psi * rho);
+            let fxc = obj.f(&xt);
             if fxc <= fxr {
-                sim.row_mut(n).assign(&xc);
+                sim.row_mut(n).assign(&xt);
                 fsim[n] = fxc;
             } else {
                 shrink = true;
             }
         } else {
             // Inside contraction.
-            let xcc = point(&sim, &xbar, -psi);
-            let fxcc = obj.f(&xcc);
+            point(&mut xt, &sim, &xbar, -psi);
+            let fxcc = obj.f(&xt);
             if fxcc < fsim[n] {
-                sim.row_mut(n).assign(&xcc);
+                sim.row_mut(n).assign(&xt);
                 fsim[n] = fxcc;
             } else {
                 shrink = true;
             }
         }
+        iterations += 1;
         if shrink {
             let best = sim.row(0).to_owned();
             for j in 1..=n {
@@ -130,10 +156,11 @@ pub(crate) fn nelder_mead(
                 fsim[j] = obj.f(&v);
                 sim.row_mut(j).assign(&v);
             }
+            sort(&mut sim, &mut fsim);
+        } else {
+            insert_last(&mut sim, &mut fsim);
         }
-        iterations += 1;
-        sort(&mut sim, &mut fsim);
-        if st.stop(&sim.row(0).to_owned(), fsim[0], iterations) {
+        if st.stop(&sim.row(0), fsim[0], iterations) {
             status = Status::CallbackStopped;
             break;
         }

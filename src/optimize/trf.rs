@@ -9,11 +9,12 @@
 
 use super::lsq_common::{
     JacSource, Loss, ResidualFn, all_finite, call_fun, check_termination, evaluate_quadratic,
-    find_active, jac_scale_inv, jacobian, make_strictly_feasible, solve_tr_subproblem, svd_uf,
-    update_tr_radius,
+    find_active, jac_dot, jac_scale_inv, jacobian, make_strictly_feasible, solve_tr_subproblem,
+    svd_uf, update_tr_radius,
 };
 use crate::Result;
 use ndarray::{Array1, Array2, ArrayRef1, ArrayRef2, s};
+use std::borrow::Cow;
 
 /// Settings of one TRF run (validated by the caller).
 pub(crate) struct TrfSettings<'s> {
@@ -138,12 +139,12 @@ pub(crate) fn quadratic_1d(
     diag: &ArrayRef1<f64>,
     s0: Option<&ArrayRef1<f64>>,
 ) -> (f64, f64, f64) {
-    let v = j.dot(s);
+    let v = jac_dot(j, s);
     let a = 0.5 * (v.dot(&v) + (diag * s * s).sum());
     let mut b = g.dot(s);
     let mut c = 0.0;
     if let Some(s0) = s0 {
-        let u = j.dot(s0);
+        let u = jac_dot(j, s0);
         b += u.dot(&v) + (diag * s0 * s).sum();
         c = 0.5 * u.dot(&u) + g.dot(s0) + 0.5 * (diag * s0 * s0).sum();
     }
@@ -306,10 +307,17 @@ pub(crate) fn trf(
         let d = Array1::from_shape_fn(n, |i| v[i].sqrt() * scale[i]);
         let diag_h = Array1::from_shape_fn(n, |i| g[i] * dv[i] * scale[i]);
         let g_h = &d * &g;
-        let mut j_h = jm.clone();
-        for (k, mut col) in j_h.columns_mut().into_iter().enumerate() {
-            col *= d[k];
-        }
+        // J·diag(d); with d ≡ 1 (no bounds, fixed unit x_scale) J itself.
+        let unit_d = d.iter().all(|&v| v == 1.0);
+        let j_h = if unit_d {
+            Cow::Borrowed(&jm)
+        } else {
+            let mut j_h = jm.clone();
+            for (k, mut col) in j_h.columns_mut().into_iter().enumerate() {
+                col *= d[k];
+            }
+            Cow::Owned(j_h)
+        };
         // Subproblem matrix: J_h augmented by diag(√diag_h) when bounded.
         let (uf, sv, vm) = if bounded {
             let mut ja = Array2::zeros((m + n, n));
@@ -319,9 +327,9 @@ pub(crate) fn trf(
             }
             let mut fa = Array1::zeros(m + n);
             fa.slice_mut(s![..m]).assign(&f);
-            svd_uf(&ja, &fa)?
+            svd_uf(&ja, &fa, None)?
         } else {
-            svd_uf(&j_h, &f)?
+            svd_uf(&j_h, &f, None)?
         };
         let theta = 0.995_f64.max(1.0 - g_norm);
         let mut actual_reduction = -1.0;

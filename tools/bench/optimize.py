@@ -28,6 +28,8 @@ def workloads(workers):
     y = _gauss4(x, 2.0, 0.4, 0.7, 0.3) + 0.05 * np.sin(37.0 * x * x)
     p0 = np.array([1.0, 0.0, 1.0, 0.0])
     yield "optimize/least_squares_trf_gauss4_10000", lambda: so.least_squares(lambda p: _gauss4(x, *p) - y, p0)
+    yield "optimize/least_squares_trf_gauss4_10000_jac", lambda: so.least_squares(lambda p: _gauss4(x, *p) - y, p0,
+                                                                                  jac=lambda p: _gauss4_jac(x, *p))
     yield "optimize/curve_fit_gauss4_10000", lambda: so.curve_fit(_gauss4, x, y, p0)
     # SciPy's model is always the array one.
     yield "optimize/curve_fit_array_gauss4_10000", lambda: so.curve_fit(_gauss4, x, y, p0)
@@ -36,3 +38,9 @@ def workloads(workers):
 
 def _gauss4(x, a, mu, s, c):
     return a * np.exp(-0.5 * ((x - mu) / s) ** 2) + c
+
+
+def _gauss4_jac(x, a, mu, s, c):
+    z = (x - mu) / s
+    e = np.exp(-0.5 * z * z)
+    return np.stack([e, a * e * z / s, a * e * z * z / s, np.ones_like(x)], axis=1)

@@ -167,6 +167,10 @@ dispatch! {
             *q += s * p;
             t += r * *q;
         }
+        // An opaque copy of the partial sums (same arithmetic): without it
+        // the vectoriser shaped the loop after `sum_lanes`' pairwise tree and
+        // the AVX2 build ran in 128-bit halves with shuffles.
+        let acc = std::hint::black_box(acc);
         sum_lanes(acc) + t
     }
 }
