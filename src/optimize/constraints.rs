@@ -48,6 +48,9 @@ pub struct LinearConstraint {
     pub lb: Array1<f64>,
     /// Upper bounds on `A·x` (length `m`).
     pub ub: Array1<f64>,
+    /// Per row: keep `lb ≤ A·x ≤ ub` at every iterate (SciPy
+    /// `keep_feasible`, default false; see [`LinearConstraint::with_keep_feasible`]).
+    pub keep_feasible: Array1<bool>,
 }
 
 impl LinearConstraint {
@@ -72,9 +75,50 @@ impl LinearConstraint {
         let (lb, ub) = bounds_pair(a.nrows(), lb, ub)?;
         Ok(LinearConstraint {
             a: a.to_owned(),
+            keep_feasible: Array1::from_elem(lb.len(), false),
             lb,
             ub,
         })
+    }
+
+    /// The same constraint with SciPy's `keep_feasible`: one flag per row,
+    /// or one for all rows.
+    ///
+    /// As in SciPy, only trust-constr reads it (SLSQP, COBYLA and COBYQA
+    /// ignore it): the barrier term of a kept inequality uses its true
+    /// value `A·x − lb` (`ub − A·x`) as the slack, so a trial step that
+    /// violates it has an infinite merit and is rejected, and `x0` must
+    /// satisfy it. It has no effect on equality rows.
+    ///
+    /// # Errors
+    /// [`Error::ShapeMismatch`] unless `keep` has one element or one per row.
+    ///
+    /// # Examples
+    /// ```
+    /// use ferrosci::optimize::{minimize_constrained, LinearConstraint, Method, MinimizeOptions};
+    /// use ndarray::{array, ArrayRef1};
+    ///
+    /// // min (x0 − 2)² + (x1 − 1)² with x0 + x1 ≤ 1 kept at every iterate.
+    /// let c = LinearConstraint::new(&array![[1.0, 1.0]], &array![f64::NEG_INFINITY], &array![1.0])?
+    ///     .with_keep_feasible(&array![true])?;
+    /// let path_ok = std::cell::Cell::new(true);
+    /// let opts = MinimizeOptions {
+    ///     constraints: vec![c.into()],
+    ///     callback: Some(Box::new(|it| {
+    ///         path_ok.set(path_ok.get() && it.x[0] + it.x[1] <= 1.0);
+    ///         std::ops::ControlFlow::Continue(())
+    ///     })),
+    ///     ..Default::default()
+    /// };
+    /// let f = |x: &ArrayRef1<f64>| (x[0] - 2.0).powi(2) + (x[1] - 1.0).powi(2);
+    /// let res = minimize_constrained(f, &array![0.0, 0.0], Method::TrustConstr, opts)?;
+    /// assert!(path_ok.get());
+    /// assert!((res.x[0] - 1.0).abs() < 1e-3 && res.x[1].abs() < 1e-3);
+    /// # Ok::<(), ferrosci::Error>(())
+    /// ```
+    pub fn with_keep_feasible(mut self, keep: &ArrayRef1<bool>) -> Result<Self> {
+        self.keep_feasible = keep_flags(self.lb.len(), keep)?;
+        Ok(self)
     }
 }
 
@@ -114,6 +158,10 @@ pub struct NonlinearConstraint<'a> {
     pub hess: Option<Box<dyn FnMut(&ArrayRef1<f64>, &ArrayRef1<f64>) -> Array2<f64> + 'a>>,
     /// Quasi-Newton approximation used when `hess` is `None` (SciPy's default `BFGS()`).
     pub hess_update: HessianUpdateStrategy,
+    /// Per component (length `m`, or 1 to broadcast): keep `lb ≤ fun(x) ≤ ub`
+    /// at every iterate (SciPy `keep_feasible`, default false; see
+    /// [`NonlinearConstraint::with_keep_feasible`]).
+    pub keep_feasible: Array1<bool>,
 }
 
 impl<'a> NonlinearConstraint<'a> {
@@ -144,7 +192,41 @@ impl<'a> NonlinearConstraint<'a> {
             jac: None,
             hess: None,
             hess_update: HessianUpdateStrategy::default(),
+            keep_feasible: Array1::from_elem(1, false),
         })
+    }
+
+    /// The same constraint with SciPy's `keep_feasible`: one flag per
+    /// component (as many as `lb`), or one for all of them.
+    ///
+    /// As in SciPy, only trust-constr reads it (SLSQP, COBYLA and COBYQA
+    /// ignore it): the barrier term of a kept inequality uses its true
+    /// value `fun(x) − lb` (`ub − fun(x)`) as the slack, so a trial step
+    /// that violates it has an infinite merit and is rejected (`fun` is
+    /// still evaluated there), and `x0` must satisfy it. It has no effect on
+    /// equality components.
+    ///
+    /// # Errors
+    /// [`Error::ShapeMismatch`] unless `keep` has one element or as many
+    /// as `lb`; `minimize` reports a `keep` that does not fit `fun`'s length.
+    ///
+    /// # Examples
+    /// ```
+    /// use ferrosci::optimize::{minimize_constrained, Method, MinimizeOptions, NonlinearConstraint};
+    /// use ndarray::{array, ArrayRef1};
+    ///
+    /// // min x0 + x1 in the unit disc, never leaving it.
+    /// let c = NonlinearConstraint::new(|x: &ArrayRef1<f64>| array![x.dot(x)], &array![f64::NEG_INFINITY], &array![1.0])?
+    ///     .with_keep_feasible(&array![true])?;
+    /// let opts = MinimizeOptions { constraints: vec![c.into()], ..Default::default() };
+    /// let res = minimize_constrained(|x: &ArrayRef1<f64>| x[0] + x[1], &array![0.0, 0.0], Method::TrustConstr, opts)?;
+    /// assert!(res.x.dot(&res.x) <= 1.0);
+    /// assert!((res.x[0] + 0.5f64.sqrt()).abs() < 1e-3 && (res.x[1] + 0.5f64.sqrt()).abs() < 1e-3);
+    /// # Ok::<(), ferrosci::Error>(())
+    /// ```
+    pub fn with_keep_feasible(mut self, keep: &ArrayRef1<bool>) -> Result<Self> {
+        self.keep_feasible = keep_flags(self.lb.len(), keep)?;
+        Ok(self)
     }
 
     /// The same constraint with an analytic Jacobian (SciPy `jac=callable`).
@@ -323,6 +405,19 @@ fn bounds_pair(
     Ok((lb, ub))
 }
 
+/// `keep` broadcast to `m` flags (SciPy broadcasts a single flag).
+fn keep_flags(m: usize, keep: &ArrayRef1<bool>) -> Result<Array1<bool>> {
+    match keep.len() {
+        1 => Ok(Array1::from_elem(m, keep[0])),
+        k if k == m => Ok(keep.to_owned()),
+        k => Err(Error::ShapeMismatch {
+            name: "keep_feasible",
+            expected: vec![m],
+            got: vec![k],
+        }),
+    }
+}
+
 /// How one canonical row comes from a user constraint component.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Row {
@@ -354,6 +449,10 @@ pub(crate) struct Canonical<'a> {
     pub(crate) hess: Vec<SourceHess<'a>>,
     /// Each user constraint's `(lb, ub)`.
     pub(crate) limits: Vec<(Array1<f64>, Array1<f64>)>,
+    /// Each user constraint's `keep_feasible` flags.
+    keep: Vec<Array1<bool>>,
+    /// Each user constraint's value at `x0`.
+    start: Vec<Array1<f64>>,
     pub(crate) eq: Vec<Row>,
     pub(crate) ineq: Vec<Row>,
     n: usize,
@@ -375,6 +474,8 @@ impl<'a> Canonical<'a> {
             sources: Vec::new(),
             hess: Vec::new(),
             limits: Vec::new(),
+            keep: Vec::new(),
+            start: Vec::new(),
             eq: Vec::new(),
             ineq: Vec::new(),
             n,
@@ -383,14 +484,17 @@ impl<'a> Canonical<'a> {
             fd_bounds: None,
         };
         for (k, con) in cons.into_iter().enumerate() {
-            let (src, hess, lb, ub) = match con {
+            let (src, hess, lb, ub, keep, v) = match con {
                 Constraint::Linear(l) => {
                     check::shape("constraints: A", &[l.a.nrows(), n], l.a.shape())?;
-                    (Source::Linear(l.a), SourceHess::Zero, l.lb, l.ub)
+                    let keep = keep_flags(l.lb.len(), &l.keep_feasible)?;
+                    let v = l.a.dot(x0);
+                    (Source::Linear(l.a), SourceHess::Zero, l.lb, l.ub, keep, v)
                 }
                 Constraint::Nonlinear(mut nl) => {
                     let v = (nl.fun)(x0);
                     let (lb, ub) = bounds_pair(v.len(), &nl.lb, &nl.ub)?;
+                    let keep = keep_flags(v.len(), &nl.keep_feasible)?;
                     let src = Source::Fun {
                         fun: nl.fun,
                         jac: nl.jac,
@@ -399,7 +503,7 @@ impl<'a> Canonical<'a> {
                         Some(h) => SourceHess::Exact(h),
                         None => SourceHess::Update(nl.hess_update),
                     };
-                    (src, hess, lb, ub)
+                    (src, hess, lb, ub, keep, v)
                 }
                 Constraint::Dict(mut d) => {
                     let v = (d.fun)(x0);
@@ -419,12 +523,16 @@ impl<'a> Canonical<'a> {
                         SourceHess::Update(HessianUpdateStrategy::bfgs()),
                         lb,
                         ub,
+                        Array1::from_elem(m, false),
+                        v,
                     )
                 }
             };
             c.sources.push(src);
             c.hess.push(hess);
             c.limits.push((lb.clone(), ub.clone()));
+            c.keep.push(keep);
+            c.start.push(v);
             let m = lb.len();
             for i in 0..m {
                 if lb[i] == ub[i] {
@@ -460,13 +568,32 @@ impl<'a> Canonical<'a> {
         Ok(c)
     }
 
-    /// Which inequality rows come from constraint `con` and a component
-    /// with `keep[comp]` set.
-    pub(crate) fn ineq_rows_kept(&self, con: usize, keep: &Array1<bool>) -> Vec<bool> {
+    /// Which inequality rows come from a component kept feasible.
+    pub(crate) fn ineq_rows_kept(&self) -> Vec<bool> {
         self.ineq
             .iter()
-            .map(|r| r.con == con && keep[r.comp])
+            .map(|r| self.keep[r.con][r.comp])
             .collect()
+    }
+
+    /// SciPy's check (trust-constr) that `x0` satisfies every inequality
+    /// component kept feasible.
+    pub(crate) fn check_kept_start(&self) -> Result<()> {
+        for (k, ((lb, ub), v)) in self.limits.iter().zip(&self.start).enumerate() {
+            for i in 0..v.len() {
+                if self.keep[k][i] && lb[i] != ub[i] && (v[i] < lb[i] || v[i] > ub[i]) {
+                    return Err(check::invalid(
+                        "x0",
+                        format!(
+                            "infeasible for constraints[{k}] component {i} kept feasible: \
+                             need {} <= {} <= {}",
+                            lb[i], v[i], ub[i]
+                        ),
+                    ));
+                }
+            }
+        }
+        Ok(())
     }
 
     /// Number of equality and inequality rows.
