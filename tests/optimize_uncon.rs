@@ -429,7 +429,12 @@ fn check_root_fixture(fixture: &str, line_search: Option<NonlinLineSearch>) {
         // On Powell's badly scaled system ‖F‖ ≤ f_tol holds along a valley
         // (x₁ from 9.10 to 9.14); |F| is checked above.
         let flat = c.str("system") == "powell";
-        if !flat && r.x.iter().zip(want_x.iter()).any(|(a, b)| (a - b).abs() > 1e-3 * b.abs().max(1.0)) {
+        if !flat
+            && r.x
+                .iter()
+                .zip(want_x.iter())
+                .any(|(a, b)| (a - b).abs() > 1e-3 * b.abs().max(1.0))
+        {
             failures.push(format!("{}: x {} vs {want_x}", c.ctx(), r.x));
         }
     }

@@ -570,10 +570,7 @@ impl<'a> Canonical<'a> {
 
     /// Which inequality rows come from a component kept feasible.
     pub(crate) fn ineq_rows_kept(&self) -> Vec<bool> {
-        self.ineq
-            .iter()
-            .map(|r| self.keep[r.con][r.comp])
-            .collect()
+        self.ineq.iter().map(|r| self.keep[r.con][r.comp]).collect()
     }
 
     /// SciPy's check (trust-constr) that `x0` satisfies every inequality

@@ -65,12 +65,7 @@ pub(crate) fn search(
 /// `φ(s) ≤ φ(0) + 10⁻⁴ s φ'(0)` on `φ(s) = ‖F(x + s dx)‖²`, with
 /// `φ'(0) = −φ(0)` (exact for a Newton step); `None` below `s = 10⁻²`.
 /// Returns the step and the last trial `(s, F)`.
-fn armijo(
-    fun: &mut Counted<'_, '_>,
-    x: &Array1<f64>,
-    dx: &Array1<f64>,
-    phi0: f64,
-) -> Found {
+fn armijo(fun: &mut Counted<'_, '_>, x: &Array1<f64>, dx: &Array1<f64>, phi0: f64) -> Found {
     let c1 = 1e-4;
     let amin = 1e-2;
     let derphi0 = -phi0;
