@@ -114,6 +114,7 @@
 //! exact active-set solver serves both methods).
 
 mod bfgs;
+mod canonical;
 mod cobyla;
 mod cobyla_step;
 mod cobyqa;
