@@ -12,6 +12,8 @@ use std::ops::ControlFlow;
 const INF: f64 = f64::INFINITY;
 
 type Obj = fn(&ArrayRef1<f64>) -> f64;
+/// `(lb, ub)` of the bounds.
+type Box2 = ([f64; 2], [f64; 2]);
 
 /// One constraint of a problem: `A` (linear) or a function, `lb`, `ub`, keep flags.
 enum Con {
@@ -33,7 +35,7 @@ fn two(x: &ArrayRef1<f64>) -> Array1<f64> {
 }
 
 /// The generator's problems: objective, `x0`, constraints, bounds.
-fn problem(name: &str) -> (Obj, [f64; 2], Vec<Con>, Option<([f64; 2], [f64; 2])>) {
+fn problem(name: &str) -> (Obj, [f64; 2], Vec<Con>, Option<Box2>) {
     let quad_lin: Obj = |x| (x[0] - 2.0).powi(2) + (x[1] - 1.0).powi(2);
     let lin_ub = || Con::Lin(vec![[1.0, 1.0]], vec![-INF], vec![1.0], vec![true]);
     let disc = || Con::Nl(circle, vec![-INF], vec![1.0], vec![true]);

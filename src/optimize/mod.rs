@@ -3,7 +3,7 @@
 //! | SciPy | ferrosci | what it does |
 //! |---|---|---|
 //! | `OptimizeResult` | [`OptimizeResult`], [`Status`] | result of a minimizer; `status` names SciPy's failure modes, including [`Status::Infeasible`] constraints, [`Status::SubproblemFailed`], [`Status::LineSearchFailed`] and [`Status::NoFreeVariables`] |
-//! | `Bounds` | [`Bounds`] | box constraints; `keep_feasible` via [`Bounds::with_keep_feasible`] (honoured by trust-constr only, as in SciPy) |
+//! | `Bounds` | [`Bounds`] | box constraints; `keep_feasible` via [`Bounds::with_keep_feasible`] (honoured by trust-constr only, as in SciPy; so are [`LinearConstraint::with_keep_feasible`] and [`NonlinearConstraint::with_keep_feasible`]) |
 //! | `approx_fprime` | [`approx_fprime`] | forward-difference gradient |
 //! | `check_grad` | [`check_grad`] | compare a gradient with finite differences |
 //! | `rosen`, `rosen_der`, `rosen_hess`, `rosen_hess_prod` | [`rosen`], [`rosen_der`], [`rosen_hess`], [`rosen_hess_prod`] | Rosenbrock test function |
@@ -107,9 +107,7 @@
 //! so a fit to many points costs O(m n²) per iteration.
 //!
 //! ## Not yet
-//! `keep_feasible` of linear and nonlinear constraints (it is
-//! there for [`Bounds`]), the nonlinear solvers' Wolfe line
-//! search and SVD rank reduction, `curve_fit` with an analytic `jac`, `least_squares` with sparse Jacobians
+//! The nonlinear solvers' SVD rank reduction, `curve_fit` with an analytic `jac`, `least_squares` with sparse Jacobians
 //! (`tr_solver='lsmr'`) or a callback, `lsq_linear`'s `trf` iteration (one
 //! exact active-set solver serves both methods).
 
