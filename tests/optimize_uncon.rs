@@ -363,14 +363,26 @@ fn root_method(name: &str) -> RootMethod {
 
 #[test]
 fn root_iterative_methods_match_scipy() {
+    check_root_fixture("uncon_root", Some(NonlinLineSearch::Armijo));
+}
+
+#[test]
+fn root_wolfe_line_search_matches_scipy() {
+    check_root_fixture("uncon_root_wolfe", Some(NonlinLineSearch::Wolfe));
+}
+
+/// Runs root's iterative methods on the fixture's systems: SciPy's solution,
+/// `nfev` and `nit` at most 1.5× SciPy's (+2).
+fn check_root_fixture(fixture: &str, line_search: Option<NonlinLineSearch>) {
     let mut report = Vec::new();
     let mut failures = Vec::new();
-    for c in load("optimize", "uncon_root") {
+    for c in load("optimize", fixture) {
         let f = system(c.str("system"));
         let x0 = arr1(c.arg("x0"));
         let method = root_method(c.str("method"));
         let mut opts = RootOptionsNd::default();
         opts.nonlin.maxiter = Some(200);
+        opts.nonlin.line_search = line_search;
         let r = root_with(f, &x0, method, &opts).unwrap();
         let e = &c.expected;
         report.push(format!(
@@ -395,9 +407,11 @@ fn root_iterative_methods_match_scipy() {
             failures.push(format!("{}: status {} {}", c.ctx(), r.status, r.message));
             continue;
         }
-        let limit = (1.5 * as_f64(&e["nfev"])).ceil() as usize + 2;
-        if r.nfev > limit {
-            failures.push(format!("{}: nfev {} > {limit}", c.ctx(), r.nfev));
+        for (name, ours, theirs) in [("nfev", r.nfev, &e["nfev"]), ("nit", r.nit, &e["nit"])] {
+            let limit = (1.5 * as_f64(theirs)).ceil() as usize + 2;
+            if ours > limit {
+                failures.push(format!("{}: {name} {ours} > {limit}", c.ctx()));
+            }
         }
         let tol: f64 = if method == RootMethod::DfSane {
             1e-6
@@ -412,13 +426,16 @@ fn root_iterative_methods_match_scipy() {
             c.ctx()
         );
         let want_x = arr1(&e["x"]);
-        for (a, b) in r.x.iter().zip(want_x.iter()) {
-            assert!(
-                (a - b).abs() <= 1e-3 * b.abs().max(1.0),
-                "{}: x {} vs {want_x}",
-                c.ctx(),
-                r.x
-            );
+        // On Powell's badly scaled system ‖F‖ ≤ f_tol holds along a valley
+        // (x₁ from 9.10 to 9.14); |F| is checked above.
+        let flat = c.str("system") == "powell";
+        if !flat
+            && r.x
+                .iter()
+                .zip(want_x.iter())
+                .any(|(a, b)| (a - b).abs() > 1e-3 * b.abs().max(1.0))
+        {
+            failures.push(format!("{}: x {} vs {want_x}", c.ctx(), r.x));
         }
     }
     println!("{}", report.join("\n"));
@@ -484,7 +501,7 @@ fn standalone_nonlin_solvers() {
             max_rank: Some(2),
             reduction_method,
             tol_norm: TolNorm::L2,
-            line_search: false,
+            line_search: None,
             ..Default::default()
         };
         let x = broyden1_with(system("diag5"), &Array1::ones(5), &opts).unwrap();

@@ -224,7 +224,7 @@ where
         });
     let mut constraints = o.constraints;
     // trust-constr's bounds kept feasible: their widened box (infinite where
-    // not kept) and the index of the bounds among the constraints.
+    // not kept).
     let mut strict = None;
     if method == Method::TrustConstr
         && let Some(b) = &o.bounds
@@ -232,16 +232,17 @@ where
         // trust-constr treats bounds as one more (last) constraint.
         let (lb, ub) = trust_constr::widen(&b.lb, &b.ub);
         if b.keep_feasible.iter().any(|&k| k) {
-            strict = Some((
-                trust_constr::strict_box(b, &lb, &ub, x0)?,
-                constraints.len(),
-            ));
+            strict = Some(trust_constr::strict_box(b, &lb, &ub, x0)?);
         }
         let eye = Array2::eye(x0.len());
-        constraints.push(Constraint::Linear(LinearConstraint::new(&eye, &lb, &ub)?));
+        let as_con = LinearConstraint::new(&eye, &lb, &ub)?.with_keep_feasible(&b.keep_feasible)?;
+        constraints.push(Constraint::Linear(as_con));
     }
     let mut cons = Canonical::new(constraints, x0)?;
-    cons.fd_bounds = strict.as_ref().map(|(b, _)| b.clone());
+    if method == Method::TrustConstr {
+        cons.check_kept_start()?;
+    }
+    cons.fd_bounds = strict.clone();
     if let Some(x) = all_fixed(method, o.bounds.as_ref()) {
         return Ok(fixed_constrained(fun, x, &mut cons));
     }
@@ -254,7 +255,7 @@ where
     let fd_bounds = if method != Method::TrustConstr {
         o.bounds.clone()
     } else {
-        strict.as_ref().map(|(b, _)| b.clone())
+        strict.clone()
     };
     let mut obj = Objective::new(fun, grad, fd_bounds);
     let mut st = Settings {
@@ -296,7 +297,7 @@ where
                 initial_barrier_parameter: o.initial_barrier_parameter.unwrap_or(0.1),
                 initial_barrier_tolerance: o.initial_barrier_tolerance.unwrap_or(0.1),
             };
-            let keep = strict.map(|(b, k)| trust_constr::Keep::new(b, k, &cons));
+            let keep = trust_constr::Keep::new(strict, &cons);
             trust_constr::trust_constr(&mut obj, &mut cons, x0, hess, tc, keep, &mut st)
         }
         Method::Cobyla => {

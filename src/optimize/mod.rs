@@ -3,7 +3,7 @@
 //! | SciPy | ferrosci | what it does |
 //! |---|---|---|
 //! | `OptimizeResult` | [`OptimizeResult`], [`Status`] | result of a minimizer; `status` names SciPy's failure modes, including [`Status::Infeasible`] constraints, [`Status::SubproblemFailed`], [`Status::LineSearchFailed`] and [`Status::NoFreeVariables`] |
-//! | `Bounds` | [`Bounds`] | box constraints; `keep_feasible` via [`Bounds::with_keep_feasible`] (honoured by trust-constr only, as in SciPy) |
+//! | `Bounds` | [`Bounds`] | box constraints; `keep_feasible` via [`Bounds::with_keep_feasible`] (honoured by trust-constr only, as in SciPy; so are [`LinearConstraint::with_keep_feasible`] and [`NonlinearConstraint::with_keep_feasible`]) |
 //! | `approx_fprime` | [`approx_fprime`] | forward-difference gradient |
 //! | `check_grad` | [`check_grad`] | compare a gradient with finite differences |
 //! | `rosen`, `rosen_der`, `rosen_hess`, `rosen_hess_prod` | [`rosen`], [`rosen_der`], [`rosen_hess`], [`rosen_hess_prod`] | Rosenbrock test function |
@@ -19,7 +19,7 @@
 //! | `curve_fit` | [`curve_fit`], [`curve_fit_with`] (point-wise model), [`curve_fit_array`], [`curve_fit_array_with`] (model of the whole `xdata`, as SciPy's) ([`CurveFitOptions`], [`Sigma`], [`CurveFit`]) | fit a model to data, with the parameters' covariance; 1-D or 2-D `sigma` |
 //! | `root` (systems) | [`root`], [`root_with`] ([`RootMethod`], [`RootOptionsNd`], [`RootResult`]) | Powell's hybrid method (MINPACK `hybrd`), Levenberg–Marquardt |
 //! | `root(method='broyden1' / 'broyden2' / 'anderson' / 'linearmixing' / 'diagbroyden' / 'excitingmixing' / 'krylov' / 'df-sane')` | [`RootMethod::Broyden1`] ... [`RootMethod::Krylov`], [`RootMethod::DfSane`] (keywords in [`RootOptionsNd::nonlin`], [`RootOptionsNd::dfsane`]: [`NonlinOptions`], [`DfSaneOptions`]) | large-scale quasi-Newton, Newton–Krylov and spectral residual solvers |
-//! | `broyden1`, `broyden2`, `anderson`, `linearmixing`, `diagbroyden`, `excitingmixing`, `newton_krylov` | [`broyden1`], [`broyden2`], [`anderson`], [`linearmixing`], [`diagbroyden`], [`excitingmixing`], [`newton_krylov`] (and `_with` forms taking [`NonlinOptions`]) | the same solvers, returning `x` or [`crate::Error::NotConverged`] |
+//! | `broyden1`, `broyden2`, `anderson`, `linearmixing`, `diagbroyden`, `excitingmixing`, `newton_krylov` | [`broyden1`], [`broyden2`], [`anderson`], [`linearmixing`], [`diagbroyden`], [`excitingmixing`], [`newton_krylov`] (and `_with` forms taking [`NonlinOptions`]; `line_search` 'armijo', 'wolfe' or None as [`NonlinLineSearch`]) | the same solvers, returning `x` or [`crate::Error::NotConverged`] |
 //! | `fsolve` | [`fsolve`], [`fsolve_with`] (full output in [`RootResult`]) | roots of `F: ℝⁿ → ℝⁿ` |
 //! | `nnls` | [`nnls`], [`nnls_with`] ([`NnlsOptions`]) | non-negative linear least squares (Lawson–Hanson) |
 //! | `lsq_linear` | [`lsq_linear`], [`lsq_linear_with`] ([`LsqLinearOptions`], [`LsqLinearResult`]) | bounded linear least squares (active set, BVLS-style) |
@@ -107,13 +107,12 @@
 //! so a fit to many points costs O(m n²) per iteration.
 //!
 //! ## Not yet
-//! `keep_feasible` of linear and nonlinear constraints (it is
-//! there for [`Bounds`]), the nonlinear solvers' Wolfe line
-//! search and SVD rank reduction, `curve_fit` with an analytic `jac`, `least_squares` with sparse Jacobians
+//! The nonlinear solvers' SVD rank reduction, `curve_fit` with an analytic `jac`, `least_squares` with sparse Jacobians
 //! (`tr_solver='lsmr'`) or a callback, `lsq_linear`'s `trf` iteration (one
 //! exact active-set solver serves both methods).
 
 mod bfgs;
+mod canonical;
 mod cobyla;
 mod cobyla_step;
 mod cobyqa;
@@ -140,6 +139,7 @@ mod newton_krylov;
 mod nnls;
 mod nonlin;
 mod nonlin_api;
+mod nonlin_search;
 mod powell;
 mod result;
 mod root;
@@ -189,6 +189,7 @@ pub use nonlin_api::{
     diagbroyden_with, excitingmixing, excitingmixing_with, linearmixing, linearmixing_with,
     newton_krylov, newton_krylov_with,
 };
+pub use nonlin_search::NonlinLineSearch;
 pub use result::{Bounds, Callback, Intermediate, OptimizeResult, Status};
 pub use root::{RootMethod, RootOptionsNd, RootResult, fsolve, fsolve_with, root, root_with};
 pub use rosen::{rosen, rosen_der, rosen_hess, rosen_hess_prod};

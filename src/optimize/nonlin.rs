@@ -3,7 +3,8 @@
 //! `excitingmixing`, `newton_krylov`, and `root`'s methods of those names).
 //!
 //! All share one outer iteration: a step `dx = −J⁻¹F(x)` from an
-//! approximate Jacobian, an Armijo backtracking search on `‖F‖²`, then a
+//! approximate Jacobian, a line search on `‖F‖²` (Armijo backtracking or
+//! Moré–Thuente's strong-Wolfe search), then a
 //! Jacobian update from the secant pair `(Δx, ΔF)`. They differ in `J`:
 //! Broyden's rank-one updates of the inverse (good and bad Broyden),
 //! Anderson mixing over the last `M` steps, diagonal and scalar
@@ -16,6 +17,7 @@
 
 use super::lsq_common::ResidualFn;
 use super::newton_krylov::Krylov;
+use super::nonlin_search::{NonlinLineSearch, search};
 use super::trust_region::norm2;
 use crate::{Error, Result, check};
 use ndarray::{Array1, Array2, ArrayRef1};
@@ -89,9 +91,9 @@ pub struct NonlinOptions {
     pub x_rtol: Option<f64>,
     /// Norm of the termination tests (SciPy `tol_norm`).
     pub tol_norm: TolNorm,
-    /// Armijo backtracking on `‖F‖²` (SciPy `line_search='armijo'`, the
-    /// default); `false` takes full steps (SciPy `None`).
-    pub line_search: bool,
+    /// Line search on `‖F‖²` (SciPy `line_search`: Armijo by default);
+    /// `None` takes full steps (SciPy `None`).
+    pub line_search: Option<NonlinLineSearch>,
     /// Initial Jacobian guess `−1/α` (Broyden, Anderson, mixing methods;
     /// `None`: `α = ½·max(‖x₀‖, 1)/‖F(x₀)‖`, as SciPy).
     pub alpha: Option<f64>,
@@ -125,7 +127,7 @@ impl Default for NonlinOptions {
             x_tol: None,
             x_rtol: None,
             tol_norm: TolNorm::Max,
-            line_search: true,
+            line_search: Some(NonlinLineSearch::Armijo),
             alpha: None,
             reduction_method: ReductionMethod::Restart,
             max_rank: None,
@@ -472,66 +474,6 @@ impl Jac {
     }
 }
 
-fn safe_norm2_sq(v: &Array1<f64>) -> f64 {
-    if v.iter().all(|x| x.is_finite()) {
-        v.dot(v)
-    } else {
-        f64::INFINITY
-    }
-}
-
-/// Backtracking (quadratic, then cubic interpolation) until
-/// `φ(s) ≤ φ(0) + 10⁻⁴ s φ'(0)` on `φ(s) = ‖F(x + s dx)‖²`, with
-/// `φ'(0) = −φ(0)` (exact for a Newton step); `None` below `s = 10⁻²`.
-/// Returns the step and the last trial `(s, F)`.
-fn armijo(
-    fun: &mut Counted<'_, '_>,
-    x: &Array1<f64>,
-    dx: &Array1<f64>,
-    phi0: f64,
-) -> (Option<f64>, Option<(f64, Array1<f64>)>) {
-    let c1 = 1e-4;
-    let amin = 1e-2;
-    let derphi0 = -phi0;
-    let mut last: Option<(f64, Array1<f64>)> = None;
-    let mut phi = |s: f64, last: &mut Option<(f64, Array1<f64>)>| {
-        let v = fun.call(&(x + &(dx * s)));
-        let p = safe_norm2_sq(&v);
-        *last = Some((s, v));
-        p
-    };
-    let mut a0 = 1.0;
-    let mut phi_a0 = phi(a0, &mut last);
-    if phi_a0 <= phi0 + c1 * a0 * derphi0 {
-        return (Some(a0), last);
-    }
-    let mut a1 = -derphi0 * a0 * a0 / 2.0 / (phi_a0 - phi0 - derphi0 * a0);
-    let mut phi_a1 = phi(a1, &mut last);
-    if phi_a1 <= phi0 + c1 * a1 * derphi0 {
-        return (Some(a1), last);
-    }
-    while a1 > amin {
-        let factor = a0 * a0 * a1 * a1 * (a1 - a0);
-        let t1 = phi_a1 - phi0 - derphi0 * a1;
-        let t0 = phi_a0 - phi0 - derphi0 * a0;
-        let a = (a0 * a0 * t1 - a1 * a1 * t0) / factor;
-        let b = (-a0.powi(3) * t1 + a1.powi(3) * t0) / factor;
-        let mut a2 = (-b + (b * b - 3.0 * a * derphi0).abs().sqrt()) / (3.0 * a);
-        let phi_a2 = phi(a2, &mut last);
-        if phi_a2 <= phi0 + c1 * a2 * derphi0 {
-            return (Some(a2), last);
-        }
-        if a2.is_nan() || (a1 - a2) > a1 / 2.0 || (1.0 - a2 / a1) < 0.96 {
-            a2 = a1 / 2.0;
-        }
-        a0 = a1;
-        a1 = a2;
-        phi_a0 = phi_a1;
-        phi_a1 = phi_a2;
-    }
-    (None, last)
-}
-
 /// SciPy's termination test; 1 converged, 2 `iter` reached, 0 go on.
 struct Termination {
     f_tol: f64,
@@ -640,8 +582,8 @@ pub(crate) fn nonlin_solve(
             status = 3;
             break;
         }
-        let (x_new, f_new) = if o.line_search {
-            let (s, last) = armijo(&mut fun, &x, &dx, fnorm * fnorm);
+        let (x_new, f_new) = if let Some(kind) = o.line_search {
+            let (s, last) = search(kind, &mut fun, &x, &dx, fnorm * fnorm);
             // No acceptable step: take the full one and hope (as SciPy).
             let s = s.unwrap_or(1.0);
             let x_new = &x + &(&dx * s);

@@ -296,10 +296,10 @@ impl Driver<'_, '_> {
 impl EqProblem for Driver<'_, '_> {
     fn fun_and_constr(&mut self, z: &mut Array1<f64>) -> (f64, Array1<f64>) {
         let x = z.slice(s![..self.n]).to_owned();
-        if let Some(k) = &self.keep
+        if let Some(b) = self.keep.as_ref().and_then(|k| k.bounds.as_ref())
             && x.iter()
-                .zip(&k.bounds.lb)
-                .zip(&k.bounds.ub)
+                .zip(&b.lb)
+                .zip(&b.ub)
                 .any(|((&v, &l), &u)| v < l || v > u)
         {
             // Outside the bounds kept feasible: rejected, never evaluated.
@@ -308,8 +308,8 @@ impl EqProblem for Driver<'_, '_> {
         let (f, raw) = self.eval_f(&x);
         let (ceq, cge) = self.cons.assemble_values(&raw);
         if let Some(k) = &self.keep {
-            // Nocedal & Wright's device: such a bound's slack is its true
-            // distance, so the barrier keeps it positive.
+            // Nocedal & Wright's device: a kept inequality's slack is its
+            // true value, so the barrier keeps it positive.
             for (i, _) in k.rows.iter().enumerate().filter(|(_, kept)| **kept) {
                 z[self.n + i] = cge[i];
             }
@@ -518,18 +518,19 @@ pub(crate) fn trust_constr<'a>(
     }
 }
 
-/// Bounds with SciPy's `keep_feasible`: the box no evaluation may leave
-/// (infinite for the variables not kept) and which inequality rows are theirs.
+/// SciPy's `keep_feasible`: the box of the bounds kept (infinite for the
+/// variables not kept), which no evaluation may leave, and which inequality
+/// rows (bounds' and constraints') are kept.
 pub(crate) struct Keep {
-    bounds: Bounds,
+    bounds: Option<Bounds>,
     rows: Vec<bool>,
 }
 
 impl Keep {
-    /// `bounds` from [`strict_box`]; `con` is the bounds' index among the constraints.
-    pub(crate) fn new(bounds: Bounds, con: usize, cons: &Canonical<'_>) -> Keep {
-        let rows = cons.ineq_rows_kept(con, &bounds.keep_feasible);
-        Keep { bounds, rows }
+    /// `bounds` from [`strict_box`]; `None` if nothing is kept.
+    pub(crate) fn new(bounds: Option<Bounds>, cons: &Canonical<'_>) -> Option<Keep> {
+        let rows = cons.ineq_rows_kept();
+        (bounds.is_some() || rows.iter().any(|&k| k)).then_some(Keep { bounds, rows })
     }
 }
 

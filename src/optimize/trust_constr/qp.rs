@@ -247,7 +247,11 @@ pub(crate) fn projected_cg(
     let max_iter = n.saturating_sub(proj.m);
     let max_infeasible = max_iter;
     let mut x = Array1::<f64>::zeros(n);
-    let mut r = c.clone();
+    // The residual is kept projected (SciPy's `r = Z(Hx + c)`, then
+    // `r = g`): an unprojected residual would carry its row-space part, and
+    // its rounding would leak into every later projection, which a tiny
+    // curvature (a slack near 0) amplifies into a large null-space step.
+    let mut r = proj.z(c);
     let mut g = proj.z(&r);
     let mut p = -&g;
     let mut hp = h.dot(&p);
@@ -301,6 +305,7 @@ pub(crate) fn projected_cg(
         let beta = rt_g_next / rt_g;
         p = &(-&g) + &(&p * beta);
         x = x_next;
+        r = g.clone();
         rt_g = rt_g_next;
         hp = h.dot(&p);
     }
