@@ -35,10 +35,7 @@ fn small_orders_match_scipy() {
     for case in load("linalg", "small") {
         let ctx = case.ctx();
         let a = m2(case.array("a"));
-        let b = case
-            .array("b")
-            .into_dimensionality::<Ix1>()
-            .expect("1-D");
+        let b = case.array("b").into_dimensionality::<Ix1>().expect("1-D");
         let n = a.nrows();
         let e = &case.expected;
         // Backward-stable answers are good to about cond·ε relative.
@@ -58,7 +55,9 @@ fn small_orders_match_scipy() {
         let want = as_array(&e["solve"]).into_dimensionality::<Ix1>().unwrap();
         let scale = want.iter().fold(0.0f64, |m, v| m.max(v.abs()));
         assert!(
-            x.iter().zip(&want).all(|(g, w)| (g - w).abs() <= rtol * scale),
+            x.iter()
+                .zip(&want)
+                .all(|(g, w)| (g - w).abs() <= rtol * scale),
             "{ctx}: solve"
         );
         // Eigenvalues of the symmetric `a + aᵀ` (read from its lower
@@ -67,11 +66,15 @@ fn small_orders_match_scipy() {
             let (i, j) = (i.max(j), i.min(j));
             (a[[i, j]] + a[[j, i]]) * 10f64.powi(case.i64("scale") as i32)
         });
-        let want = as_array(&e["eigvalsh"]).into_dimensionality::<Ix1>().unwrap();
+        let want = as_array(&e["eigvalsh"])
+            .into_dimensionality::<Ix1>()
+            .unwrap();
         let big = want.iter().fold(0.0f64, |m, v| m.max(v.abs()));
         for w in [eigvalsh(&sym).unwrap(), eigh(&sym).unwrap().w] {
             assert!(
-                w.iter().zip(&want).all(|(g, w)| (g - w).abs() <= 1e-12 * big),
+                w.iter()
+                    .zip(&want)
+                    .all(|(g, w)| (g - w).abs() <= 1e-12 * big),
                 "{ctx}: eigenvalues {w} vs {want}"
             );
         }
@@ -107,7 +110,10 @@ fn lu_paths_agree_with_the_generic_factorization() {
             assert!(max_abs(&(a.dot(&x) - &id)) <= 4.0 * tol, "{ctx}: a·x");
             assert!(max_abs(&(x.dot(&a) - &id)) <= 4.0 * tol, "{ctx}: x·a");
             let y = lu_solve(&f, &id).unwrap();
-            assert!(max_abs(&(&x - &y)) <= tol * max_abs(&x), "{ctx}: vs lu_solve");
+            assert!(
+                max_abs(&(&x - &y)) <= tol * max_abs(&x),
+                "{ctx}: vs lu_solve"
+            );
         }
     }
 }
@@ -188,7 +194,9 @@ fn small_eigh_backward_errors_and_agreement() {
                 1 => a.mapv_inplace(|v| (v * 4.0).round()), // repeated eigenvalues likely
                 2 => {
                     // Graded over twelve orders of magnitude.
-                    let sc: Vec<f64> = (0..n).map(|i| 10f64.powf(-12.0 * i as f64 / n as f64)).collect();
+                    let sc: Vec<f64> = (0..n)
+                        .map(|i| 10f64.powf(-12.0 * i as f64 / n as f64))
+                        .collect();
                     a = Array2::from_shape_fn((n, n), |(i, j)| a[[i, j]] * sc[i] * sc[j]);
                 }
                 3 => a = Array2::eye(n) * 3.0, // already diagonal
@@ -196,9 +204,15 @@ fn small_eigh_backward_errors_and_agreement() {
             }
             let ctx = format!("n = {n}, kind {kind}");
             let Eigh { w, v } = eigh(&a).unwrap();
-            assert!(w.windows(2).into_iter().all(|p| p[0] <= p[1]), "{ctx}: ascending");
+            assert!(
+                w.windows(2).into_iter().all(|p| p[0] <= p[1]),
+                "{ctx}: ascending"
+            );
             let (res, orth) = eigh_errors(&a, &w, &v);
-            assert!(res < 8.0 && orth < 8.0, "{ctx}: residual {res}, orthogonality {orth}");
+            assert!(
+                res < 8.0 && orth < 8.0,
+                "{ctx}: residual {res}, orthogonality {orth}"
+            );
             assert_eq!(eigvalsh(&a).unwrap().len(), n);
             // The generic path: complex input of the same matrix, and an
             // index subset of all eigenvalues (bisection).
@@ -212,7 +226,10 @@ fn small_eigh_backward_errors_and_agreement() {
             let big = max_abs(&a).max(f64::MIN_POSITIVE);
             for (k, &x) in w.iter().enumerate() {
                 for y in [wc[k], ws[k], eigvalsh(&a).unwrap()[k]] {
-                    assert!((x - y).abs() <= 4.0 * n as f64 * f64::EPSILON * big, "{ctx}: {x} vs {y}");
+                    assert!(
+                        (x - y).abs() <= 4.0 * n as f64 * f64::EPSILON * big,
+                        "{ctx}: {x} vs {y}"
+                    );
                 }
             }
         }
@@ -243,7 +260,11 @@ fn small_eigh_options_layouts_and_types() {
         assert_eq!(eigh_with(&up, &upper).unwrap(), want);
         // Views, transposed and strided layouts read the same matrix.
         let big = Array2::from_shape_fn((2 * n, 2 * n), |(i, j)| {
-            if i % 2 == 0 && j % 2 == 0 { a[[i / 2, j / 2]] } else { f64::NAN }
+            if i % 2 == 0 && j % 2 == 0 {
+                a[[i / 2, j / 2]]
+            } else {
+                f64::NAN
+            }
         });
         let strided = big.slice(s![..;2, ..;2]);
         assert_eq!(eigh(&strided).unwrap(), want);
@@ -261,7 +282,10 @@ fn small_eigh_options_layouts_and_types() {
     }
     // Complex input of small order keeps the generic path and its answers.
     let i = Complex64::new(0.0, 1.0);
-    let c = array![[Complex64::new(2.0, 0.0), -i], [i, Complex64::new(2.0, 0.0)]];
+    let c = array![
+        [Complex64::new(2.0, 0.0), -i],
+        [i, Complex64::new(2.0, 0.0)]
+    ];
     let w = eigvalsh(&c).unwrap();
     assert!((w[0] - 1.0).abs() < 1e-15 && (w[1] - 3.0).abs() < 1e-15);
 }

@@ -179,7 +179,13 @@ pub(crate) fn eigh<T: Scalar>(
     }
     let (mut d, mut e) = ([zero; MAX], [zero; MAX]);
     let mut z = [zero; MAX * MAX];
-    tridiagonalize(&mut s[..n * n], &mut d[..n], &mut e[..n], vectors, &mut z[..n * n]);
+    tridiagonalize(
+        &mut s[..n * n],
+        &mut d[..n],
+        &mut e[..n],
+        vectors,
+        &mut z[..n * n],
+    );
     let zs = vectors.then_some(&mut z[..n * n]);
     tridiagonal_qr(&mut d[..n], &mut e[..n - 1], zs).map_err(|it| Error::NotConverged {
         iterations: it,
@@ -199,15 +205,21 @@ pub(crate) fn eigh<T: Scalar>(
     }
     let order = &order[..n];
     let w = Array1::from_iter(order.iter().map(|&k| d[k]));
-    let v = vectors
-        .then(|| Array2::from_shape_fn((n, n), |(r, c)| T::from_real(z[order[c] * n + r])));
+    let v =
+        vectors.then(|| Array2::from_shape_fn((n, n), |(r, c)| T::from_real(z[order[c] * n + r])));
     Ok((w, v))
 }
 
 /// Dispatches to an AVX2 compilation of `tridiagonalize_body` when the CPU
 /// has it (the rank-2 updates and dot products on rows of ≤ 16 entries are
 /// most of the work), as [`super::kernels::simd`] does.
-fn tridiagonalize<R: RealScalar>(s: &mut [R], d: &mut [R], e: &mut [R], vectors: bool, qt: &mut [R]) {
+fn tridiagonalize<R: RealScalar>(
+    s: &mut [R],
+    d: &mut [R],
+    e: &mut [R],
+    vectors: bool,
+    qt: &mut [R],
+) {
     #[cfg(target_arch = "x86_64")]
     #[target_feature(enable = "avx2")]
     fn avx2<R: RealScalar>(s: &mut [R], d: &mut [R], e: &mut [R], vectors: bool, qt: &mut [R]) {
