@@ -5,7 +5,7 @@ use super::kernels::MatMut;
 use super::kernels::eigh::tridiagonalize;
 use super::kernels::qr::ormqr;
 use super::kernels::tridiagonal::Select;
-use super::small;
+use super::small::{self, Spectrum};
 use super::tridiagonal_eig::{EigSelect, kernel_select, tridiagonal_eigen};
 use super::util::finite;
 use super::{
@@ -87,9 +87,6 @@ fn hermitian_copy<T: Scalar>(a: &ArrayRef2<T>, opts: &EighOptions) -> Result<Arr
         }
     }))
 }
-
-/// Eigenvalues, and eigenvectors when asked for.
-type Spectrum<T> = (Array1<<T as Scalar>::Real>, Option<Array2<T>>);
 
 /// The whole spectrum of a small real matrix from [`small::eigh`], or `None`
 /// for the generic path (complex, empty or larger input, or a subset).

@@ -31,6 +31,9 @@ use super::{RealScalar, Scalar};
 use crate::{Error, Result};
 use ndarray::{Array1, Array2, ArrayRef2};
 
+/// Eigenvalues, and eigenvectors when asked for.
+pub(crate) type Spectrum<T> = (Array1<<T as Scalar>::Real>, Option<Array2<T>>);
+
 /// The largest order taken by the stack paths.
 pub(crate) const MAX: usize = 16;
 
@@ -160,7 +163,7 @@ pub(crate) fn eigh<T: Scalar>(
     lower: bool,
     check: bool,
     vectors: bool,
-) -> Result<(Array1<T::Real>, Option<Array2<T>>)> {
+) -> Result<Spectrum<T>> {
     debug_assert!(!T::IS_COMPLEX);
     let n = a.nrows();
     debug_assert!((1..=MAX).contains(&n) && a.ncols() == n);
