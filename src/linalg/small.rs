@@ -17,8 +17,9 @@
 //!   eigenvalues alone take the same QR (bisection, the generic path's
 //!   choice for eigenvalues only, costs more at these orders).
 //!
-//! The crossover, [`MAX`] = 16, was chosen by measurement
-//! (docs/BENCHMARKS.md, "linalg small matrices").
+//! [`MAX`] = 16 is the bound for "small" (and keeps the stack
+//! buffers at 2 KiB for f64); the crossover has not been tuned above it.
+//! Timings: docs/BENCHMARKS.md, "linalg small matrices".
 
 use super::kernels::MatMut;
 use super::kernels::eigh::tridiagonal_qr;
