@@ -3,7 +3,7 @@
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use ferrosci::linalg::{
-    SvdOptions, cholesky, det, eigh, inv, lu_factor, qr, solve, svd_with, svdvals,
+    SvdOptions, cholesky, det, eigh, eigvalsh, inv, lu_factor, qr, solve, svd_with, svdvals,
 };
 use ndarray::{Array1, Array2};
 use std::hint::black_box;
@@ -87,6 +87,13 @@ fn bench_linalg(c: &mut Criterion) {
         });
         g.bench_with_input(BenchmarkId::new("solve_small", n), &a, |b, a| {
             b.iter(|| solve(black_box(a), &rhs).unwrap())
+        });
+        let s = spd(n);
+        g.bench_with_input(BenchmarkId::new("eigh_small", n), &s, |b, s| {
+            b.iter(|| eigh(black_box(s)).unwrap())
+        });
+        g.bench_with_input(BenchmarkId::new("eigvalsh_small", n), &s, |b, s| {
+            b.iter(|| eigvalsh(black_box(s)).unwrap())
         });
     }
     // Nonsymmetric eigenproblem (linalg-eig).

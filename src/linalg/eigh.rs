@@ -5,6 +5,7 @@ use super::kernels::MatMut;
 use super::kernels::eigh::tridiagonalize;
 use super::kernels::qr::ormqr;
 use super::kernels::tridiagonal::Select;
+use super::small::{self, Spectrum};
 use super::tridiagonal_eig::{EigSelect, kernel_select, tridiagonal_eigen};
 use super::util::finite;
 use super::{
@@ -87,8 +88,20 @@ fn hermitian_copy<T: Scalar>(a: &ArrayRef2<T>, opts: &EighOptions) -> Result<Arr
     }))
 }
 
-/// Eigenvalues, and eigenvectors when asked for.
-type Spectrum<T> = (Array1<<T as Scalar>::Real>, Option<Array2<T>>);
+/// The whole spectrum of a small real matrix from [`small::eigh`], or `None`
+/// for the generic path (complex, empty or larger input, or a subset).
+fn small_path<T: Scalar>(
+    a: &ArrayRef2<T>,
+    opts: &EighOptions,
+    vectors: bool,
+) -> Result<Option<Spectrum<T>>> {
+    let n = check::square("a", a)?;
+    let whole = opts.subset_by_index.is_none() && opts.subset_by_value.is_none();
+    if T::IS_COMPLEX || !whole || !(1..=small::MAX).contains(&n) {
+        return Ok(None);
+    }
+    small::eigh(a, opts.lower, opts.check_finite, vectors).map(Some)
+}
 
 fn solve<T: Scalar>(
     mut f: Array2<T>,
@@ -170,6 +183,10 @@ pub fn eigh<T: Scalar>(a: &ArrayRef2<T>) -> Result<Eigh<T>> {
 /// # Ok::<(), ferrosci::Error>(())
 /// ```
 pub fn eigh_with<T: Scalar>(a: &ArrayRef2<T>, opts: &EighOptions) -> Result<Eigh<T>> {
+    if let Some((w, v)) = small_path(a, opts, true)? {
+        let v = v.expect("vectors were asked for");
+        return Ok(Eigh { w, v });
+    }
     let f = hermitian_copy(a, opts)?;
     let select = selection(opts, f.nrows())?;
     let (w, v) = solve(f, true, select)?;
@@ -221,6 +238,9 @@ pub fn eigvalsh<T: Scalar>(a: &ArrayRef2<T>) -> Result<Array1<T::Real>> {
 /// # Ok::<(), ferrosci::Error>(())
 /// ```
 pub fn eigvalsh_with<T: Scalar>(a: &ArrayRef2<T>, opts: &EighOptions) -> Result<Array1<T::Real>> {
+    if let Some((w, _)) = small_path(a, opts, false)? {
+        return Ok(w);
+    }
     let f = hermitian_copy(a, opts)?;
     let select = selection(opts, f.nrows())?;
     Ok(solve(f, false, select)?.0)

@@ -186,6 +186,7 @@ mod qz;
 mod riccati;
 mod scalar;
 mod schur;
+mod small;
 mod solve;
 mod special_matrices;
 mod sqrtm;

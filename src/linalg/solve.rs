@@ -8,6 +8,7 @@ use super::kernels::MatMut;
 use super::kernels::lu::{getrf, swap_parity};
 use super::kernels::trsm::{Uplo, inv_lower_unit, trsm_left};
 use super::lu::solve_factored;
+use super::small;
 use super::structure::bandwidth;
 use super::util::{eye, finite, rhs_back, rhs_copy, square_copy};
 use crate::{Error, Result, check};
@@ -190,6 +191,12 @@ pub fn solve_with<T: Scalar, D: Dimension>(
                 x.mapv_inplace(|v| v.conj());
             }
         }
+        _ if n <= small::MAX => {
+            small::with_lu("a", a, false, |f, piv, _| {
+                let f = ndarray::ArrayView2::from_shape((n, n), f).expect("n·n entries");
+                solve_factored(&f, piv, trans, &mut x)
+            })??;
+        }
         _ => {
             let mut f = a.as_standard_layout().into_owned();
             let mut piv = vec![0; n];
@@ -361,6 +368,12 @@ fn triangular_in_place<T: Scalar>(
 /// # Ok::<(), ferrosci::Error>(())
 /// ```
 pub fn inv<T: Scalar>(a: &ArrayRef2<T>) -> Result<Array2<T>> {
+    if check::square("a", a)? <= small::MAX {
+        return small::with_lu("a", a, true, |f, piv, zero| match zero {
+            Some(z) => Err(Error::Singular { pivot: z }),
+            None => Ok(small::inverse(f, piv)),
+        })?;
+    }
     let mut f = square_copy("a", a, true)?;
     let n = f.nrows();
     let mut piv = vec![0; n];
@@ -412,17 +425,28 @@ pub fn inv<T: Scalar>(a: &ArrayRef2<T>) -> Result<Array2<T>> {
 /// ```
 pub fn det<T: Scalar>(a: &ArrayRef2<T>) -> Result<T> {
     let n = check::square("a", a)?;
-    finite("a", a)?;
     if n <= 2 {
+        finite("a", a)?;
         return Ok(small_det(a));
     }
+    if n <= small::MAX {
+        return small::with_lu("a", a, true, |f, piv, _| {
+            det_of_lu(f.iter().step_by(n + 1).copied(), piv)
+        });
+    }
+    finite("a", a)?;
     let mut f = a.as_standard_layout().into_owned();
     let mut piv = vec![0; n];
     // SAFETY: `f` is an owned row-major n × n array.
     unsafe { getrf(MatMut::from_array(&mut f), &mut piv) };
-    let sign = T::from_real(swap_parity::<T::Real>(&piv));
+    Ok(det_of_lu(f.diag().iter().copied(), &piv))
+}
+
+/// The determinant from `U`'s diagonal and the row swaps of an LU factorization.
+fn det_of_lu<T: Scalar>(diag: impl Iterator<Item = T>, piv: &[usize]) -> T {
+    let sign = T::from_real(swap_parity::<T::Real>(piv));
     // `+ 0` turns the −0 of an exactly singular matrix into SciPy's 0.
-    Ok(f.diag().iter().fold(sign, |p, &d| p * d) + T::zero())
+    diag.fold(sign, |p, d| p * d) + T::zero()
 }
 
 /// Closed forms for n ≤ 2 (no allocation), pivoted like LU so that exactly
@@ -480,24 +504,34 @@ pub struct Slogdet<T: Scalar> {
 /// # Ok::<(), ferrosci::Error>(())
 /// ```
 pub fn slogdet<T: Scalar>(a: &ArrayRef2<T>) -> Result<Slogdet<T>> {
+    let n = check::square("a", a)?;
+    if n <= small::MAX {
+        return small::with_lu("a", a, true, |f, piv, _| {
+            slogdet_of_lu(f.iter().step_by(n + 1).copied(), piv)
+        });
+    }
     let mut f = square_copy("a", a, true)?;
-    let n = f.nrows();
     let mut piv = vec![0; n];
     // SAFETY: `f` is an owned row-major n × n array.
     unsafe { getrf(MatMut::from_array(&mut f), &mut piv) };
-    let mut sign = T::from_real(swap_parity::<T::Real>(&piv));
+    Ok(slogdet_of_lu(f.diag().iter().copied(), &piv))
+}
+
+/// [`Slogdet`] from `U`'s diagonal and the row swaps of an LU factorization.
+fn slogdet_of_lu<T: Scalar>(diag: impl Iterator<Item = T>, piv: &[usize]) -> Slogdet<T> {
+    let mut sign = T::from_real(swap_parity::<T::Real>(piv));
     let mut logabsdet = T::Real::zero();
-    for &d in f.diag() {
+    for d in diag {
         let m = d.modulus();
         if m == T::Real::zero() {
-            return Ok(Slogdet {
+            return Slogdet {
                 sign: T::zero(),
                 logabsdet: T::Real::neg_infinity(),
-            });
+            };
         }
         // Division (not a reciprocal) keeps real signs exactly ±1.
         sign *= T::from_parts(d.re() / m, d.im() / m);
         logabsdet += m.ln();
     }
-    Ok(Slogdet { sign, logabsdet })
+    Slogdet { sign, logabsdet }
 }

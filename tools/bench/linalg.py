@@ -42,6 +42,9 @@ def workloads(workers):
         yield f"linalg/det_small/{n}", lambda a=a: sl.det(a)
         yield f"linalg/inv_small/{n}", lambda a=a: sl.inv(a)
         yield f"linalg/solve_small/{n}", lambda a=a, rhs=rhs: sl.solve(a, rhs)
+        s = spd(n)
+        yield f"linalg/eigh_small/{n}", lambda s=s: sl.eigh(s)
+        yield f"linalg/eigvalsh_small/{n}", lambda s=s: sl.eigvalsh(s)
     # Nonsymmetric eigenproblem (linalg-eig).
     a = matrix(500)
     yield "linalg/eig/500", lambda: sl.eig(a)

@@ -13,7 +13,7 @@ const LANES: usize = 8;
 
 #[cfg(target_arch = "x86_64")]
 #[inline]
-fn has_avx2() -> bool {
+pub(crate) fn has_avx2() -> bool {
     std::is_x86_feature_detected!("avx2")
 }
 
@@ -31,7 +31,7 @@ macro_rules! dispatch {
                 body($($arg),*)
             }
             #[cfg(target_arch = "x86_64")]
-            if has_avx2() {
+            if $crate::linalg::kernels::simd::has_avx2() {
                 // SAFETY: the CPU supports AVX2 (checked just above).
                 return unsafe { avx2($($arg),*) };
             }
@@ -39,6 +39,8 @@ macro_rules! dispatch {
         }
     };
 }
+
+pub(crate) use dispatch; // also used by linalg::small
 
 dispatch! {
     /// `Σ aⱼ·xⱼ` (no conjugation).
