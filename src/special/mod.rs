@@ -378,6 +378,7 @@ mod expint;
 mod faddeeva;
 mod fresnel;
 mod gamma;
+mod gamma_table;
 mod hypergeometric;
 mod hyperu;
 mod incomplete;
