@@ -34,7 +34,11 @@ fn large_degree_matches_mpmath() {
         );
         if c.has("scipy") && !c.arg("scipy").is_null() {
             let e_sp = (c.f64("scipy") - want).abs() / c.f64("scale") / allowance;
-            assert!(e <= e_sp + 2.0, "{}: worse than SciPy ({e:.1} vs {e_sp:.1})", c.ctx());
+            assert!(
+                e <= e_sp + 2.0,
+                "{}: worse than SciPy ({e:.1} vs {e_sp:.1})",
+                c.ctx()
+            );
         }
         if e > worst {
             worst = e;
@@ -55,7 +59,10 @@ fn large_degree_edges() {
     assert_eq!(eval_chebyu(1e9, 1.0), 1e9 + 1.0);
     assert_eq!(eval_chebyt(1e9 + 1.0, -1.0), -1.0);
     assert_eq!(eval_legendre(1e9, 1.5), f64::INFINITY);
-    assert_eq!(eval_legendre(1e9 + 1.0, f64::NEG_INFINITY), f64::NEG_INFINITY);
+    assert_eq!(
+        eval_legendre(1e9 + 1.0, f64::NEG_INFINITY),
+        f64::NEG_INFINITY
+    );
     assert_eq!(eval_chebyt(1e9, 3.0), f64::INFINITY);
     assert_eq!(eval_chebyu(1e9 + 1.0, -3.0), f64::NEG_INFINITY);
     assert!(eval_legendre(1e9, f64::NAN).is_nan());

@@ -10,10 +10,10 @@
 //! interpolant) serves `ln Γ` near its zeros. Coefficients come from
 //! `tools/fixtures/special_a_fit.py` (mpmath, 60 digits).
 
+use super::gamma_table::GAMMA_RAT;
 use super::kernels::{
     cospi, estrin, is_nonpositive_int, is_odd, nearest_int, polevl, polevl_eo, sinpi,
 };
-use super::gamma_table::GAMMA_RAT;
 use super::zeta::zeta;
 use std::f64::consts::PI;
 

@@ -204,11 +204,11 @@
 //! (mpmath at 50 digits, SciPy beside it; errors at zeros against the local
 //! amplitude: `√(J_ν² + Y_ν²)` for `H_ν`, the largest `|P_v^m|` within a
 //! quarter zero spacing for `lpmv`). Measured maxima (SciPy's on the same
-//! points): `struve` STRUVE_MAX, `modstruve` 1.9e-15 (1.9e-13),
+//! points): `struve` 2.1e-15 (1.1e-12), `modstruve` 1.9e-15 (1.9e-13),
 //! `hyperu` 1.3e-14 (0.94), `lpmv` 1.0e-14 (`x ≥ 0` or integer degree)
 //! and 2.1e-14 (non-integer degree, `x < 0`; SciPy ∞ at some points).
-//! No exceptions: the fixture includes orders and arguments both in 40–2500
-//! around `x ≈ ν`.
+//! No exceptions: the fixture includes orders 40–250 with `x` from `ν/2`
+//! to `10ν`.
 //!
 //! `struve`/`modstruve`: the power series summed in double-double below
 //! `x = 30`, the asymptotic expansions (`H = Y + K`, `L = I + M`) from
@@ -270,7 +270,7 @@
 //! A non-integral degree `ν` (`n: f64`; integral values take the recurrence
 //! above) evaluates the family's `2F1`/`1F1` at `ν - ⌊ν⌋` and one more, then
 //! the same recurrence up to `ν` (cost linear in `ν`; NaN for `ν = ±∞` or
-//! `ν ≥ 2·10⁷`, see Limits; x = +∞ gives NaN, SciPy mixes NaN and ∞ there). Checked by `tests/special_orth_float.rs` against
+//! `ν ≥ 2·10⁷` or a parameter that large in magnitude, see Limits; x = +∞ gives NaN, SciPy mixes NaN and ∞ there). Checked by `tests/special_orth_float.rs` against
 //! `tools/fixtures/special_orth_float.py` (ν in (-5, 40), x across the
 //! interval, within 1e-12 of its ends and past its upper end): max ≤ 6e-14
 //! of the local scale (Laguerre: 1.5e-14), where SciPy, which sums the
@@ -280,10 +280,11 @@
 //! cancellation grows like `e^{x/2}`, so beyond the fixture's range (`ν <
 //! 40`, `x ≤ 4ν+6`) accuracy degrades once that passes ~10¹⁶. `x < -1` (or `x < 0` for
 //! the shifted forms, `x < -2` for `chebys`/`chebyc`) returns `±∞` as SciPy
-//! (the value is complex). Legendre runs that recurrence in double-double
-//! for `ν < 1000` and `|x| ≤ 1` (in double its rounding spread 3–6 ulp over
-//! a quarter of the points): median 0.9 ulp, max 5.6e-15 (within 1e-4 of
-//! `x = -1`, the logarithmic singularity; SciPy 3.6e14).
+//! (the value is complex). For `ν < 1000` that recurrence carries its values
+//! in double-double (Legendre also its coefficients `2μ+1`, `μ+1`) while
+//! they stay finite: in double its rounding spread 3–6 ulp over a quarter of
+//! the points. Medians 0–1.6 ulp (Legendre 1.2 ulp, max 5.6e-15 within 1e-4
+//! of `x = -1`, the logarithmic singularity; SciPy 3.6e14).
 //!
 //! `roots_*` build the Jacobi matrix (Golub–Welsch), take its eigenvalues with
 //! [`crate::linalg::eigvalsh`], polish each node by Newton's method on the

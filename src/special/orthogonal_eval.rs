@@ -34,6 +34,7 @@ use super::legendre::two_sum;
 use super::struve::Dd;
 
 /// The degree as an integer when it is one the recurrences handle.
+#[inline]
 fn integral(n: f64) -> Option<i64> {
     (n.fract() == 0.0 && n.abs() < 9.0e15).then_some(n as i64)
 }
@@ -144,6 +145,7 @@ fn jacobi_step(a: f64, b: f64, x: f64) -> impl Fn(f64) -> (f64, f64, f64) {
 }
 
 /// Legendre `P_ν(x)`, `z = (1-x)/2`, non-integral `ν`.
+#[inline(never)]
 fn legendre_nu(n: f64, x: f64, z: f64) -> f64 {
     let n = if n < -0.5 { -n - 1.0 } else { n };
     let direct = |v: f64| f21(-v, v + 1.0, 1.0, z);
@@ -246,6 +248,7 @@ fn recur(n: u64, p0: f64, p1: f64, mut step: impl FnMut(f64) -> (f64, f64, f64))
 }
 
 /// Legendre `P_n(x)` for `n ≥ 0`.
+#[inline]
 fn legendre(n: u64, x: f64) -> f64 {
     match n {
         0 => 1.0,
@@ -274,6 +277,7 @@ const LEGENDRE_ASYM_FROM: u64 = 100_000;
 ///   / (2 sin θ)^{m+1/2}`, `h_m = Π_{j≤m} (j-1/2)²/(j(n+j+1/2))`, `C_n = 2
 ///   Γ(n+1)/(√π Γ(n+3/2))`; its terms fall like `m/(2n sin θ)` (DLMF 18.15.iii),
 ///   below `1e-17` of the first within ~25 terms for `ρθ ≥ 30`.
+#[inline(never)]
 fn legendre_asym(n: f64, s: f64) -> f64 {
     let rho = n + 0.5;
     if s < 0.0 {
@@ -438,6 +442,7 @@ fn jacobi(n: u64, a: f64, b: f64, x: f64) -> f64 {
 /// let p = eval_legendre(2.5, 0.3);
 /// assert!((p - hyp2f1(-2.5, 3.5, 1.0, 0.35)).abs() < 1e-15);
 /// ```
+#[inline]
 pub fn eval_legendre(n: f64, x: f64) -> f64 {
     match integral(n) {
         Some(n) => legendre((if n < 0 { -(n + 1) } else { n }) as u64, x),
