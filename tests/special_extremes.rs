@@ -92,25 +92,9 @@ type Sweep = (&'static str, fn(&mut Guard));
 
 /// Functions not yet swept: each has inputs that run for seconds, and the
 /// hung threads would stall the rest of the sweep.
-/// - `eval_*` at whole-number degree `1e9` (the recurrence runs `n` steps);
 /// - the noncentral family at noncentrality `≥ 1e10` (the Poisson mixture
 ///   sums 4e5 terms per call, and the inverses call it ~50 times);
 const NOT_YET: &[&str] = &[
-    "eval_chebyc",
-    "eval_chebys",
-    "eval_chebyt",
-    "eval_chebyu",
-    "eval_gegenbauer",
-    "eval_genlaguerre",
-    "eval_hermite",
-    "eval_hermitenorm",
-    "eval_jacobi",
-    "eval_laguerre",
-    "eval_legendre",
-    "eval_sh_legendre",
-    "eval_sh_chebyt",
-    "eval_sh_chebyu",
-    "eval_sh_jacobi",
     "chndtr",
     "chndtridf",
     "chndtrinc",

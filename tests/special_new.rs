@@ -18,9 +18,8 @@ fn eval(c: &Case, f: &str) -> f64 {
 
 #[test]
 fn struve_hyperu_lpmv_vs_mpmath() {
-    // documented exceptions (src/special/mod.rs, "Struve, hyperu, lpmv")
-    let allow = [("struve", 3.5e-14), ("hyperu", 3.5e-13)];
-    check_family("new", eval, &allow);
+    // no documented exceptions left (src/special/mod.rs, "Struve, hyperu, lpmv")
+    check_family("new", eval, &[]);
 }
 
 #[test]

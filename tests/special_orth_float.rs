@@ -35,9 +35,8 @@ fn eval(f: &str, c: &Case) -> f64 {
 
 /// Documented exceptions (src/special/mod.rs, "Orthogonal polynomials"):
 /// family, median limit in ulp, max error limit (measured values rounded up).
-/// Legendre: median 2.7 ulp (3–6 ulp from the recurrence on a quarter of the
-/// points, ≤ 25 ulp next to the singularity at x = -1, as SciPy).
-const ALLOW: &[(&str, f64, f64)] = &[("eval_legendre", 3.0, 1e-13)];
+/// None at present; kept so an exception is one line.
+const ALLOW: &[(&str, f64, f64)] = &[];
 
 #[test]
 fn float_degree_matches_mpmath() {

@@ -306,6 +306,10 @@ pub fn binom(n: f64, k: f64) -> f64 {
         }
     }
     if n > -1.0 && k > -1.0 && n - k > -1.0 {
+        if n <= 169.0 {
+            // Γ(n+1) finite: two roundings fewer than through B
+            return gamma(n + 1.0) * (rgamma(k + 1.0) * rgamma(n - k + 1.0));
+        }
         // 1/((n+1) B(n-k+1, k+1)) with B from logs when large
         return 1.0 / ((n + 1.0) * super::beta::beta(n - k + 1.0, k + 1.0));
     }

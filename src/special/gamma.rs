@@ -1,13 +1,16 @@
 //! The gamma function and its logarithm, reciprocal, sign and logarithmic
 //! derivative.
 //!
-//! One polynomial carries most of the work: `1/Γ(1+t)` on `|t| ≤ 1/2`, which is
-//! entire, so a degree-18 Chebyshev interpolant reaches full double precision.
-//! Other arguments reach it through exact shifts (`x - k` is exact for integer
-//! `k` and `|x - k| ≤ |x|`), the reflection formula for large negative `x`, and
-//! Stirling's series for `x ≥ 10`. Coefficients come from
+//! On `1/2 ≤ x ≤ 20.5`, `Γ(m + t)` (`m` the nearest integer) is one
+//! degree-(7, 7) rational function of `t` per `m` (`gamma_table.rs`): no
+//! product of shifts, two independent Horner chains and one division. Negative
+//! `x ≥ -20` shift up to `1 + t` (`x - k` is exact for integer `k` and `|x - k|
+//! ≤ |x|`); the reflection formula covers large negative `x`, Stirling's series
+//! `x > 20`. `1/Γ(1+t)` on `|t| ≤ 1/2` (entire: a degree-18 Chebyshev
+//! interpolant) serves `ln Γ` near its zeros. Coefficients come from
 //! `tools/fixtures/special_a_fit.py` (mpmath, 60 digits).
 
+use super::gamma_table::GAMMA_RAT;
 use super::kernels::{
     cospi, estrin, is_nonpositive_int, is_odd, nearest_int, polevl, polevl_eo, sinpi,
 };
@@ -167,19 +170,20 @@ fn shifted_product(x: f64, from: i32, to: i32) -> f64 {
     (p[0] * p[1]) * (p[2] * p[3])
 }
 
-/// `Γ(x)` and `1/Γ(x)` for `|x| ≤ SHIFT_MAX`, `x` not a pole: shift to `1 + t`.
-/// Returns `(numerator, denominator)` with `Γ(x) = num/den`.
+/// `Γ(x)` and `1/Γ(x)` for `|x| ≤ SHIFT_MAX`, `x` not a pole, as
+/// `(numerator, denominator)` with `Γ(x) = num/den`: `x = m + t`, `|t| ≤ 1/2`.
 #[inline(always)]
 fn gamma_ratio_small(x: f64) -> (f64, f64) {
     let (m, t) = nearest_int(x);
-    let p = rgamma1p(t);
     let m = m as i32;
     if m >= 1 {
-        // Γ(x) = (x-1)(x-2)…(x-m+1) Γ(1+t)
-        (shifted_product(x, 1, m - 1), p)
+        // Horner: a little slower than Estrin here, but half an ulp better
+        let [p, q] = &GAMMA_RAT[(m - 1) as usize];
+        (polevl(t, p), polevl(t, q))
     } else {
         // Γ(x) = Γ(1+t) / (x (x+1) … (x-m))
-        (1.0, p * shifted_product(x, m, 0))
+        let [p, q] = &GAMMA_RAT[0];
+        (polevl(t, p), polevl(t, q) * shifted_product(x, m, 0))
     }
 }
 

@@ -7,20 +7,22 @@
 //!   smallest term is below `ε·|sum|`.
 //! - `a > 0`: the integral (DLMF 13.4.4)
 //!   `U = 1/Γ(a) ∫_0^∞ e^{-xt} t^{a-1} (1+t)^{b-a-1} dt`, whose integrand is
-//!   positive, by the trapezoidal rule after the exp-sinh substitution
-//!   `t = c·exp(π/2·sinh s)` (double-exponential decay at both ends for any
-//!   `a > 0`, whatever `b`, integer or not), halving the step until two
-//!   levels agree.
+//!   positive, by the exp-sinh rule (double-exponential decay at both ends for
+//!   any `a > 0`, whatever `b`, integer or not).
 //! - `a < 0`, `x < 1`, `b` not within 0.05 of an integer: Kummer's form
 //!   `Γ(1-b)/Γ(a-b+1) M(a, b, x) + Γ(b-1)/Γ(a) x^{1-b} M(a-b+1, 2-b, x)`.
+//! - `a < 0`, `x < 5`, integer `b`: the logarithmic series DLMF 13.2.9 (for
+//!   `b ≤ 0` after Kummer's transformation `U(a, b, x) = x^{1-b} U(a-b+1,
+//!   2-b, x)`); for small `x` its `x^{-k}` part dominates and has terms of
+//!   one sign.
 //! - other `a < 0`: the integral at `a + k`, `a + k + 1` (`k` the shift to `(0, 1]`)
 //!   and the recurrence DLMF 13.3.7 down to `a`; `U` is the minimal solution
-//!   for increasing `a`, so the downward direction is stable.
+//!   for increasing `a`, so the downward direction is stable, but each step
+//!   cancels by about `|b - a|` when `b ≫ |a|` (hence the series above).
 
-use super::gamma::{gamma, gammaln, rgamma};
+use super::gamma::{digamma, gamma, gammaln, rgamma};
 use super::hypergeometric::hyp1f1;
-use super::kernels::is_nonpositive_int;
-use std::f64::consts::FRAC_PI_2;
+use super::kernels::{exp_sinh, is_nonpositive_int};
 
 /// `Σ_{k<K} (a)_k (a-b+1)_k / k! (-1/x)^k`, the asymptotic series of
 /// `x^a U(a, b, x)`; `None` when it does not reach `ε` before diverging.
@@ -64,54 +66,9 @@ fn integral(a: f64, b: f64, x: f64) -> f64 {
         .min(1.0 / x.max(1e-300))
         .max(1e-3);
     let e = b - a - 1.0;
-    // the integrand times dt/ds, scaled by c^a (restored at the end)
-    let g = |s: f64| -> f64 {
-        let u = FRAC_PI_2 * s.sinh();
-        let r = u.exp();
-        let t = c * r;
-        if t == 0.0 || !t.is_finite() {
-            return 0.0;
-        }
-        // powf of 1 + t: exp(e·ln(1+t)) would lose |e·ln(1+t)|·ε
-        let v = (-x * t).exp() * r.powf(a) * (1.0 + t).powf(e);
-        v * FRAC_PI_2 * s.cosh()
-    };
-    // sum over s = j·h, j from 0 outwards, stopping when the terms vanish
-    let sweep = |h: f64, offset: f64| -> f64 {
-        let mut total = 0.0;
-        for dir in [1.0, -1.0] {
-            let mut j = if offset == 0.0 && dir < 0.0 { 1.0 } else { 0.0 };
-            let mut small = 0;
-            while j * h < 12.0 {
-                let s = dir * (j * h + offset);
-                let v = g(s);
-                total += v;
-                if v <= 1e-18 * total.abs() {
-                    small += 1;
-                    if small > 3 {
-                        break;
-                    }
-                } else {
-                    small = 0;
-                }
-                j += 1.0;
-            }
-        }
-        total
-    };
-    let mut h = 0.5;
-    let mut sum = sweep(h, 0.0);
-    let mut value = h * sum;
-    for _ in 0..9 {
-        sum += sweep(h, 0.5 * h);
-        h *= 0.5;
-        let next = h * sum;
-        let done = (next - value).abs() <= 1e-15 * next.abs();
-        value = next;
-        if done {
-            break;
-        }
-    }
+    // t·(integrand), scaled by c^a (restored at the end); powf of 1 + t:
+    // exp(e·ln(1+t)) would lose |e·ln(1+t)|·ε
+    let value = exp_sinh(c, |r, t| (-x * t).exp() * r.powf(a) * (1.0 + t).powf(e));
     // U = c^a / Γ(a) · value
     let lp = a * c.ln();
     let pre = c.powf(a) * rgamma(a);
@@ -120,6 +77,56 @@ fn integral(a: f64, b: f64, x: f64) -> f64 {
     } else {
         (lp - gammaln(a) + value.ln()).exp()
     }
+}
+
+/// Below this `x` the logarithmic series replaces the `a` recurrence (its
+/// terms grow like `x^k/k!²` before they fall: little cancellation up to here).
+const LOG_SERIES_MAX_X: f64 = 5.0;
+
+/// Largest `n = b - 1` for the logarithmic series (its `x^{-n}` and `n!`
+/// stay finite for the `x ≥ 1e-300` that reach it only while `n` is moderate).
+const LOG_SERIES_MAX_N: f64 = 60.0;
+
+/// `U(a, n+1, x)` for integer `n ≥ 0`, `0 < x < 5`, `a` not an integer (DLMF
+/// 13.2.9):
+///
+/// ```text
+/// (-1)^{n+1}/(n! Γ(a-n)) Σ_k (a)_k x^k/((n+1)_k k!) [ln x + ψ(a+k) - ψ(1+k) - ψ(n+k+1)]
+///   + 1/Γ(a) Σ_{k=1..n} (k-1)! (1-a+k)_{n-k}/(n-k)! x^{-k}
+/// ```
+///
+/// `None` if a part overflows.
+fn integer_b_series(a: f64, n: f64, x: f64) -> Option<f64> {
+    // finite part, from k = n down: T_n = (n-1)! x^{-n}, T_k = T_{k+1} x (1-a+k)/(k (n-k))
+    let mut finite = 0.0;
+    if n >= 1.0 {
+        let mut t = gamma(n) * x.powf(-n);
+        let mut k = n;
+        while k >= 1.0 {
+            finite += t;
+            k -= 1.0;
+            t *= x * (1.0 - a + k) / (k * (n - k));
+        }
+        finite *= rgamma(a);
+    }
+    // logarithmic part
+    let sign = if n % 2.0 == 0.0 { -1.0 } else { 1.0 };
+    let pre = sign * rgamma(a - n) / gamma(n + 1.0);
+    let lnx = x.ln();
+    let (mut term, mut sum) = (1.0, 0.0);
+    let mut k = 0.0;
+    while k < 500.0 {
+        let bracket = lnx + digamma(a + k) - digamma(1.0 + k) - digamma(n + k + 1.0);
+        let add = term * bracket;
+        sum += add;
+        if add.abs() <= 1e-17 * sum.abs() && k > 0.0 {
+            break;
+        }
+        term *= (a + k) * x / ((n + 1.0 + k) * (k + 1.0));
+        k += 1.0;
+    }
+    let u = pre * sum + finite;
+    u.is_finite().then_some(u)
 }
 
 /// Confluent hypergeometric function of the second kind `U(a, b, x)`.
@@ -194,6 +201,20 @@ pub fn hyperu(a: f64, b: f64, x: f64) -> f64 {
         // x away from integer b, where the recurrence below loses digits
         return gamma(1.0 - b) * rgamma(c) * hyp1f1(a, b, x)
             + gamma(b - 1.0) * rgamma(a) * x.powf(1.0 - b) * hyp1f1(c, 2.0 - b, x);
+    }
+    if x < LOG_SERIES_MAX_X && b == b.round() {
+        // integer b: the logarithmic series at n = b - 1 (after Kummer's
+        // transformation for b ≤ 0); a and c are not integers here
+        let u = if b >= 1.0 && b - 1.0 <= LOG_SERIES_MAX_N {
+            integer_b_series(a, b - 1.0, x)
+        } else if b <= 0.0 && 1.0 - b <= LOG_SERIES_MAX_N {
+            integer_b_series(c, 1.0 - b, x).map(|u| u * x.powf(1.0 - b))
+        } else {
+            None
+        };
+        if let Some(u) = u {
+            return u;
+        }
     }
     // DLMF 13.3.7: U(a-1) = (2a - b + x) U(a) - a (a-b+1) U(a+1), downward
     let k = (1.0 - a).floor();

@@ -207,22 +207,23 @@
 //! (mpmath at 50 digits, SciPy beside it; errors at zeros against the local
 //! amplitude: `√(J_ν² + Y_ν²)` for `H_ν`, the largest `|P_v^m|` within a
 //! quarter zero spacing for `lpmv`). Measured maxima (SciPy's on the same
-//! points): `struve` 3.4e-14 (1.6e-14), `modstruve` 5.2e-16 (1.8e-13),
-//! `hyperu` 3.2e-13 (0.94), `lpmv` 1.0e-14 (`x ≥ 0` or integer degree)
+//! points): `struve` 2.1e-15 (1.1e-12), `modstruve` 1.9e-15 (1.9e-13),
+//! `hyperu` 1.3e-14 (0.94), `lpmv` 1.0e-14 (`x ≥ 0` or integer degree)
 //! and 2.1e-14 (non-integer degree, `x < 0`; SciPy ∞ at some points).
-//! Exceptions:
-//!
-//! | function | max rel. error (fixture points) | SciPy's | why |
-//! |---|---|---|---|
-//! | `struve` | 3.4e-14 at `ν = -4.6`, `x = 45` | 1.6e-14 | `Y_ν` of negative order in the asymptotic `H_ν = Y_ν + K_ν` |
-//! | `hyperu` | 3.2e-13 at `a = -2.3`, `b = 10`, `x = 0.01` | 0.94 (elsewhere) | `a < 0` with integer `b`: the downward `a` recurrence from the integral at `a + k` amplifies its few-ulp error (small `x`, large `b`) |
+//! No exceptions: the fixture includes orders 40–250 with `x` from `ν/2`
+//! to `10ν`.
 //!
 //! `struve`/`modstruve`: the power series summed in double-double below
-//! `x = max(30, ν)`, the asymptotic expansions (`H = Y + K`, `L = I + M`)
-//! above when their smallest term is below ε; the double-double series
-//! cannot absorb the cancellation of `H_ν` when both `ν` and `x` are past ~40
-//! (not covered by the fixture). `hyperu`: exp-sinh quadrature of the integral
-//! representation, asymptotic series for large `x`, terminating sums exactly.
+//! `x = 30`, the asymptotic expansions (`H = Y + K`, `L = I + M`) from
+//! `x = max(30, ν)` when their smallest term is below ε; where it is not,
+//! `K_ν` is the integral DLMF 11.5.2 of a positive function (exp-sinh rule),
+//! also for `30 ≤ x < ν` wherever `Y_ν` cancels less than a tenth of it
+//! (the series cancels like `e^x` there); `L_ν`'s series has no
+//! cancellation. `hyperu`: exp-sinh quadrature of the integral
+//! representation, asymptotic series for large `x`, terminating sums
+//! exactly, and for `a < 0`, integer `b`, `x < 5` the logarithmic series
+//! DLMF 13.2.9 (the downward `a` recurrence lost ~`|b - a|` per step there:
+//! 3.2e-13 at `a = -2.3`, `b = 10`, `x = 0.01`).
 //! `lpmv`: degree recurrence from two hypergeometric starting values; cost
 //! linear in `v`. Differences from SciPy: `struve(ν, ∞)`, `hyperu(a, b, ∞)`
 //! give the limits (SciPy NaN / `∞`); `lpmv(-m, v, x)` for integer `v < m`
@@ -256,12 +257,23 @@
 //! meaningless; median ≤ 2 ulp, max ≤ SciPy's (all ≤ 1.2e-15 on the fixture).
 //! At `x = ±∞` and past overflow they return the polynomial's signed limit
 //! (SciPy returns NaN for `chebyt`, `chebyu`, `laguerre`, `legendre(-∞)`, …).
-//! Cost is linear in `n`.
+//! Cost is linear in `n` up to the large-degree routes: from `n = 10⁵`
+//! Legendre (`eval_legendre`, `eval_sh_legendre`) takes Stieltjes' series
+//! (DLMF 18.15.iii) away from `x = ±1` and the Bessel-type expansion
+//! `√(θ/sin θ)[J₀(ρθ) + …]` next to them (`I₀` just past them), and from `n =
+//! 2¹⁶` the Chebyshev families their `cos nθ` / `sin((n+1)θ)/sin θ` forms
+//! (and `cosh`/`sinh` outside `[-1, 1]`): bounded cost, error `~ρθε` of the
+//! local amplitude (`x = cos θ`, `ρ = n + 1/2`), which is the polynomial's own
+//! condition (`tests/special_orth_large.rs`, degrees 1e5–1e12 against mpmath;
+//! SciPy runs the `n`-step recurrence: 8 s at `n = 10⁹`). The other families
+//! (Gegenbauer, Jacobi, Laguerre, Hermite) return NaN for whole-number
+//! degrees `≥ 2·10⁷`, as for non-integral ones (see Limits; SciPy takes
+//! seconds there, and gives NaN for Hermite).
 //!
 //! A non-integral degree `ν` (`n: f64`; integral values take the recurrence
 //! above) evaluates the family's `2F1`/`1F1` at `ν - ⌊ν⌋` and one more, then
 //! the same recurrence up to `ν` (cost linear in `ν`; NaN for `ν = ±∞` or
-//! `ν ≥ 2·10⁷`, see Limits; x = +∞ gives NaN, SciPy mixes NaN and ∞ there). Checked by `tests/special_orth_float.rs` against
+//! `ν ≥ 2·10⁷` or a parameter that large in magnitude, see Limits; x = +∞ gives NaN, SciPy mixes NaN and ∞ there). Checked by `tests/special_orth_float.rs` against
 //! `tools/fixtures/special_orth_float.py` (ν in (-5, 40), x across the
 //! interval, within 1e-12 of its ends and past its upper end): max ≤ 6e-14
 //! of the local scale (Laguerre: 1.5e-14), where SciPy, which sums the
@@ -271,10 +283,11 @@
 //! cancellation grows like `e^{x/2}`, so beyond the fixture's range (`ν <
 //! 40`, `x ≤ 4ν+6`) accuracy degrades once that passes ~10¹⁶. `x < -1` (or `x < 0` for
 //! the shifted forms, `x < -2` for `chebys`/`chebyc`) returns `±∞` as SciPy
-//! (the value is complex). Documented exceptions: `eval_legendre` median
-//! 2.7 ulp (target 2): 3–6 ulp spread over the recurrence on a quarter of
-//! the points, 11–25 ulp within 1e-4 of `x = -1` (the logarithmic
-//! singularity; SciPy's errors there are the same size); max 5.6e-15.
+//! (the value is complex). For `ν < 1000` that recurrence carries its values
+//! in double-double (Legendre also its coefficients `2μ+1`, `μ+1`) while
+//! they stay finite: in double its rounding spread 3–6 ulp over a quarter of
+//! the points. Medians 0–1.6 ulp (Legendre 1.2 ulp, max 5.6e-15 within 1e-4
+//! of `x = -1`, the logarithmic singularity; SciPy 3.6e14).
 //!
 //! `roots_*` build the Jacobi matrix (Golub–Welsch), take its eigenvalues with
 //! [`crate::linalg::eigvalsh`], polish each node by Newton's method on the
@@ -381,6 +394,7 @@ mod expint;
 mod faddeeva;
 mod fresnel;
 mod gamma;
+mod gamma_table;
 mod hypergeometric;
 mod hyperu;
 mod incomplete;

@@ -25,6 +25,8 @@
 //! and the function is complex; SciPy returns `∞` (times the prefactor)
 //! there, and so do these.
 
+use super::bessel_ik::{i0, i1};
+use super::bessel_jy::{j0, j1};
 use super::beta::binom;
 use super::hypergeometric::{hyp1f1, hyp2f1};
 use super::kernels::is_nonpositive_int;
@@ -32,13 +34,19 @@ use super::legendre::two_sum;
 use super::struve::Dd;
 
 /// The degree as an integer when it is one the recurrences handle.
+#[inline]
 fn integral(n: f64) -> Option<i64> {
     (n.fract() == 0.0 && n.abs() < 9.0e15).then_some(n as i64)
 }
 
 /// `2F1(a, b; c; z)` for a non-terminating series (`a = -ν`, `ν` not an
-/// integer): `∞` for `z > 1`, as SciPy (the value is complex there).
+/// integer): `∞` for `z > 1`, as SciPy (the value is complex there); NaN when
+/// a parameter reaches [`MAX_STEPS`] in magnitude (degrees or parameters
+/// that large would need as many terms).
 fn f21(a: f64, b: f64, c: f64, z: f64) -> f64 {
+    if a.abs().max(b.abs()).max(c.abs()) >= MAX_STEPS {
+        return f64::NAN;
+    }
     if z > 1.0 {
         f64::INFINITY
     } else {
@@ -66,7 +74,35 @@ fn upward(
     }
     let m = n.floor();
     let v0 = n - m;
-    recur(m as u64, direct(v0), direct(v0 + 1.0), |k| step(k + v0))
+    let (p0, p1) = (direct(v0), direct(v0 + 1.0));
+    if m < DD_MAX_DEGREE {
+        // the recurrence's own rounding (3–6 ulp in double) out of the way;
+        // the double-double pair would turn an overflow into NaN
+        let r = recur_dd(m as u64, p0, p1, |k| step(k + v0));
+        if r.is_finite() {
+            return r;
+        }
+    }
+    recur(m as u64, p0, p1, |k| step(k + v0))
+}
+
+/// Non-integral degrees up to which the recurrence runs in double-double.
+const DD_MAX_DEGREE: f64 = 1000.0;
+
+/// [`recur`] with the values carried in double-double (the coefficients stay
+/// as `step` rounds them).
+fn recur_dd(n: u64, p0: f64, p1: f64, mut step: impl FnMut(f64) -> (f64, f64, f64)) -> f64 {
+    let (mut prev, mut cur) = (Dd(p0, 0.0), Dd(p1, 0.0));
+    for k in 1..n {
+        let (m, c, d) = step(k as f64);
+        let next = Dd(m, 0.0)
+            .mul(cur)
+            .add(Dd(-c, 0.0).mul(prev))
+            .div(Dd(d, 0.0));
+        prev = cur;
+        cur = next;
+    }
+    cur.0 + cur.1
 }
 
 /// Largest `x` where the non-integral Laguerre recurrence stays accurate.
@@ -109,11 +145,34 @@ fn jacobi_step(a: f64, b: f64, x: f64) -> impl Fn(f64) -> (f64, f64, f64) {
 }
 
 /// Legendre `P_ν(x)`, `z = (1-x)/2`, non-integral `ν`.
+#[inline(never)]
 fn legendre_nu(n: f64, x: f64, z: f64) -> f64 {
     let n = if n < -0.5 { -n - 1.0 } else { n };
     let direct = |v: f64| f21(-v, v + 1.0, 1.0, z);
     if z >= 1.0 {
         return direct(n);
+    }
+    // |x| ≤ 1 (no overflow) and moderate degrees: double-double recurrence
+    // with the coefficients 2μ+1, μ+1 exact as pairs
+    if (0.0..=1.0).contains(&z) && (1.0..DD_MAX_DEGREE).contains(&n) {
+        let m = n.floor();
+        let v0 = n - m;
+        let xd = Dd(x, 0.0);
+        let (mut prev, mut cur) = (Dd(direct(v0), 0.0), Dd(direct(v0 + 1.0), 0.0));
+        for k in 1..m as u64 {
+            // μ = k + ν₀ is exact (a multiple of ulp(ν) below ν); 2μ+1, μ+1 as pairs
+            let mu = k as f64 + v0;
+            let (ah, al) = two_sum(2.0 * mu, 1.0);
+            let (bh, bl) = two_sum(mu, 1.0);
+            let next = Dd(ah, al)
+                .mul(xd)
+                .mul(cur)
+                .add(Dd(-mu, 0.0).mul(prev))
+                .div(Dd(bh, bl));
+            prev = cur;
+            cur = next;
+        }
+        return cur.0 + cur.1;
     }
     upward(n, direct, |k| ((2.0 * k + 1.0) * x, k, k + 1.0))
 }
@@ -167,8 +226,13 @@ fn gegenbauer_z(n: f64, a: f64, x: f64, z: f64) -> f64 {
 /// Once a value overflows, the `m_k` term dominates (x lies beyond every
 /// zero), so the infinity keeps the sign that term gives instead of turning
 /// into `∞ - ∞ = NaN`.
+/// NaN for `n ≥ 2·10⁷` ([`MAX_STEPS`]), as for non-integral degrees: the
+/// cost stays bounded.
 #[inline(always)]
 fn recur(n: u64, p0: f64, p1: f64, mut step: impl FnMut(f64) -> (f64, f64, f64)) -> f64 {
+    if n as f64 >= MAX_STEPS {
+        return f64::NAN;
+    }
     let (mut prev, mut cur) = (p0, p1);
     for k in 1..n {
         let (m, c, d) = step(k as f64);
@@ -184,11 +248,86 @@ fn recur(n: u64, p0: f64, p1: f64, mut step: impl FnMut(f64) -> (f64, f64, f64))
 }
 
 /// Legendre `P_n(x)` for `n ≥ 0`.
+#[inline]
 fn legendre(n: u64, x: f64) -> f64 {
     match n {
         0 => 1.0,
+        LEGENDRE_ASYM_FROM.. if !x.is_nan() => {
+            let p = legendre_asym(n as f64, 0.5 * (1.0 - x.abs()));
+            if x < 0.0 && n % 2 == 1 { -p } else { p }
+        }
         _ => recur(n, 1.0, x, |k| ((2.0 * k + 1.0) * x, k, k + 1.0)),
     }
+}
+
+/// Degrees from which Legendre `P_n` takes its large-degree expansions
+/// (bounded cost) instead of the `n`-step recurrence.
+const LEGENDRE_ASYM_FROM: u64 = 100_000;
+
+/// `P_n(cos θ)` for large `n` (≥ [`LEGENDRE_ASYM_FROM`]) given `s = sin²(θ/2)
+/// = (1 - cos θ)/2 ≤ 1/2` (`s < 0`: `cos θ > 1`, `P_n(cosh t)` with `sinh²(t/2)
+/// = -s`). Callers pass an exact `s` where they can: the phase `(n+1/2)θ`
+/// then carries only the rounding of `θ`, `~nθε`, as the polynomial's own
+/// condition does.
+///
+/// - `ρθ < 30`, `ρ = n + 1/2` (next to `x = 1`): the Bessel-type (Hilb)
+///   expansion `√(θ/sin θ) [J₀(ρθ) + (θ cot θ - 1)/(8θ) J₁(ρθ)/ρ]`, whose
+///   next term is `O((θ/ρ)²)`; its hyperbolic form with `I₀`, `I₁` for `x > 1`.
+/// - elsewhere Stieltjes' series `C_n Σ_m h_m cos((n+m+1/2)θ - (m+1/2)π/2)
+///   / (2 sin θ)^{m+1/2}`, `h_m = Π_{j≤m} (j-1/2)²/(j(n+j+1/2))`, `C_n = 2
+///   Γ(n+1)/(√π Γ(n+3/2))`; its terms fall like `m/(2n sin θ)` (DLMF 18.15.iii),
+///   below `1e-17` of the first within ~25 terms for `ρθ ≥ 30`.
+#[inline(never)]
+fn legendre_asym(n: f64, s: f64) -> f64 {
+    let rho = n + 0.5;
+    if s < 0.0 {
+        let t = 2.0 * (-s).sqrt().asinh();
+        let z = rho * t;
+        if z > 700.0 {
+            return f64::INFINITY;
+        }
+        // (t coth t - 1)/(8t) = t/24 - t³/360 + …, t < 0.01 here
+        let a1 = t / 24.0 - t * t * t / 360.0;
+        return (t / t.sinh()).sqrt() * (i0(z) + a1 * i1(z) / rho);
+    }
+    let th = 2.0 * s.sqrt().asin();
+    let z = rho * th;
+    if z < 30.0 {
+        if th == 0.0 {
+            return 1.0;
+        }
+        let a1 = -th / 24.0 - th * th * th / 360.0;
+        return (th / th.sin()).sqrt() * (j0(z) + a1 * j1(z) / rho);
+    }
+    let w = n + 0.75;
+    // Γ(n+1)/Γ(n+3/2) = w^{-1/2} (1 - 1/(64 w²) + O(w⁻⁴))
+    let c = 2.0 / std::f64::consts::PI.sqrt() / w.sqrt() * (1.0 - 1.0 / (64.0 * w * w));
+    let two_sin = 2.0 * th.sin();
+    let (mut h, mut pow, mut sum) = (1.0, two_sin.sqrt(), 0.0);
+    let lead = 1.0 / pow;
+    for m in 0..60 {
+        let mf = f64::from(m);
+        if m > 0 {
+            h *= (mf - 0.5) * (mf - 0.5) / (mf * (n + mf + 0.5));
+            pow *= two_sin;
+        }
+        // cos(a - (m+1/2)π/2) from cos a, sin a and the eighth-turn pattern
+        let a = (rho + mf) * th;
+        let (sa, ca) = a.sin_cos();
+        let phase = match m % 4 {
+            0 => ca + sa,
+            1 => sa - ca,
+            2 => -ca - sa,
+            _ => ca - sa,
+        };
+        sum += h / pow * phase;
+        // against the leading amplitude: the sum itself vanishes at zeros
+        if h / pow <= 1e-17 * lead {
+            break;
+        }
+    }
+    let sum = sum * std::f64::consts::FRAC_1_SQRT_2;
+    c * sum
 }
 
 /// Legendre `P_n(1 - u)` for `n ≥ 0`, from the differences `d_k = P_k - P_{k-1}`:
@@ -200,6 +339,9 @@ fn legendre(n: u64, x: f64) -> f64 {
 /// Accurate near `x = 1` when `u` is exact: the plain recurrence would first
 /// round `1 - u`, whose error `P_n` amplifies by `n²`.
 fn legendre_1mu(n: u64, u: f64) -> f64 {
+    if n as f64 >= MAX_STEPS {
+        return f64::NAN;
+    }
     let (mut p, mut d) = (1.0, 0.0);
     for k in 0..n {
         let k = k as f64;
@@ -209,10 +351,50 @@ fn legendre_1mu(n: u64, u: f64) -> f64 {
     p
 }
 
+/// Degrees from which the Chebyshev families take their closed forms
+/// (bounded cost; the recurrence's rounding also grows like `n·ε`).
+const CHEB_CLOSED_FROM: u64 = 1 << 16;
+
+/// `T_n(x)` (`second = false`) or `U_n(x)` (`second`) from `T_n(cos θ) =
+/// cos nθ`, `U_n(cos θ) = sin((n+1)θ)/sin θ` and their `cosh`/`sinh` forms
+/// for `|x| > 1`. Parity reduces to `x ≥ 0`, and `θ = 2 asin(√((1-x)/2))`
+/// keeps `θ` accurate next to `x = 1`; `nθ` then carries `n·θ·ε`, the
+/// condition of the polynomial itself.
+fn cheb_closed(n: u64, x: f64, second: bool) -> f64 {
+    let sign = if x < 0.0 && n % 2 == 1 { -1.0 } else { 1.0 };
+    let x = x.abs();
+    let nf = n as f64;
+    // past x ≈ 1e308 both sinh overflow; the value does long before
+    let v = if x > 1e300 {
+        f64::INFINITY
+    } else if x <= 1.0 {
+        let th = if x > 0.5 {
+            2.0 * (0.5 * (1.0 - x)).sqrt().asin()
+        } else {
+            x.acos()
+        };
+        match (second, th == 0.0) {
+            (false, _) => (nf * th).cos(),
+            (true, true) => nf + 1.0,
+            (true, false) => ((nf + 1.0) * th).sin() / th.sin(),
+        }
+    } else {
+        let u = x - 1.0;
+        let t = (u + (u * (x + 1.0)).sqrt()).ln_1p();
+        if second {
+            ((nf + 1.0) * t).sinh() / t.sinh()
+        } else {
+            (nf * t).cosh()
+        }
+    };
+    sign * v
+}
+
 /// Chebyshev `T_n(x)` for `n ≥ 0`.
 fn chebyt(n: u64, x: f64) -> f64 {
     match n {
         0 => 1.0,
+        CHEB_CLOSED_FROM.. => cheb_closed(n, x, false),
         _ => recur(n, 1.0, x, |_| (2.0 * x, 1.0, 1.0)),
     }
 }
@@ -228,9 +410,10 @@ fn chebyu(n: i64, x: f64) -> f64 {
     if x.is_nan() {
         return f64::NAN;
     }
-    match n {
+    match n as u64 {
         0 => 1.0,
-        _ => recur(n as u64, 1.0, 2.0 * x, |_| (2.0 * x, 1.0, 1.0)),
+        n @ CHEB_CLOSED_FROM.. => cheb_closed(n, x, true),
+        n => recur(n, 1.0, 2.0 * x, |_| (2.0 * x, 1.0, 1.0)),
     }
 }
 
@@ -259,6 +442,7 @@ fn jacobi(n: u64, a: f64, b: f64, x: f64) -> f64 {
 /// let p = eval_legendre(2.5, 0.3);
 /// assert!((p - hyp2f1(-2.5, 3.5, 1.0, 0.35)).abs() < 1e-15);
 /// ```
+#[inline]
 pub fn eval_legendre(n: f64, x: f64) -> f64 {
     match integral(n) {
         Some(n) => legendre((if n < 0 { -(n + 1) } else { n }) as u64, x),
@@ -286,6 +470,15 @@ pub fn eval_sh_legendre(n: f64, x: f64) -> f64 {
         return legendre_nu(n, 2.0 * x - 1.0, 1.0 - x);
     };
     let n = if n < 0 { -(n + 1) } else { n } as u64;
+    if n >= LEGENDRE_ASYM_FROM && !x.is_nan() {
+        // (1 - cos θ)/2 = x or 1 - x (exact), about the nearer end
+        return if x < 0.5 {
+            let p = legendre_asym(n as f64, x);
+            if n % 2 == 1 { -p } else { p }
+        } else {
+            legendre_asym(n as f64, 1.0 - x)
+        };
+    }
     // `2x - 1` is exact on [1/4, 3/4]; outside, the distance to the nearer end
     // of [0, 1] (`2x` or `2(1 - x)`) is, and P_n is expanded about that end.
     if x < 0.25 {
@@ -500,26 +693,15 @@ pub fn eval_hermitenorm(n: i64, x: f64) -> f64 {
 /// let l = binom(3.2, 2.5) * hyp1f1(-2.5, 1.7, 0.3);
 /// assert!((eval_genlaguerre(2.5, 0.7, 0.3) - l).abs() < 1e-14);
 /// ```
+#[inline]
 pub fn eval_genlaguerre(n: f64, alpha: f64, x: f64) -> f64 {
     if alpha.is_nan() || alpha <= -1.0 || x.is_nan() {
         return f64::NAN;
     }
+    // Small enough to inline, so a constant integral degree specializes
+    // the recurrence at the call site; other degrees stay out of line.
     let Some(n) = integral(n) else {
-        let direct = |v: f64| binom(v + alpha, v) * hyp1f1(-v, alpha + 1.0, x);
-        // For x > 1 the `e^x` part that non-integral degrees carry (weight
-        // 1/Γ(-ν)) is minimal for the forward recurrence, which would amplify
-        // it: sum 1F1 directly, in double-double against its cancellation.
-        if x > LAGUERRE_RECUR_MAX_X && n.abs() < MAX_STEPS {
-            let f = if x <= 700.0 {
-                f11_dd(-n, alpha + 1.0, x)
-            } else {
-                hyp1f1(-n, alpha + 1.0, x)
-            };
-            return binom(n + alpha, n) * f;
-        }
-        return upward(n, direct, |k| {
-            (2.0 * k + 1.0 + alpha - x, k + alpha, k + 1.0)
-        });
+        return genlaguerre_nu(n, alpha, x);
     };
     match n {
         ..0 => 0.0,
@@ -528,6 +710,26 @@ pub fn eval_genlaguerre(n: f64, alpha: f64, x: f64) -> f64 {
             (2.0 * k + 1.0 + alpha - x, k + alpha, k + 1.0)
         }),
     }
+}
+
+/// `L_ν^{(α)}(x)` for non-integral `ν` (`α > -1`, `x` not NaN).
+#[inline(never)]
+fn genlaguerre_nu(n: f64, alpha: f64, x: f64) -> f64 {
+    let direct = |v: f64| binom(v + alpha, v) * hyp1f1(-v, alpha + 1.0, x);
+    // For x > 1 the `e^x` part that non-integral degrees carry (weight
+    // 1/Γ(-ν)) is minimal for the forward recurrence, which would amplify
+    // it: sum 1F1 directly, in double-double against its cancellation.
+    if x > LAGUERRE_RECUR_MAX_X && n.abs() < MAX_STEPS {
+        let f = if x <= 700.0 {
+            f11_dd(-n, alpha + 1.0, x)
+        } else {
+            hyp1f1(-n, alpha + 1.0, x)
+        };
+        return binom(n + alpha, n) * f;
+    }
+    upward(n, direct, |k| {
+        (2.0 * k + 1.0 + alpha - x, k + alpha, k + 1.0)
+    })
 }
 
 /// Laguerre polynomial `L_n(x) = L_n^{(0)}(x)`.
@@ -545,6 +747,7 @@ pub fn eval_genlaguerre(n: f64, alpha: f64, x: f64) -> f64 {
 /// assert_eq!(eval_laguerre(2.0, 3.0), -0.5);
 /// assert!((eval_laguerre(2.5, 0.3) - hyp1f1(-2.5, 1.0, 0.3)).abs() < 1e-15);
 /// ```
+#[inline]
 pub fn eval_laguerre(n: f64, x: f64) -> f64 {
     eval_genlaguerre(n, 0.0, x)
 }

@@ -7,21 +7,26 @@
 //!   which double-double absorbs up to the point where
 //! - the asymptotic expansions take over (DLMF 11.6.1, 11.6.2):
 //!   `H_ν = Y_ν + K_ν`, `L_ν = I_ν + M_ν` with `K_ν`, `M_ν` summed until the
-//!   smallest term of the divergent series is below `ε·|K_ν|`.
+//!   smallest term of the divergent series is below `ε·|K_ν|`; where it does
+//!   not get there (`ν` near `x`, or `x` not far past 30), `K_ν` is the
+//!   integral DLMF 11.5.2 of a positive function (exp-sinh rule), also used
+//!   for `30 ≤ x < ν` wherever `Y_ν` cancels less than a tenth of it.
 //!
 //! Half-integer orders `ν = -(n + 1/2)` are Bessel functions (DLMF 11.4.4,
 //! 11.4.5), where the series' leading coefficients vanish.
 
 use super::bessel_ik::iv;
 use super::bessel_jy::{jv, yv};
-use super::gamma::rgamma;
+use super::gamma::{gammaln, gammastar, rgamma};
 use super::incomplete::two_prod;
-use super::kernels::is_odd;
+use super::kernels::{exp_sinh, is_odd};
 use super::legendre::two_sum;
-use std::f64::consts::{FRAC_2_PI, PI};
+use std::f64::consts::FRAC_2_PI;
 
 /// `√π`, the value of `Γ(1/2)`.
 const SQRT_PI: f64 = 1.772_453_850_905_516;
+/// `√(2π)`.
+const SQRT_2PI: f64 = 2.506_628_274_631_000_7;
 /// Term budget of the power series (it needs ~`x` terms; `x` is below the
 /// asymptotic switch or the order is large, so this is never reached on
 /// finite input but bounds the loop).
@@ -77,14 +82,9 @@ fn series_sum(v: f64, x: f64, alternating: bool) -> f64 {
 
 /// The power series `(x/2)^{ν+1} Σ (±1)^k (x/2)^{2k} / (Γ(k+3/2) Γ(k+ν+3/2))`.
 fn series(v: f64, x: f64, alternating: bool) -> f64 {
-    let pre = 2.0 / SQRT_PI * rgamma(v + 1.5);
     let s = series_sum(v, x, alternating);
-    let p = (0.5 * x).powf(v + 1.0);
-    if p.is_finite() && p != 0.0 {
-        pre * s * p
-    } else {
-        (pre * s).signum() * ((v + 1.0) * (0.5 * x).ln() + (pre * s).abs().ln()).exp()
-    }
+    // (x/2)^{ν+1} / Γ(ν+3/2) as one factor: each part alone may overflow
+    2.0 / SQRT_PI * half_x_pow_over_gamma(v + 1.0, x) * s
 }
 
 /// `K_ν(x) = H_ν - Y_ν` (or `M_ν = L_ν - I_ν` when `modified`) by its
@@ -94,7 +94,9 @@ fn series(v: f64, x: f64, alternating: bool) -> f64 {
 /// `(1/π) (x/2)^{ν-1} Σ (∓1)^k Γ(k+1/2) (x/2)^{-2k} / Γ(ν+1/2-k)`
 fn asymptotic(v: f64, x: f64, modified: bool) -> Option<f64> {
     let z = 0.25 * x * x;
-    let mut c = SQRT_PI * rgamma(v + 0.5);
+    // terms relative to the first, Γ(1/2)/Γ(ν+1/2) (folded into the scale,
+    // which would otherwise overflow against an underflowing 1/Γ)
+    let mut c = 1.0;
     let mut sum = c;
     let mut k = 0.0;
     loop {
@@ -113,9 +115,57 @@ fn asymptotic(v: f64, x: f64, modified: bool) -> Option<f64> {
         c = next;
         k += 1.0;
     }
-    let scale = (0.5 * x).powf(v - 1.0) / PI;
+    // (x/2)^{ν-1} Γ(1/2) / (π Γ(ν+1/2))
+    let scale = half_x_pow_over_gamma(v, x) / (0.5 * x) / SQRT_PI;
     let sum = if modified { -sum } else { sum };
     Some(scale * sum)
+}
+
+/// `(x/2)^ν / Γ(ν+1/2)` without overflow in the parts: the bases `x/2` and
+/// `ν + 1/2` are exact, so the powers keep full accuracy.
+fn half_x_pow_over_gamma(v: f64, x: f64) -> f64 {
+    let h = 0.5 * x;
+    let y = v + 0.5;
+    let direct = h.powf(v) * rgamma(y);
+    if direct.is_finite() && direct != 0.0 {
+        return direct;
+    }
+    if y < 10.0 {
+        // far out in x only (small orders): logarithms suffice
+        return (v * h.ln() - gammaln(y)).exp() * rgamma(y).signum();
+    }
+    // Γ(y) = √(2π) y^ν e^{-y} Γ*(y):  (h/y)^ν e^y / (√(2π) Γ*(y)), with h/y
+    // as r + r_lo (exact remainder) so its rounding is not raised to the ν
+    let r = h / y;
+    let (p, e) = two_prod(r, y);
+    let r_lo = ((h - p) - e) / y;
+    let half = 0.5 * v;
+    let corr = (half * (r_lo / r).ln_1p()).exp();
+    let mut q = r.powf(half) * corr * (0.5 * y).exp();
+    if !q.is_finite() || q == 0.0 {
+        // the value itself is near over- or underflow: logarithms
+        q = (half * r.ln() + 0.5 * y).exp() * corr;
+    }
+    q * q / (SQRT_2PI * gammastar(y))
+}
+
+/// `K_ν(x) = H_ν - Y_ν` for `x ≥ 30` (DLMF 11.5.2): `2 (x/2)^ν / (√π
+/// Γ(ν+1/2) x) ∫_0^∞ e^{-u} (1 + u²/x²)^{ν-1/2} du`, a positive integrand
+/// (decreasing for `x ≥ ν - 1/2`), where the asymptotic series does not
+/// reach `ε` and the power series would cancel by ~`e^x`.
+fn k_integral(v: f64, x: f64) -> f64 {
+    let e = v - 0.5;
+    let x2 = x * x;
+    let i = exp_sinh(1.0, |_, u| {
+        let w = (-u).exp();
+        // past u ≈ 745 the power could overflow where the weight is zero
+        if w == 0.0 {
+            0.0
+        } else {
+            u * w * (1.0 + u * u / x2).powf(e)
+        }
+    });
+    2.0 / SQRT_PI * half_x_pow_over_gamma(v, x) * (i / x)
 }
 
 /// Shared domain handling; `f` evaluates the function at `x > 0` finite.
@@ -197,10 +247,17 @@ const ASYMPTOTIC_FROM: f64 = 30.0;
 /// ```
 pub fn struve(v: f64, x: f64) -> f64 {
     struve_common(v, x, false, |v, x| {
-        if x >= ASYMPTOTIC_FROM.max(v)
-            && let Some(k) = asymptotic(v, x, false)
-        {
+        if x >= ASYMPTOTIC_FROM.max(v) {
+            let k = asymptotic(v, x, false).unwrap_or_else(|| k_integral(v, x));
             return yv(v, x) + k;
+        }
+        if x >= ASYMPTOTIC_FROM {
+            // x < ν, where the series cancels like the growth of its terms:
+            // Y + K when Y (large and negative far below ν) hardly cancels K
+            let (y, k) = (yv(v, x), k_integral(v, x));
+            if y.is_finite() && k.is_finite() && y.abs() <= 0.1 * k.abs() {
+                return y + k;
+            }
         }
         series(v, x, true)
     })
