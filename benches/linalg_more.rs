@@ -132,6 +132,11 @@ fn bench_linalg_more(c: &mut Criterion) {
             &ac,
             |b, a| b.iter(|| eig_generalized(black_box(a), &sc).unwrap()),
         );
+        g.bench_with_input(
+            BenchmarkId::new("eigvals_generalized_complex", n),
+            &ac,
+            |b, a| b.iter(|| eigvals_generalized(black_box(a), &sc).unwrap()),
+        );
     }
     let ab = band(500, 10);
     g.bench_with_input(BenchmarkId::new("eig_banded", "500x10"), &ab, |b, ab| {

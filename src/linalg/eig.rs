@@ -2,7 +2,7 @@
 //! eigenvectors and the generalized problem `a·v = λ·b·v`.
 
 use super::kernels::hessenberg::unbalance;
-use super::kernels::pencil_vectors::{SplitVectors, left_vectors, right_vectors};
+use super::kernels::pencil_vectors::{SplitVectors, pencil_vectors};
 use super::kernels::qz::pencil_eigenvectors;
 use super::kernels::qz_real::pencil_values;
 use super::kernels::schur_vectors::{blocks, eigenvector, left_eigenvectors};
@@ -309,8 +309,8 @@ where
         normalize(&mut v);
         v
     };
-    let vr = right.then(|| back(z, right_vectors(&s, &p, n, &alpha, &beta)));
-    let vl = left.then(|| back(q, left_vectors(&s, &p, n, &alpha, &beta)));
+    let vr = right.then(|| back(z, pencil_vectors(&s, &p, n, &alpha, &beta, false)));
+    let vl = left.then(|| back(q, pencil_vectors(&s, &p, n, &alpha, &beta, true)));
     Ok((w, vl, vr))
 }
 

@@ -145,7 +145,8 @@
 //! complex input uses single-shift QR. [`qz`] runs real double-shift QZ,
 //! [`qz_complex`] single-shift QZ; `eig(a, b)` of real input runs the real
 //! QZ and back-substitution on the quasi-triangular pair, as LAPACK's
-//! `ggev` (2.3–2.8× faster than through complex QZ). Eigenvectors still come one at a time from
+//! `ggev` (`eig(a, b)` about 2× faster than through complex QZ at n = 100
+//! and 300, docs/BENCHMARKS.md). Eigenvectors still come one at a time from
 //! back-substitution on the Schur form (then one GEMM with `Z`): blocked
 //! `trevc`-style solves are the next step.
 //! Eigenvalues without vectors (`eigvalsh`, `eigvalsh_tridiagonal`,

@@ -60,4 +60,5 @@ def workloads(workers):
         yield f"linalg_more/eigvals_generalized/{n}", lambda a=a, s=s: sl.eigvals(a, s)
         ac, sc = a.astype(complex), s.astype(complex)
         yield f"linalg_more/eig_generalized_complex/{n}", lambda a=ac, s=sc: sl.eig(a, s)
+        yield f"linalg_more/eigvals_generalized_complex/{n}", lambda a=ac, s=sc: sl.eigvals(a, s)
     yield "linalg_more/eig_banded/500x10", lambda: sl.eig_banded(ab)

@@ -23,43 +23,18 @@ use num_complex::Complex;
 /// belongs to eigenvalue `k` (in [`super::qz_real::pencil_values`] order).
 pub(crate) type SplitVectors<R> = (Vec<R>, Vec<R>);
 
-/// Right eigenvectors, `(β_k·S − α_k·P)·x_k = 0`, not normalised.
-pub(crate) fn right_vectors<R: RealScalar>(
+/// Right eigenvectors, `(β_k·S − α_k·P)·x_k = 0`, or with `left` the left
+/// ones, `y_kᴴ·(β_k·S − α_k·P) = 0`; not normalised. The left vectors are
+/// the right vectors of the flipped transposes `J·Sᵀ·J`, `J·Pᵀ·J` (`J`
+/// reverses the order, keeping them upper quasi-triangular) for `ᾱ_k`,
+/// reversed.
+pub(crate) fn pencil_vectors<R: RealScalar>(
     s: &[R],
     p: &[R],
     n: usize,
     alpha: &[Complex<R>],
     beta: &[R],
-) -> SplitVectors<R>
-where
-    Complex<R>: Scalar<Real = R>,
-{
-    let blk = blocks(s, n);
-    let (mut re, mut im) = (vec![R::zero(); n * n], vec![R::zero(); n * n]);
-    let mut x = Work::new(s, p, n);
-    for (b, &(j, size)) in blk.iter().enumerate() {
-        x.solve(&blk, b, alpha[j], beta[j]);
-        for r in 0..n {
-            re[r * n + j] = x.re[r];
-            im[r * n + j] = x.im[r];
-            if size == 2 {
-                re[r * n + j + 1] = x.re[r];
-                im[r * n + j + 1] = -x.im[r];
-            }
-        }
-    }
-    (re, im)
-}
-
-/// Left eigenvectors, `y_kᴴ·(β_k·S − α_k·P) = 0`, not normalised: the
-/// right vectors of the flipped transposes `J·Sᵀ·J`, `J·Pᵀ·J` (`J` reverses
-/// the order, keeping them upper quasi-triangular) for `ᾱ_k`, reversed.
-pub(crate) fn left_vectors<R: RealScalar>(
-    s: &[R],
-    p: &[R],
-    n: usize,
-    alpha: &[Complex<R>],
-    beta: &[R],
+    left: bool,
 ) -> SplitVectors<R>
 where
     Complex<R>: Scalar<Real = R>,
@@ -69,15 +44,28 @@ where
             .map(|e| m[(n - 1 - e % n) * n + (n - 1 - e / n)])
             .collect()
     };
-    let (fs, fp) = (flip(s), flip(p));
-    let blk = blocks(&fs, n);
+    let flipped;
+    let (s, p) = if left {
+        flipped = (flip(s), flip(p));
+        (&flipped.0[..], &flipped.1[..])
+    } else {
+        (s, p)
+    };
+    let blk = blocks(s, n);
     let (mut re, mut im) = (vec![R::zero(); n * n], vec![R::zero(); n * n]);
-    let mut x = Work::new(&fs, &fp, n);
-    for (b, &(jf, size)) in blk.iter().enumerate() {
-        let j = n - jf - size;
-        x.solve(&blk, b, alpha[j].conj(), beta[j]);
+    let mut x = Work::new(s, p, n);
+    for (b, &(jb, size)) in blk.iter().enumerate() {
+        // Column `j` of the result; the block's eigenvalue.
+        let (j, al) = if left {
+            let j = n - jb - size;
+            (j, alpha[j].conj())
+        } else {
+            (jb, alpha[jb])
+        };
+        x.solve(&blk, b, al, beta[j]);
         for r in 0..n {
-            let (xr, xi) = (x.re[n - 1 - r], x.im[n - 1 - r]);
+            let k = if left { n - 1 - r } else { r };
+            let (xr, xi) = (x.re[k], x.im[k]);
             re[r * n + j] = xr;
             im[r * n + j] = xi;
             if size == 2 {
@@ -220,8 +208,8 @@ where
             if m > big {
                 let f = R::one() / m;
                 for i in r..last {
-                    self.re[i] = self.re[i] * f;
-                    self.im[i] = self.im[i] * f;
+                    self.re[i] *= f;
+                    self.im[i] *= f;
                 }
             }
         }
