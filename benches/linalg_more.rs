@@ -1,14 +1,17 @@
 //! ferrosci::linalg timings for ldl, eigh subsets and generalized problems,
-//! eigh_tridiagonal, eig_banded, cholesky_banded, polar, pinvh, qz and ordqz; the SciPy
+//! eigh_tridiagonal, eig_banded, cholesky_banded, polar, pinvh, qz, ordqz and the
+//! generalized eig (real input, and the same pencil as complex input); the SciPy
 //! side is tools/bench/linalg_more.py (`python3 tools/bench/compare.py linalg_more`).
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use ferrosci::linalg::{
     EigBandedOptions, EigSelect, EighOptions, EighTridiagonalOptions, QzSort, cholesky_banded,
-    eig_banded, eigh_generalized, eigh_tridiagonal, eigh_tridiagonal_with, eigh_with,
-    eigvals_banded, eigvals_banded_with, eigvalsh_tridiagonal, ldl, ordqz, pinvh, polar, qz,
+    eig_banded, eig_generalized, eigh_generalized, eigh_tridiagonal, eigh_tridiagonal_with,
+    eigh_with, eigvals_banded, eigvals_banded_with, eigvals_generalized, eigvalsh_tridiagonal, ldl,
+    ordqz, pinvh, polar, qz,
 };
 use ndarray::{Array1, Array2};
+use num_complex::Complex64;
 use std::hint::black_box;
 use std::time::Duration;
 
@@ -113,6 +116,27 @@ fn bench_linalg_more(c: &mut Criterion) {
         g.bench_with_input(BenchmarkId::new("ordqz_lhp", n), &a, |b, a| {
             b.iter(|| ordqz(black_box(a), &s, QzSort::Lhp).unwrap())
         });
+    }
+    for n in [100usize, 300] {
+        let (a, s) = (matrix(n), spd(n));
+        g.bench_with_input(BenchmarkId::new("eig_generalized", n), &a, |b, a| {
+            b.iter(|| eig_generalized(black_box(a), &s).unwrap())
+        });
+        g.bench_with_input(BenchmarkId::new("eigvals_generalized", n), &a, |b, a| {
+            b.iter(|| eigvals_generalized(black_box(a), &s).unwrap())
+        });
+        let c = |m: &Array2<f64>| m.mapv(|v| Complex64::new(v, 0.0));
+        let (ac, sc) = (c(&a), c(&s));
+        g.bench_with_input(
+            BenchmarkId::new("eig_generalized_complex", n),
+            &ac,
+            |b, a| b.iter(|| eig_generalized(black_box(a), &sc).unwrap()),
+        );
+        g.bench_with_input(
+            BenchmarkId::new("eigvals_generalized_complex", n),
+            &ac,
+            |b, a| b.iter(|| eigvals_generalized(black_box(a), &sc).unwrap()),
+        );
     }
     let ab = band(500, 10);
     g.bench_with_input(BenchmarkId::new("eig_banded", "500x10"), &ab, |b, ab| {

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{Case, check_array, check_carray, load};
+use common::{Case, as_carray, as_f64, check_array, check_carray, load};
 use ferrosci::Error;
 use ferrosci::linalg::*;
 use ndarray::{Array2, ArrayD, Ix2, array};
@@ -310,6 +310,7 @@ fn riccati_equations_match_scipy() {
             let opts = AreOptions {
                 e: e.as_deref(),
                 s: s.as_deref(),
+                ..Default::default()
             };
             let (a, b, q, r) = (get("a"), get("b"), get("q"), get("r"));
             let x = if continuous {
@@ -327,6 +328,7 @@ fn riccati_equations_match_scipy() {
             let opts = AreOptions {
                 e: e.as_deref(),
                 s: s.as_deref(),
+                ..Default::default()
             };
             let (a, b, q, r) = (get("a"), get("b"), get("q"), get("r"));
             let x = if continuous {
@@ -337,6 +339,99 @@ fn riccati_equations_match_scipy() {
             check_array(&case, &x.unwrap());
         }
     }
+}
+
+/// `max |x − xt|ᵢⱼ / √|xtᵢᵢ·xtⱼⱼ|`: the error free of the states' scaling.
+fn scaled_error(x: &Array2<Complex64>, xt: &Array2<Complex64>) -> f64 {
+    let n = xt.nrows();
+    let mut err = 0.0_f64;
+    for i in 0..n {
+        for j in 0..n {
+            let d = (xt[[i, i]].norm() * xt[[j, j]].norm()).sqrt();
+            err = err.max((x[[i, j]] - xt[[i, j]]).norm() / d);
+        }
+    }
+    err
+}
+
+/// Graded (badly scaled) problems with a known exact solution
+/// (`python3 tools/fixtures/linalg_are_balanced.py`): with SciPy's default
+/// `balanced = true` we are as accurate as SciPy; without it accuracy may be
+/// lost or the iteration fail, as SciPy's does on some of them.
+#[test]
+fn riccati_balanced_on_graded_problems() {
+    let mut helped = 0;
+    for case in load("linalg", "matfun_are_balanced") {
+        let ctx = case.ctx();
+        let continuous = case.str("kind") == "continuous";
+        let xt = c2(case.carray("x_exact"));
+        let scipy_x = c2(as_carray(&case.expected["x"]));
+        let scipy_err = as_f64(&case.expected["err"]);
+        let solve = |balanced: bool| -> Result<Array2<Complex64>, Error> {
+            if is_complex(&case, "a") {
+                let get = |n: &str| c2(case.carray(n));
+                let (e, s) = (
+                    case.has("e").then(|| get("e")),
+                    case.has("s").then(|| get("s")),
+                );
+                let opts = AreOptions {
+                    e: e.as_deref(),
+                    s: s.as_deref(),
+                    balanced,
+                };
+                let (a, b, q, r) = (get("a"), get("b"), get("q"), get("r"));
+                if continuous {
+                    solve_continuous_are_with(&a, &b, &q, &r, &opts)
+                } else {
+                    solve_discrete_are_with(&a, &b, &q, &r, &opts)
+                }
+            } else {
+                let get = |n: &str| m2(case.array(n));
+                let (e, s) = (
+                    case.has("e").then(|| get("e")),
+                    case.has("s").then(|| get("s")),
+                );
+                let opts = AreOptions {
+                    e: e.as_deref(),
+                    s: s.as_deref(),
+                    balanced,
+                };
+                let (a, b, q, r) = (get("a"), get("b"), get("q"), get("r"));
+                if continuous {
+                    solve_continuous_are_with(&a, &b, &q, &r, &opts)
+                } else {
+                    solve_discrete_are_with(&a, &b, &q, &r, &opts)
+                }
+                .map(|x| x.mapv(|v| Complex64::new(v, 0.0)))
+            }
+        };
+        let x = solve(true).unwrap_or_else(|e| panic!("{ctx}: {e}"));
+        let err = scaled_error(&x, &xt);
+        assert!(
+            err <= (10.0 * scipy_err).max(1e-12),
+            "{ctx}: scaled error {err:e}, SciPy's {scipy_err:e}"
+        );
+        let vs = scaled_error(&x, &scipy_x);
+        assert!(vs <= 1e-12, "{ctx}: scaled distance to SciPy {vs:e}");
+        match solve(false) {
+            Ok(xu) => {
+                assert!(
+                    xu.iter().all(|v| v.re.is_finite() && v.im.is_finite()),
+                    "{ctx}"
+                );
+                helped += usize::from(scaled_error(&xu, &xt) > 1e3 * err.max(1e-16));
+            }
+            Err(e) => {
+                assert!(matches!(e, Error::NotConverged { .. }), "{ctx}: {e}");
+                helped += 1;
+            }
+        }
+    }
+    // Balancing must matter on these problems for us too.
+    assert!(
+        helped >= 2,
+        "balancing changed the outcome on {helped} problems"
+    );
 }
 
 /// A random matrix with eigenvalues in the right half-plane.

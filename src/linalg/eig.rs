@@ -2,14 +2,19 @@
 //! eigenvectors and the generalized problem `a·v = λ·b·v`.
 
 use super::kernels::hessenberg::unbalance;
+use super::kernels::pencil_vectors::{SplitVectors, pencil_vectors};
 use super::kernels::qz::pencil_eigenvectors;
+use super::kernels::qz_real::pencil_values;
 use super::kernels::schur_vectors::{blocks, eigenvector, left_eigenvectors};
-use super::qz::{decompose_pencil, eigenvalues_from_pencil, pencil_input};
+use super::qz::{
+    decompose_pencil, decompose_real, eigenvalues_from_pencil, pencil_input, validate,
+};
 use super::schur::{arr, decompose, input};
 use super::{RealScalar, Scalar};
 use crate::Result;
 use ndarray::{Array1, Array2, ArrayRef2};
 use num_complex::Complex;
+use num_traits::Zero;
 
 /// Eigenvalues and right eigenvectors from [`eig`] (and
 /// [`eig_generalized`](crate::linalg::eig_generalized)).///
@@ -275,8 +280,43 @@ where
     Ok(solve(a, false, false)?.0)
 }
 
-/// The generalized driver: complex QZ, then eigenvectors of the triangular
-/// pair back-transformed (right by `Z`, left by `Q`).
+/// The generalized driver for real input: real QZ, then eigenvectors of
+/// the quasi-triangular pair (complex pairs from its 2 × 2 blocks),
+/// back-transformed (right by `Z`, left by `Q`) with real products.
+fn solve_generalized_real<T: Scalar>(
+    a: &ArrayRef2<T>,
+    b: &ArrayRef2<T>,
+    left: bool,
+    right: bool,
+) -> Result<Spectrum<T::Real>>
+where
+    Complex<T::Real>: Scalar<Real = T::Real>,
+{
+    let n = validate(a, b)?;
+    let (s, p, q, z) = decompose_real(a, b, n)?;
+    let (alpha, beta) = pencil_values(&s, &p, n);
+    let beta_c: Vec<_> = beta
+        .iter()
+        .map(|&v| Complex::new(v, T::Real::zero()))
+        .collect();
+    let w = eigenvalues_from_pencil(&alpha, &beta_c);
+    let back = |m: Vec<T::Real>, (re, im): SplitVectors<T::Real>| {
+        let m = arr(m, n);
+        let (re, im) = (m.dot(&arr(re, n)), m.dot(&arr(im, n)));
+        let mut v = ndarray::Zip::from(&re)
+            .and(&im)
+            .map_collect(|&r, &i| Complex::new(r, i));
+        normalize(&mut v);
+        v
+    };
+    let vr = right.then(|| back(z, pencil_vectors(&s, &p, n, &alpha, &beta, false)));
+    let vl = left.then(|| back(q, pencil_vectors(&s, &p, n, &alpha, &beta, true)));
+    Ok((w, vl, vr))
+}
+
+/// The generalized driver: real input through [`solve_generalized_real`];
+/// complex input by complex QZ, then eigenvectors of the triangular pair
+/// back-transformed (right by `Z`, left by `Q`).
 fn solve_generalized<T: Scalar>(
     a: &ArrayRef2<T>,
     b: &ArrayRef2<T>,
@@ -286,6 +326,9 @@ fn solve_generalized<T: Scalar>(
 where
     Complex<T::Real>: Scalar<Real = T::Real>,
 {
+    if !T::IS_COMPLEX {
+        return solve_generalized_real(a, b, left, right);
+    }
     let (n, s, p) = pencil_input(a, b)?;
     let vectors = left || right;
     let r = decompose_pencil(s, p, n, vectors)?;
@@ -316,9 +359,10 @@ where
 
 /// Generalized eigenvalues and right eigenvectors: `a·v = λ·b·v`.
 ///
-/// SciPy: `scipy.linalg.eig(a, b)`. Complex QZ (also for real input, so
-/// real eigenvalues of real pencils may carry an imaginary part at rounding
-/// level), then back-substitution on the triangular pair. As SciPy,
+/// SciPy: `scipy.linalg.eig(a, b)`. QZ to the generalized Schur form (real
+/// QZ for real input, as LAPACK's `ggev`: real eigenvalues stay real,
+/// complex ones come in conjugate pairs from 2 × 2 blocks; complex QZ for
+/// complex input), then back-substitution on the (quasi-)triangular pair. As SciPy,
 /// `w = α/β` is `inf` for an infinite eigenvalue (`β = 0 ≠ α`, a singular
 /// `b`) and NaN for a singular pencil (`α = β = 0`); the vectors have unit
 /// 2-norm.

@@ -114,7 +114,8 @@
 //! (the logarithm of a singular matrix, a square root that does not exist)
 //! these return an error. The Riccati solvers use the matrix sign function
 //! (continuous) and structure-preserving doubling (discrete) rather than
-//! SciPy's QZ on an extended pencil; both give the stabilizing solution.
+//! SciPy's QZ on an extended pencil; both give the stabilizing solution,
+//! after SciPy's symplectic scaling by default (`balanced`).
 //!
 //! # Kernels and speed
 //! The factorizations are recursive (LU after Toledo, Cholesky likewise), so
@@ -142,8 +143,10 @@
 //! chased through a sliding window whose accumulated reflectors reach the
 //! rest of `T` and `Z` through GEMM), finishing with Francis double-shift QR;
 //! complex input uses single-shift QR. [`qz`] runs real double-shift QZ,
-//! [`qz_complex`] single-shift QZ; `eig(a, b)` of real input still goes
-//! through complex QZ. Eigenvectors still come one at a time from
+//! [`qz_complex`] single-shift QZ; `eig(a, b)` of real input runs the real
+//! QZ and back-substitution on the quasi-triangular pair, as LAPACK's
+//! `ggev` (`eig(a, b)` about 2× faster than through complex QZ at n = 100
+//! and 300, docs/BENCHMARKS.md). Eigenvectors still come one at a time from
 //! back-substitution on the Schur form (then one GEMM with `Z`): blocked
 //! `trevc`-style solves are the next step.
 //! Eigenvalues without vectors (`eigvalsh`, `eigvalsh_tridiagonal`,

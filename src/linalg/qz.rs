@@ -135,7 +135,7 @@ pub(crate) fn pencil_input<T: Scalar>(
 
 /// Checks that `a` is square, `b` has its shape and both are finite; returns
 /// the order.
-fn validate<T: Scalar>(a: &ArrayRef2<T>, b: &ArrayRef2<T>) -> Result<usize> {
+pub(crate) fn validate<T: Scalar>(a: &ArrayRef2<T>, b: &ArrayRef2<T>) -> Result<usize> {
     let n = check::square("a", a)?;
     check::shape("b", &[n, n], b.shape())?;
     finite("a", a)?;
@@ -144,10 +144,10 @@ fn validate<T: Scalar>(a: &ArrayRef2<T>, b: &ArrayRef2<T>) -> Result<usize> {
 }
 
 /// The real generalized Schur form `(s, p, q, z)` of a real pair, row-major.
-type RealForm<R> = (Vec<R>, Vec<R>, Vec<R>, Vec<R>);
+pub(crate) type RealForm<R> = (Vec<R>, Vec<R>, Vec<R>, Vec<R>);
 
 /// Hessenberg-triangular reduction and real QZ iteration of real input.
-fn decompose_real<T: Scalar>(
+pub(crate) fn decompose_real<T: Scalar>(
     a: &ArrayRef2<T>,
     b: &ArrayRef2<T>,
     n: usize,

@@ -7,8 +7,10 @@
 //! convergence: the matrix sign function of the Hamiltonian (continuous) or
 //! the structure-preserving doubling algorithm (discrete), followed by a
 //! Newton step on the residual. Both reach SciPy's stabilizing solution to
-//! about `cond·ε`.
+//! about `cond·ε`. By default the problem is first scaled as SciPy's
+//! `balanced=True` scales its pencil (see [`AreOptions::balanced`]).
 
+use super::kernels::hessenberg::balance;
 use super::matfun_util::{ct, mm, norm1};
 use super::matrix_equations::lyapunov_c_unchecked;
 use super::util::{eye, finite};
@@ -21,11 +23,8 @@ use ndarray::{Array2, ArrayRef2, Axis, concatenate, s};
 const MAX_ITER: usize = 100;
 
 /// Options for [`solve_continuous_are_with`] and [`solve_discrete_are_with`]:
-/// SciPy's keywords `e` and `s` (`None` = identity and zero, SciPy's default).
-///
-/// SciPy's `balanced` keyword (scaling of its extended pencil before QZ) has
-/// no counterpart: the sign-function and doubling iterations used here do
-/// not work on that pencil.
+/// SciPy's keywords `e`, `s` (`None` = identity and zero) and `balanced`
+/// (`true`), with SciPy's defaults.
 ///
 /// ```
 /// use ferrosci::linalg::AreOptions;
@@ -33,7 +32,7 @@ const MAX_ITER: usize = 100;
 ///
 /// let e = array![[1.0_f64, 0.0], [0.0, 2.0]];
 /// let opts = AreOptions { e: Some(&e), ..Default::default() };
-/// assert!(opts.s.is_none());
+/// assert!(opts.s.is_none() && opts.balanced);
 /// ```
 #[derive(Debug, Clone, Copy)]
 pub struct AreOptions<'a, T: Scalar> {
@@ -41,11 +40,24 @@ pub struct AreOptions<'a, T: Scalar> {
     pub e: Option<&'a ArrayRef2<T>>,
     /// Cross term `S` (`M × N`) (SciPy `s`).
     pub s: Option<&'a ArrayRef2<T>>,
+    /// Scale the problem first (SciPy `balanced`, default `true`): SciPy's
+    /// extended pencil is balanced (LAPACK `gebal`, scaling only, on the sum
+    /// of its moduli without the diagonal), and the scaling is made
+    /// symplectic, `diag(D, D⁻¹)` with `D` a power of 2 per state (Benner
+    /// 1999). Here `D` scales the equation itself (`A → D·A·D⁻¹`,
+    /// `B → D·B`, `Q → D⁻¹·Q·D⁻¹`, `E → D·E·D⁻¹`, `S → D⁻¹·S`, exactly) and
+    /// the solution comes back as `X = D·X̃·D`, as in SciPy. It matters for
+    /// badly scaled states (entries of `X` many orders of magnitude apart).
+    pub balanced: bool,
 }
 
 impl<T: Scalar> Default for AreOptions<'_, T> {
     fn default() -> Self {
-        AreOptions { e: None, s: None }
+        AreOptions {
+            e: None,
+            s: None,
+            balanced: true,
+        }
     }
 }
 
@@ -160,6 +172,109 @@ fn reduce<T: Scalar>(
     })
 }
 
+/// A solver of the standard or generalized equation on checked input.
+type AreSolver<T> = fn(
+    &ArrayRef2<T>,
+    &ArrayRef2<T>,
+    &ArrayRef2<T>,
+    &ArrayRef2<T>,
+    &AreOptions<T>,
+) -> Result<Array2<T>>;
+
+/// Runs `solve` on the problem scaled as SciPy's `balanced=True` (see
+/// [`AreOptions::balanced`]) and maps the solution back, `X = D·X̃·D`; on
+/// the problem as given if balancing is off or changes nothing.
+fn with_balancing<T: Scalar>(
+    a: &ArrayRef2<T>,
+    b: &ArrayRef2<T>,
+    q: &ArrayRef2<T>,
+    r: &ArrayRef2<T>,
+    opts: &AreOptions<T>,
+    solve: AreSolver<T>,
+) -> Result<Array2<T>> {
+    let scaling = if opts.balanced {
+        symplectic_scaling(a, b, q, r, opts)
+    } else {
+        None
+    };
+    let Some(d) = scaling else {
+        return solve(a, b, q, r, opts);
+    };
+    let di: Vec<f64> = d.iter().map(|v| 1.0 / v).collect();
+    let ones = vec![1.0; b.ncols()];
+    let e = opts.e.map(|e| scale2(e, &d, &di));
+    let s = opts.s.map(|s| scale2(s, &di, &ones));
+    let scaled = AreOptions {
+        e: e.as_deref(),
+        s: s.as_deref(),
+        balanced: false,
+    };
+    let x = solve(
+        &scale2(a, &d, &di),
+        &scale2(b, &d, &ones),
+        &scale2(q, &di, &di),
+        r,
+        &scaled,
+    )?;
+    Ok(scale2(&x, &d, &d))
+}
+
+/// `x[i, j]·dl[i]·dr[j]`; exact for the powers of 2 used here.
+fn scale2<T: Scalar>(x: &ArrayRef2<T>, dl: &[f64], dr: &[f64]) -> Array2<T> {
+    Array2::from_shape_fn(x.dim(), |(i, j)| {
+        x[[i, j]].scale_real(T::Real::from_f64_real(dl[i] * dr[j]))
+    })
+}
+
+/// SciPy's symplectic scaling: `gebal`'s scaling `d` (no permutation) of
+/// `|H| + |J|` with the diagonal zeroed, `H − λ·J` SciPy's extended pencil
+/// of order `2M + N`, folded into `Dᵢ = 2^round((log₂ d_{M+i} − log₂ dᵢ)/2)`
+/// (ties to even, as numpy). The moduli add up to the same matrix for the
+/// continuous and the discrete pencil. `None` if `D = I`.
+fn symplectic_scaling<T: Scalar>(
+    a: &ArrayRef2<T>,
+    b: &ArrayRef2<T>,
+    q: &ArrayRef2<T>,
+    r: &ArrayRef2<T>,
+    opts: &AreOptions<T>,
+) -> Option<Vec<f64>> {
+    let (m, n) = b.dim();
+    let nn = 2 * m + n;
+    let mut h = vec![0.0_f64; nn * nn];
+    let mut add = |r0: usize, c0: usize, x: &ArrayRef2<T>, transposed: bool| {
+        for ((i, j), v) in x.indexed_iter() {
+            let (i, j) = if transposed { (j, i) } else { (i, j) };
+            h[(r0 + i) * nn + c0 + j] += v.modulus().to_f64_real();
+        }
+    };
+    add(0, 0, a, false);
+    add(m, m, a, true);
+    add(0, 2 * m, b, false);
+    add(2 * m, m, b, true);
+    add(m, 0, q, false);
+    add(2 * m, 2 * m, r, false);
+    if let Some(e) = opts.e {
+        add(0, 0, e, false);
+        add(m, m, e, true);
+    }
+    if let Some(s) = opts.s {
+        add(m, 2 * m, s, false);
+        add(2 * m, 0, s, true);
+    }
+    for i in 0..nn {
+        h[i * nn + i] = 0.0;
+    }
+    let d = balance(&mut h, nn, false, true).scale;
+    let d: Vec<f64> = (0..m)
+        .map(|i| {
+            ((d[m + i].log2() - d[i].log2()) / 2.0)
+                .round_ties_even()
+                .exp2()
+        })
+        .collect();
+    d.iter().any(|&v| v != 1.0).then_some(d)
+}
+
 /// `(X + Xᴴ)/2`.
 fn herm<T: Scalar>(x: &Array2<T>) -> Array2<T> {
     let half = T::Real::from_f64_real(0.5);
@@ -233,9 +348,9 @@ pub fn solve_continuous_are<T: Scalar>(
     solve_continuous_are_with(a, b, q, r, &AreOptions::default())
 }
 
-/// [`solve_continuous_are`] with SciPy's `e` and `s`.
+/// [`solve_continuous_are`] with SciPy's `e`, `s` and `balanced`.
 ///
-/// SciPy: `scipy.linalg.solve_continuous_are(a, b, q, r, e=e, s=s)`.
+/// SciPy: `scipy.linalg.solve_continuous_are(a, b, q, r, e=e, s=s, balanced=True)`.
 ///
 /// ```text
 /// Aᴴ·X·E + Eᴴ·X·A − (Eᴴ·X·B + S)·R⁻¹·(Bᴴ·X·E + Sᴴ) + Q = 0
@@ -258,7 +373,7 @@ pub fn solve_continuous_are<T: Scalar>(
 /// let r = array![[1.0_f64]];
 /// let e = array![[2.0_f64, 0.5], [0.0, 1.0]];
 /// let s = array![[0.1_f64], [0.2]];
-/// let x = solve_continuous_are_with(&a, &b, &q, &r, &AreOptions { e: Some(&e), s: Some(&s) })?;
+/// let x = solve_continuous_are_with(&a, &b, &q, &r, &AreOptions { e: Some(&e), s: Some(&s), ..Default::default() })?;
 /// let exb = e.t().dot(&x).dot(&b) + &s;
 /// let res = a.t().dot(&x).dot(&e) + e.t().dot(&x).dot(&a) - exb.dot(&exb.t()) + &q;
 /// assert!(res.iter().all(|v| v.abs() < 1e-10), "{res}");
@@ -275,6 +390,17 @@ pub fn solve_continuous_are_with<T: Scalar>(
     if m == 0 {
         return Ok(Array2::zeros((0, 0)));
     }
+    with_balancing(a, b, q, r, opts, care)
+}
+
+/// The continuous equation on validated, nonempty input.
+fn care<T: Scalar>(
+    a: &ArrayRef2<T>,
+    b: &ArrayRef2<T>,
+    q: &ArrayRef2<T>,
+    r: &ArrayRef2<T>,
+    opts: &AreOptions<T>,
+) -> Result<Array2<T>> {
     let red = reduce(a, b, q, r, opts, false)?;
     let mut y = care_sign(&red)?;
     // One Newton–Kleinman step: (Â − G·Y)ᴴ·Δ + Δ·(Â − G·Y) = −Res(Y).
@@ -392,9 +518,9 @@ pub fn solve_discrete_are<T: Scalar>(
     solve_discrete_are_with(a, b, q, r, &AreOptions::default())
 }
 
-/// [`solve_discrete_are`] with SciPy's `e` and `s`.
+/// [`solve_discrete_are`] with SciPy's `e`, `s` and `balanced`.
 ///
-/// SciPy: `scipy.linalg.solve_discrete_are(a, b, q, r, e=e, s=s)`.
+/// SciPy: `scipy.linalg.solve_discrete_are(a, b, q, r, e=e, s=s, balanced=True)`.
 ///
 /// ```text
 /// Aᴴ·X·A − Eᴴ·X·E − (Aᴴ·X·B + S)·(R + Bᴴ·X·B)⁻¹·(Bᴴ·X·A + Sᴴ) + Q = 0
@@ -414,7 +540,7 @@ pub fn solve_discrete_are<T: Scalar>(
 /// let r = array![[0.5_f64]];
 /// let e = array![[1.0_f64, 0.2], [0.0, 1.5]];
 /// let s = array![[0.1_f64], [0.0]];
-/// let x = solve_discrete_are_with(&a, &b, &q, &r, &AreOptions { e: Some(&e), s: Some(&s) })?;
+/// let x = solve_discrete_are_with(&a, &b, &q, &r, &AreOptions { e: Some(&e), s: Some(&s), ..Default::default() })?;
 /// let k = inv(&(&r + &b.t().dot(&x).dot(&b)))?;
 /// let m = a.t().dot(&x).dot(&b) + &s;
 /// let res = a.t().dot(&x).dot(&a) - e.t().dot(&x).dot(&e) - m.dot(&k).dot(&m.t()) + &q;
@@ -432,6 +558,18 @@ pub fn solve_discrete_are_with<T: Scalar>(
     if m == 0 {
         return Ok(Array2::zeros((0, 0)));
     }
+    with_balancing(a, b, q, r, opts, dare)
+}
+
+/// The discrete equation on validated, nonempty input.
+fn dare<T: Scalar>(
+    a: &ArrayRef2<T>,
+    b: &ArrayRef2<T>,
+    q: &ArrayRef2<T>,
+    r: &ArrayRef2<T>,
+    opts: &AreOptions<T>,
+) -> Result<Array2<T>> {
+    let m = a.nrows();
     let red = reduce(a, b, q, r, opts, true)?;
     let i = eye::<T>(m);
     let (mut ak, mut gk, mut hk) = (red.a.clone(), red.g.clone(), red.q.clone());

@@ -54,4 +54,11 @@ def workloads(workers):
         a, s = matrix(n), spd(n)
         yield f"linalg_more/qz/{n}", lambda a=a, s=s: sl.qz(a, s)
         yield f"linalg_more/ordqz_lhp/{n}", lambda a=a, s=s: sl.ordqz(a, s, sort="lhp")
+    for n in (100, 300):
+        a, s = matrix(n), spd(n)
+        yield f"linalg_more/eig_generalized/{n}", lambda a=a, s=s: sl.eig(a, s)
+        yield f"linalg_more/eigvals_generalized/{n}", lambda a=a, s=s: sl.eigvals(a, s)
+        ac, sc = a.astype(complex), s.astype(complex)
+        yield f"linalg_more/eig_generalized_complex/{n}", lambda a=ac, s=sc: sl.eig(a, s)
+        yield f"linalg_more/eigvals_generalized_complex/{n}", lambda a=ac, s=sc: sl.eigvals(a, s)
     yield "linalg_more/eig_banded/500x10", lambda: sl.eig_banded(ab)

@@ -20,7 +20,7 @@
 //! to noise inside tight clusters of eigenvalues (say 1e-9 apart), and the
 //! iteration then stagnates until its budget runs out.
 
-use super::multishift::{self, reflect_cols, reflect_rows};
+use super::multishift;
 use crate::linalg::{RealScalar, Scalar};
 use num_traits::{Float, One, Zero};
 
@@ -416,35 +416,104 @@ fn francis_step<R: RealScalar>(
         )
     };
     let shifts = std2_eigenvalues(&std2(h11, h12, h21, h22));
-    let (mut x, mut y, mut w) = shift_column(h, n, l, shifts);
     for k in l..i {
-        let nr = (i - k + 1).min(3);
-        if k > l {
-            x = at(h, k, k - 1);
-            y = at(h, k + 1, k - 1);
-            w = if nr == 3 {
-                at(h, k + 2, k - 1)
-            } else {
-                R::zero()
-            };
-        }
-        let (beta, tau, v1, v2) = house3(x, y, if nr == 3 { w } else { R::zero() });
-        if k > l {
-            h[k * n + k - 1] = beta;
-            h[(k + 1) * n + k - 1] = R::zero();
-            if nr == 3 {
-                h[(k + 2) * n + k - 1] = R::zero();
-            }
-        }
-        if tau == R::zero() {
+        let Some(p) = bulge_reflector(h, n, (l, i), k, shifts) else {
             continue;
-        }
-        reflect_rows(h, n, k, k..i2 + 1, nr, tau, v1, v2);
-        reflect_cols(h, n, k, i1..(k + 3).min(i) + 1, nr, tau, v1, v2);
+        };
+        p.rows(h, n, k, k..i2 + 1);
+        p.cols(h, n, k, i1..(k + 3).min(i) + 1);
         if let Some(zt) = z.as_deref_mut() {
-            reflect_rows(zt, n, k, 0..n, nr, tau, v1, v2);
+            p.rows(zt, n, k, 0..n);
         }
     }
+}
+
+/// A Householder reflector `P = I − τ·v·vᵀ`, `v = (1, v₁, v₂)` (or
+/// `(1, v₁)` when `nr = 2`), acting on `nr` consecutive rows or columns.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Reflector<R> {
+    nr: usize,
+    tau: R,
+    v1: R,
+    v2: R,
+}
+
+impl<R: RealScalar> Reflector<R> {
+    /// `P·m` on rows `k..k+nr`, columns `cols`, of the `ld`-wide row-major `m`.
+    pub(crate) fn rows(self, m: &mut [R], ld: usize, k: usize, cols: std::ops::Range<usize>) {
+        let Reflector { nr, tau, v1, v2 } = self;
+        let (a, rest) = m[k * ld..].split_at_mut(ld);
+        let (b, rest) = rest.split_at_mut(ld);
+        let (a, b) = (&mut a[cols.clone()], &mut b[cols.clone()]);
+        if nr == 3 {
+            let c = &mut rest[cols];
+            for ((x, y), z) in a.iter_mut().zip(b.iter_mut()).zip(c.iter_mut()) {
+                let s = tau * (*x + v1 * *y + v2 * *z);
+                *x -= s;
+                *y -= s * v1;
+                *z -= s * v2;
+            }
+        } else {
+            for (x, y) in a.iter_mut().zip(b.iter_mut()) {
+                let s = tau * (*x + v1 * *y);
+                *x -= s;
+                *y -= s * v1;
+            }
+        }
+    }
+
+    /// `m·P` on columns `k..k+nr`, rows `rows`, of the `ld`-wide row-major `m`.
+    pub(crate) fn cols(self, m: &mut [R], ld: usize, k: usize, rows: std::ops::Range<usize>) {
+        let Reflector { nr, tau, v1, v2 } = self;
+        for r in rows {
+            let row = &mut m[r * ld + k..r * ld + k + nr];
+            if nr == 3 {
+                let s = tau * (row[0] + v1 * row[1] + v2 * row[2]);
+                row[0] -= s;
+                row[1] -= s * v1;
+                row[2] -= s * v2;
+            } else {
+                let s = tau * (row[0] + v1 * row[1]);
+                row[0] -= s;
+                row[1] -= s * v1;
+            }
+        }
+    }
+}
+
+/// The reflector of one bulge-chasing step at row `k` of the unreduced
+/// block `l..=i` (`i ≥ l + 2`), shared by the Francis step and the
+/// multishift sweeps: at `k = l` it introduces the bulge of the double shift
+/// `shifts` ([`shift_column`]); below, it returns column `k − 1` to
+/// Hessenberg form, writing the result there. `None` if it is the identity.
+pub(crate) fn bulge_reflector<R: RealScalar>(
+    h: &mut [R],
+    n: usize,
+    (l, i): (usize, usize),
+    k: usize,
+    shifts: (R, R, R, R),
+) -> Option<Reflector<R>> {
+    let at = |h: &[R], r: usize, c: usize| h[r * n + c];
+    let nr = (i - k + 1).min(3);
+    let (x, y, z) = if k == l {
+        shift_column(h, n, l, shifts)
+    } else {
+        let z = if nr == 3 {
+            at(h, k + 2, k - 1)
+        } else {
+            R::zero()
+        };
+        (at(h, k, k - 1), at(h, k + 1, k - 1), z)
+    };
+    let (beta, tau, v1, v2) = house3(x, y, z);
+    if k > l {
+        h[k * n + k - 1] = beta;
+        h[(k + 1) * n + k - 1] = R::zero();
+        if nr == 3 {
+            h[(k + 2) * n + k - 1] = R::zero();
+        }
+    }
+    (tau != R::zero()).then_some(Reflector { nr, tau, v1, v2 })
 }
 
 /// A complex Givens rotation `G = [[c, s], [−s̄, c]]` (`c` real) with

@@ -15,6 +15,7 @@ pub(crate) mod hessenberg;
 pub(crate) mod implicit_qr;
 pub(crate) mod lu;
 pub(crate) mod multishift;
+pub(crate) mod pencil_vectors;
 pub(crate) mod qr;
 pub(crate) mod qz;
 pub(crate) mod qz_real;

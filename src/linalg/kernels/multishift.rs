@@ -18,7 +18,7 @@
 //! Works on `zt = Zᵀ`, as [`super::francis::hqr_real`]'s inner loop.
 
 use super::MatMut;
-use super::francis::{house3, hqr_real, shift_column};
+use super::francis::{bulge_reflector, hqr_real};
 use super::gemm::{gemm, gemm_h};
 use super::hessenberg::hessenberg;
 use crate::linalg::RealScalar;
@@ -208,107 +208,24 @@ fn aed<R: RealScalar>(
 /// The bulge step of one double shift (`(re₁, im₁, re₂, im₂)`) at row
 /// `k` of the block `l..=i`, restricted to the window `r0..r1` of `h`;
 /// the reflector is accumulated into the window's `ut = Uᵀ` (`w × w`).
-#[allow(clippy::too_many_arguments)]
 fn bulge_step<R: RealScalar>(
     h: &mut [R],
     n: usize,
-    (l, i): (usize, usize),
+    block: (usize, usize),
     k: usize,
     shifts: (R, R, R, R),
     (r0, r1): (usize, usize),
     ut: &mut [R],
 ) {
-    let w = r1 - r0;
-    let at = |h: &[R], r: usize, c: usize| h[r * n + c];
-    let nr = (i - k + 1).min(3);
-    let (x, y, z) = if k == l {
-        shift_column(h, n, l, shifts)
-    } else {
-        let z = if nr == 3 {
-            at(h, k + 2, k - 1)
-        } else {
-            R::zero()
-        };
-        (at(h, k, k - 1), at(h, k + 1, k - 1), z)
-    };
-    let (beta, tau, v1, v2) = house3(x, y, z);
-    if k > l {
-        h[k * n + k - 1] = beta;
-        h[(k + 1) * n + k - 1] = R::zero();
-        if nr == 3 {
-            h[(k + 2) * n + k - 1] = R::zero();
-        }
-    }
-    if tau == R::zero() {
+    let Some(p) = bulge_reflector(h, n, block, k, shifts) else {
         return;
-    }
+    };
     // Left on rows k..k+nr, columns k..r1 of `h`; the same on rows
     // k−r0.. of `ut = Uᵀ` (U ← U·P); right on columns k..k+nr, rows
     // r0..=min(k+3, i) of `h`.
-    reflect_rows(h, n, k, k..r1, nr, tau, v1, v2);
-    reflect_rows(ut, w, k - r0, 0..w, nr, tau, v1, v2);
-    reflect_cols(h, n, k, r0..(k + 3).min(i) + 1, nr, tau, v1, v2);
-}
-
-/// `m·P` on columns `k..k+nr` (`nr ∈ {2, 3}`), rows `rows`, of the
-/// `ld`-wide row-major `m`, for `P` as in [`reflect_rows`].
-#[allow(clippy::too_many_arguments)]
-pub(crate) fn reflect_cols<R: RealScalar>(
-    m: &mut [R],
-    ld: usize,
-    k: usize,
-    rows: std::ops::Range<usize>,
-    nr: usize,
-    tau: R,
-    v1: R,
-    v2: R,
-) {
-    for r in rows {
-        let row = &mut m[r * ld + k..r * ld + k + nr];
-        if nr == 3 {
-            let s = tau * (row[0] + v1 * row[1] + v2 * row[2]);
-            row[0] -= s;
-            row[1] -= s * v1;
-            row[2] -= s * v2;
-        } else {
-            let s = tau * (row[0] + v1 * row[1]);
-            row[0] -= s;
-            row[1] -= s * v1;
-        }
-    }
-}
-
-/// `P·m` on rows `k..k+nr` (`nr ∈ {2, 3}`), columns `cols`, of the
-/// `ld`-wide row-major `m`, for `P = I − τ·v·vᵀ`, `v = (1, v₁, v₂)`.
-#[allow(clippy::too_many_arguments)]
-pub(crate) fn reflect_rows<R: RealScalar>(
-    m: &mut [R],
-    ld: usize,
-    k: usize,
-    cols: std::ops::Range<usize>,
-    nr: usize,
-    tau: R,
-    v1: R,
-    v2: R,
-) {
-    let (a, rest) = m[k * ld..].split_at_mut(ld);
-    let (b, rest) = rest.split_at_mut(ld);
-    let (a, b) = (&mut a[cols.clone()], &mut b[cols.clone()]);
-    if nr == 3 {
-        let c = &mut rest[cols];
-        for ((x, y), z) in a.iter_mut().zip(b.iter_mut()).zip(c.iter_mut()) {
-            let s = tau * (*x + v1 * *y + v2 * *z);
-            *x -= s;
-            *y -= s * v1;
-            *z -= s * v2;
-        }
-    } else {
-        for (x, y) in a.iter_mut().zip(b.iter_mut()) {
-            let s = tau * (*x + v1 * *y);
-            *x -= s;
-            *y -= s * v1;
-        }
-    }
+    p.rows(h, n, k, k..r1);
+    p.rows(ut, r1 - r0, k - r0, 0..r1 - r0);
+    p.cols(h, n, k, r0..(k + 3).min(block.1) + 1);
 }
 
 /// One sweep chasing a chain of double-shift bulges (one shift pair each)
