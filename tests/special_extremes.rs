@@ -93,8 +93,6 @@ type Sweep = (&'static str, fn(&mut Guard));
 /// Functions not yet swept: each has inputs that run for seconds, and the
 /// hung threads would stall the rest of the sweep.
 /// - `eval_*` at whole-number degree `1e9` (the recurrence runs `n` steps);
-/// - the noncentral family at noncentrality `≥ 1e10` (the Poisson mixture
-///   sums 4e5 terms per call, and the inverses call it ~50 times);
 const NOT_YET: &[&str] = &[
     "eval_chebyc",
     "eval_chebys",
@@ -111,16 +109,6 @@ const NOT_YET: &[&str] = &[
     "eval_sh_chebyt",
     "eval_sh_chebyu",
     "eval_sh_jacobi",
-    "chndtr",
-    "chndtridf",
-    "chndtrinc",
-    "chndtrix",
-    "ncfdtr",
-    "ncfdtri",
-    "ncfdtrinc",
-    "nctdtr",
-    "nctdtrinc",
-    "nctdtrit",
 ];
 
 #[test]
