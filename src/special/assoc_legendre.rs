@@ -354,11 +354,13 @@ pub fn assoc_legendre_p_all_with(
     for k in 0..=m.min(n) {
         let kf = k as f64;
         if k > 0 {
-            diag *= phase * s * if opts.norm {
-                ((2.0 * kf + 1.0) / (2.0 * kf)).sqrt()
-            } else {
-                2.0 * kf - 1.0
-            };
+            diag *= phase
+                * s
+                * if opts.norm {
+                    ((2.0 * kf + 1.0) / (2.0 * kf)).sqrt()
+                } else {
+                    2.0 * kf - 1.0
+                };
         }
         // P_j^k for j = k…n
         let mut vals = vec![0.0; n + 1];
@@ -412,7 +414,8 @@ pub fn assoc_legendre_p_all_with(
                 let w = (z - 1.0) * (z + 1.0);
                 layer[1] = (jf * z * vals[j] - lower) / w;
                 if diff == 2 {
-                    layer[2] = (2.0 * z * layer[1] - (jf * (jf + 1.0) + kf * kf / w) * vals[j]) / -w;
+                    layer[2] =
+                        (2.0 * z * layer[1] - (jf * (jf + 1.0) + kf * kf / w) * vals[j]) / -w;
                 }
             }
             let sign = if k % 2 == 1 && !type3 { -1.0 } else { 1.0 };
@@ -479,6 +482,12 @@ fn endpoint_derivative(n: usize, k: usize, d: usize, z: f64) -> f64 {
     }
     // leading term h · d^d (1-z²)^{k/2} ~ h c (1-z²)^{k/2-d}, c of the sign
     // of -k z (d = 1) or of (k/2)(k/2 - 1) (d = 2)
-    let c = if d == 1 { -z } else if k == 1 { -1.0 } else { 1.0 };
+    let c = if d == 1 {
+        -z
+    } else if k == 1 {
+        -1.0
+    } else {
+        1.0
+    };
     (h * c).signum() * f64::INFINITY
 }

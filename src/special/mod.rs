@@ -362,8 +362,14 @@
 //! cost, ~150–1000 incomplete gamma or beta evaluations; `gammainc` uses
 //! Temme's uniform expansion from `a = 1e4`). `tests/special_noncentral.rs`
 //! (`tools/fixtures/special_noncentral.py`: mpmath by other representations,
-//! `nc` from 1e3 to 1e12) holds them to 8 `κε` (`κ` the condition number in
-//! the inputs, `≈ √nc` in the bulk) and to 1e-13 where `κ ≤ 100`.
+//! `nc` from 1e3 to 1e12) holds `chndtr` to 8 `κε` (`κ` the condition number
+//! in the inputs, `≈ √nc` in the bulk) and to 1e-13 where `κ ≤ 100`; SciPy
+//! returns NaN from `nc ≈ 1e11` and 0 below ~1e-150. Known exception:
+//! `ncfdtr` and `nctdtr` carry the jitter of `betainc(a, b, x)` where
+//! `a ≳ 1e5` is below `4e5 b²` and `a(1-x)` is of order `b` (its continued
+//! fraction stops at its iteration limit; past that bound the gamma limit
+//! takes over), so they are held to 2e-8 relative, which is worse than
+//! SciPy's ~1e-12 on some points with large `dfd` (`df`).
 
 mod airy;
 mod assoc_legendre;

@@ -331,7 +331,8 @@ fn mixture_integral(lam: f64, shift: f64, rising: bool, f: impl Fn(f64) -> f64) 
             }
         }
     }
-    total * sigma
+    // the weights' integral is 1 to rounding; keep the cdf within [0, 1]
+    (total * sigma).min(1.0)
 }
 
 /// `Σ_j e^(-λ) λ^(j+1/2)/Γ(j+3/2) f(j)`, `0 ≤ f ≤ 1`, from the mode outward.
