@@ -8,22 +8,22 @@
 //! ulp moves `F` by `κ·ε/2`, and `κ ≈ √λ` in the bulk, so `chndtr` is held
 //! to 8 `max(1, κ)·ε`, to 1e-13 where `κ ≤ 100`, and to no more than SciPy's
 //! worst on the same points (SciPy returns NaN from `λ ≈ 1e11` and 0 for
-//! results below ~1e-150 there). `ncfdtr` and `nctdtr` carry the noise of
-//! `betainc` at one huge parameter (see `LIMITS`).
+//! results below ~1e-150 there); `ncfdtr` likewise within 16 `κε`. `nctdtr`
+//! carries the jitter of `betainc` at one large parameter (see `LIMITS`).
 mod common;
 
 use ferrosci::special::*;
 use std::collections::BTreeMap;
 
-/// Errors allowed, in units of `max(1, κ)·ε`, and the absolute ceiling on
-/// the relative error; `ncfdtr` and `nctdtr` inherit the noise of
-/// `betainc(a, b, x)` for `a ≳ 1e5` with `a(1-x)` of order `b` (its continued
-/// fraction stops at its iteration limit there: ~1e-8 relative jitter at
-/// `a = 5e8`), a documented exception in the module docs.
+/// Errors allowed, in units of `max(1, κ)·ε`, and the ceiling on the
+/// relative error (`chndtr`: where `κ ≤ 100`); `nctdtr` inherits the jitter
+/// of `betainc(a, b, x)` for `1e5 ≲ a < 4e5 b²` with `a(1-x)` of order `b`
+/// (its continued fraction stops at its iteration limit there), a documented
+/// exception in the module docs.
 const LIMITS: [(&str, f64, f64); 3] = [
     ("chndtr", 8.0, 1e-13),
-    ("ncfdtr", f64::INFINITY, 2e-8),
-    ("nctdtr", f64::INFINITY, 2e-8),
+    ("ncfdtr", 16.0, 1e-13),
+    ("nctdtr", f64::INFINITY, 2e-9),
 ];
 
 fn rel(got: f64, want: f64) -> f64 {
@@ -76,7 +76,7 @@ fn large_noncentrality_matches_mpmath() {
             s.line = format!("{} got {got:e} want {want:e} κ {cond:.2e}", c.ctx());
         }
         let &(_, max_units, ceiling) = LIMITS.iter().find(|l| l.0 == f.as_str()).unwrap();
-        let ceiling = if f == "chndtr" && cond > 100.0 {
+        let ceiling = if f != "nctdtr" && cond > 100.0 {
             f64::INFINITY
         } else {
             ceiling
@@ -93,7 +93,7 @@ fn large_noncentrality_matches_mpmath() {
             "{f}: n {} max rel {:.2e} (SciPy {:.2e}), max {:.2} κε; worst {}",
             s.n, s.worst, s.scipy_worst, s.worst_units, s.line
         );
-        if f == "chndtr" && s.worst > s.scipy_worst.max(1e-13) {
+        if f != "nctdtr" && s.worst > s.scipy_worst.max(1e-13) {
             failures.push(format!("{f}: worse than SciPy"));
         }
     }

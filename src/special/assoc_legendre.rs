@@ -257,8 +257,8 @@ pub fn legendre_p_all_with(n: usize, z: f64, opts: &LegendrePOptions) -> Array2<
 fn legendre_column(n: usize, z: f64, diff: usize) -> Vec<Vec<f64>> {
     let mut rows = vec![vec![0.0; n + 1]; diff + 1];
     let (mut prev, mut cur) = (0.0, 1.0);
-    for j in 0..=n {
-        rows[0][j] = cur;
+    for (j, r) in rows[0].iter_mut().enumerate() {
+        *r = cur;
         let jf = j as f64;
         let next = ((2.0 * jf + 1.0) * z * cur - jf * prev) / (jf + 1.0);
         prev = cur;
@@ -365,8 +365,8 @@ pub fn assoc_legendre_p_all_with(
         // P_j^k for j = k…n
         let mut vals = vec![0.0; n + 1];
         let (mut prev, mut cur) = (0.0, diag);
-        for j in k..=n {
-            vals[j] = cur;
+        for (j, v) in vals.iter_mut().enumerate().skip(k) {
+            *v = cur;
             let jf = j as f64;
             let next = if opts.norm {
                 let a = |d: f64| ((4.0 * d * d - 1.0) / (d * d - kf * kf)).sqrt();
@@ -396,12 +396,12 @@ pub fn assoc_legendre_p_all_with(
             };
             let mut layer = [vals[j], 0.0, 0.0];
             if k == 0 {
-                for d in 1..=diff {
-                    layer[d] = order0[d][j] * c(jf);
+                for (d, l) in layer.iter_mut().enumerate().take(diff + 1).skip(1) {
+                    *l = order0[d][j] * c(jf);
                 }
             } else if endpoint {
-                for d in 1..=diff {
-                    layer[d] = endpoint_derivative(j, k, d, z) * c(jf);
+                for (d, l) in layer.iter_mut().enumerate().take(diff + 1).skip(1) {
+                    *l = endpoint_derivative(j, k, d, z) * c(jf);
                 }
             } else if diff >= 1 {
                 let below = if j > k { vals[j - 1] } else { 0.0 };
@@ -468,7 +468,7 @@ fn endpoint_derivative(n: usize, k: usize, d: usize, z: f64) -> f64 {
     }
     let sgn = if k % 2 == 1 { -1.0 } else { 1.0 };
     let h = sgn * legendre_deriv_at_end(n, k, z);
-    if k % 2 == 0 {
+    if k.is_multiple_of(2) {
         // (1-z²)^j h with j = k/2: derivatives of the polynomial at ±1
         return match (k, d) {
             (2, 1) => -2.0 * z * h,
