@@ -397,7 +397,12 @@ pub fn assoc_legendre_p_all_with(
             let mut layer = [vals[j], 0.0, 0.0];
             if k == 0 {
                 for (d, l) in layer.iter_mut().enumerate().take(diff + 1).skip(1) {
-                    *l = order0[d][j] * c(jf);
+                    // SciPy: NaN derivatives at NaN z (legendre_p_all keeps P_1' = 1)
+                    *l = if z.is_nan() && j > 0 {
+                        f64::NAN
+                    } else {
+                        order0[d][j] * c(jf)
+                    };
                 }
             } else if endpoint {
                 for (d, l) in layer.iter_mut().enumerate().take(diff + 1).skip(1) {
