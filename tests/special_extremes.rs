@@ -90,23 +90,6 @@ impl Guard {
 
 type Sweep = (&'static str, fn(&mut Guard));
 
-/// Functions not yet swept: each has inputs that run for seconds, and the
-/// hung threads would stall the rest of the sweep.
-/// - the noncentral family at noncentrality `≥ 1e10` (the Poisson mixture
-///   sums 4e5 terms per call, and the inverses call it ~50 times);
-const NOT_YET: &[&str] = &[
-    "chndtr",
-    "chndtridf",
-    "chndtrinc",
-    "chndtrix",
-    "ncfdtr",
-    "ncfdtri",
-    "ncfdtrinc",
-    "nctdtr",
-    "nctdtrinc",
-    "nctdtrit",
-];
-
 #[test]
 fn every_scalar_function_survives_extreme_inputs() {
     // Panics are caught and reported below, not printed one by one.
@@ -114,7 +97,7 @@ fn every_scalar_function_survives_extreme_inputs() {
     std::panic::set_hook(Box::new(|_| {}));
     let start = Instant::now();
     let (mut calls, mut failures) = (0, Vec::new());
-    for &(name, sweep) in SWEEPS.iter().filter(|(n, _)| !NOT_YET.contains(n)) {
+    for &(name, sweep) in SWEEPS.iter() {
         // Each function runs on its own thread so that a hung call (which
         // cannot be interrupted) is reported without stopping the sweep.
         let current = Arc::new(Mutex::new(String::new()));

@@ -1,7 +1,8 @@
 //! Associated Legendre functions of the first kind on the cut `[-1, 1]`
 //! (Ferrers functions, Condon–Shortley phase): `lpmv` of real degree, and
 //! the all-degrees / all-orders tables `legendre_p_all`,
-//! `assoc_legendre_p_all`.
+//! `assoc_legendre_p_all` with first and second derivatives (`diff_n`) and,
+//! for real `z > 1`, the type-3 functions (`branch_cut=3`).
 //!
 //! Integer degree: the diagonal `P_m^m = (-1)^m (2m-1)!! (1-x²)^{m/2}`, then
 //! the degree recurrence `(n-m) P_n^m = (2n-1) x P_{n-1}^m - (n+m-1)
@@ -167,11 +168,38 @@ pub fn lpmv(m: f64, v: f64, x: f64) -> f64 {
     sign / poch(v - mu + 1.0, 2.0 * mu) * lpmv_nonneg(mu, v, x)
 }
 
+/// SciPy's `branch_cut` keyword of [`assoc_legendre_p_all_with`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum BranchCut {
+    /// `branch_cut=2`: Ferrers' functions on `[-1, 1]`,
+    /// `P_n^m = (-1)^m (1-z²)^{m/2} d^m P_n/dz^m`.
+    #[default]
+    Type2,
+    /// `branch_cut=3`: `P_n^m = (z²-1)^{m/2} d^m P_n/dz^m` for real `z > 1`
+    /// (no Condon–Shortley phase); NaN elsewhere for `m ≠ 0` as SciPy (the
+    /// value is complex), except at `z = 1`, which takes the type-2 limits.
+    Type3,
+}
+
 /// Options of [`assoc_legendre_p_all_with`]: SciPy's keywords.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AssocLegendreOptions {
     /// `norm=True`: normalize so that `∫_{-1}^{1} (P_n^m)² dx = 1`.
     pub norm: bool,
+    /// `diff_n`: also return the first (`1`) or first and second (`2`)
+    /// derivatives in `z`, as further layers of the first axis. SciPy raises
+    /// for `diff_n > 2`; here those layers are NaN.
+    pub diff_n: usize,
+    /// `branch_cut`: which function off the cut.
+    pub branch_cut: BranchCut,
+}
+
+/// Options of [`legendre_p_all_with`]: SciPy's keyword.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct LegendrePOptions {
+    /// `diff_n`: derivatives in `z` up to this order (0, 1 or 2) as further
+    /// rows; NaN rows past 2 (SciPy raises).
+    pub diff_n: usize,
 }
 
 /// All Legendre polynomials `P_0(z), …, P_n(z)`.
@@ -192,16 +220,58 @@ pub struct AssocLegendreOptions {
 /// assert!((p[[0, 3]] - eval_legendre(3.0, 0.3)).abs() < 1e-16);
 /// ```
 pub fn legendre_p_all(n: usize, z: f64) -> Array2<f64> {
-    let mut out = Array2::zeros((1, n + 1));
+    legendre_p_all_with(n, z, &LegendrePOptions::default())
+}
+
+/// [`legendre_p_all`] with SciPy's `diff_n`: shape `(diff_n + 1, n + 1)`,
+/// row `d` holding `d^d P_j/dz^d`.
+///
+/// The derivatives follow `P'_{j+1} = P'_{j-1} + (2j+1) P_j` (and the same
+/// one order up), which needs no division by `1 - z²` and so holds at
+/// `z = ±1` too: `P_j'(1) = j(j+1)/2`.
+///
+/// # Examples
+/// ```
+/// use ferrosci::special::{legendre_p_all_with, LegendrePOptions};
+/// let p = legendre_p_all_with(3, 0.5, &LegendrePOptions { diff_n: 2, ..Default::default() });
+/// // P_3 = (5z³ - 3z)/2: P_3' = (15z² - 3)/2, P_3'' = 15z
+/// assert!((p[[1, 3]] - (15.0 * 0.25 - 3.0) / 2.0).abs() < 1e-15);
+/// assert!((p[[2, 3]] - 7.5).abs() < 1e-15);
+/// ```
+pub fn legendre_p_all_with(n: usize, z: f64, opts: &LegendrePOptions) -> Array2<f64> {
+    let layers = opts.diff_n + 1;
+    let mut out = Array2::zeros((layers, n + 1));
+    let col = legendre_column(n, z, opts.diff_n.min(2));
+    for (d, c) in col.iter().enumerate() {
+        for (o, &v) in out.row_mut(d).iter_mut().zip(c) {
+            *o = v;
+        }
+    }
+    for d in 3..layers {
+        out.row_mut(d).fill(f64::NAN);
+    }
+    out
+}
+
+/// `P_j(z)` and its derivatives up to order `diff` (`≤ 2`), `j = 0…n`.
+fn legendre_column(n: usize, z: f64, diff: usize) -> Vec<Vec<f64>> {
+    let mut rows = vec![vec![0.0; n + 1]; diff + 1];
     let (mut prev, mut cur) = (0.0, 1.0);
-    for j in 0..=n {
-        out[[0, j]] = cur;
+    for (j, r) in rows[0].iter_mut().enumerate() {
+        *r = cur;
         let jf = j as f64;
         let next = ((2.0 * jf + 1.0) * z * cur - jf * prev) / (jf + 1.0);
         prev = cur;
         cur = next;
     }
-    out
+    for d in 1..=diff {
+        // D^d P_{j+1} = D^d P_{j-1} + (2j+1) D^{d-1} P_j
+        for j in 0..n {
+            let below = if j == 0 { 0.0 } else { rows[d][j - 1] };
+            rows[d][j + 1] = below + (2.0 * j as f64 + 1.0) * rows[d - 1][j];
+        }
+    }
+    rows
 }
 
 /// All associated Legendre functions `P_j^k(z)`, `0 ≤ j ≤ n`, `|k| ≤ m`.
@@ -229,18 +299,35 @@ pub fn assoc_legendre_p_all(n: usize, m: usize, z: f64) -> Array3<f64> {
     assoc_legendre_p_all_with(n, m, z, &AssocLegendreOptions::default())
 }
 
-/// [`assoc_legendre_p_all`] with SciPy's keywords (`norm`).
+/// [`assoc_legendre_p_all`] with SciPy's keywords (`norm`, `diff_n`,
+/// `branch_cut` for real `z`). Shape `(diff_n + 1, n + 1, 2m + 1)`.
 ///
 /// Normalized (`norm=True`): `P̄_j^k = √((2j+1)/2 · (j-k)!/(j+k)!) P_j^k`,
 /// run by the normalized recurrences so that large degrees do not overflow;
-/// `P̄_j^{-k} = (-1)^k P̄_j^k`.
+/// `P̄_j^{-k} = (-1)^k P̄_j^k` (type 3: `P̄_j^{-k} = P̄_j^k`).
+///
+/// Derivatives: order 0 by the Legendre recurrence of
+/// [`legendre_p_all_with`]; `k ≠ 0` by `(z²-1) dP_j^k/dz = j z P_j^k -
+/// (j+k) P_{j-1}^k` and the Legendre equation for the second. At `z = ±1`
+/// they are the one-sided limits: finite for even `k` (zero once `k > 2d`),
+/// `±∞` where `k` is odd and `k < 2d`, with the sign of the limit (SciPy
+/// returns `+∞` for some of these where the limit is `-∞`, e.g. `k = 1`, `j = 2`,
+/// second derivative at `z = -1`, and `-0.25` for `P_3^{-2}''(1) = -0.75`).
 ///
 /// # Examples
 /// ```
-/// use ferrosci::special::{assoc_legendre_p_all_with, AssocLegendreOptions};
-/// let opts = AssocLegendreOptions { norm: true };
+/// use ferrosci::special::{assoc_legendre_p_all_with, AssocLegendreOptions, BranchCut};
+/// let opts = AssocLegendreOptions { norm: true, ..Default::default() };
 /// let p = assoc_legendre_p_all_with(2, 1, 0.5, &opts);
 /// assert!((p[[0, 0, 0]] - 0.5f64.sqrt()).abs() < 1e-16); // P̄_0^0 = 1/√2
+/// // P_1^1 = -√(1-z²), so d/dz P_1^1 = z/√(1-z²)
+/// let opts = AssocLegendreOptions { diff_n: 1, ..Default::default() };
+/// let p = assoc_legendre_p_all_with(1, 1, 0.6, &opts);
+/// assert!((p[[1, 1, 1]] - 0.75).abs() < 1e-15);
+/// // type 3 off the cut: P_1^1(2) = √3
+/// let opts = AssocLegendreOptions { branch_cut: BranchCut::Type3, ..Default::default() };
+/// let p = assoc_legendre_p_all_with(1, 1, 2.0, &opts);
+/// assert!((p[[0, 1, 1]] - 3f64.sqrt()).abs() < 1e-15);
 /// ```
 pub fn assoc_legendre_p_all_with(
     n: usize,
@@ -249,29 +336,37 @@ pub fn assoc_legendre_p_all_with(
     opts: &AssocLegendreOptions,
 ) -> Array3<f64> {
     let cols = 2 * m + 1;
-    let mut out = Array3::zeros((1, n + 1, cols));
-    let s = sqrt_1mx2(z); // NaN for |z| > 1
+    let diff = opts.diff_n.min(2);
+    let mut out = Array3::zeros((opts.diff_n + 1, n + 1, cols));
+    let type3 = opts.branch_cut == BranchCut::Type3 && z > 1.0;
+    // (1 - z²)^{1/2} (type 2, NaN off the cut) or (z² - 1)^{1/2} (type 3)
+    let (s, phase) = if type3 {
+        (((z - 1.0) * (z + 1.0)).sqrt(), 1.0)
+    } else if opts.branch_cut == BranchCut::Type3 && z < 1.0 {
+        (f64::NAN, -1.0)
+    } else {
+        (sqrt_1mx2(z), -1.0)
+    };
+    let endpoint = z.abs() == 1.0 && s.is_finite();
+    let order0 = legendre_column(n, z, diff);
     // diagonal entry P_k^k (or P̄_k^k), updated as k grows
     let mut diag = if opts.norm { 0.5f64.sqrt() } else { 1.0 };
     for k in 0..=m.min(n) {
         let kf = k as f64;
         if k > 0 {
-            diag *= if opts.norm {
-                -((2.0 * kf + 1.0) / (2.0 * kf)).sqrt() * s
-            } else {
-                -(2.0 * kf - 1.0) * s
-            };
+            diag *= phase
+                * s
+                * if opts.norm {
+                    ((2.0 * kf + 1.0) / (2.0 * kf)).sqrt()
+                } else {
+                    2.0 * kf - 1.0
+                };
         }
+        // P_j^k for j = k…n
+        let mut vals = vec![0.0; n + 1];
         let (mut prev, mut cur) = (0.0, diag);
-        // (j-k)!/(j+k)! for the negative order, updated along j
-        let mut ratio = (1..=2 * k).fold(1.0, |r, i| r / i as f64);
-        for j in k..=n {
-            out[[0, j, k]] = cur;
-            if k > 0 {
-                let sign = if k % 2 == 1 { -1.0 } else { 1.0 };
-                let neg = if opts.norm { cur } else { cur * ratio };
-                out[[0, j, cols - k]] = sign * neg;
-            }
+        for (j, v) in vals.iter_mut().enumerate().skip(k) {
+            *v = cur;
             let jf = j as f64;
             let next = if opts.norm {
                 let a = |d: f64| ((4.0 * d * d - 1.0) / (d * d - kf * kf)).sqrt();
@@ -284,10 +379,120 @@ pub fn assoc_legendre_p_all_with(
             } else {
                 ((2.0 * jf + 1.0) * z * cur - (jf + kf) * prev) / (jf + 1.0 - kf)
             };
-            ratio *= (jf + 1.0 - kf) / (jf + 1.0 + kf);
             prev = cur;
             cur = next;
         }
+        // (j-k)!/(j+k)! for the negative order, updated along j
+        let mut ratio = (1..=2 * k).fold(1.0, |r, i| r / i as f64);
+        for j in k..=n {
+            let jf = j as f64;
+            // normalization of P_j^k (1 when not normalized)
+            let c = |jj: f64| {
+                if opts.norm {
+                    ((2.0 * jj + 1.0) / 2.0 * ratio_fact(jj, kf)).sqrt()
+                } else {
+                    1.0
+                }
+            };
+            let mut layer = [vals[j], 0.0, 0.0];
+            if k == 0 {
+                for (d, l) in layer.iter_mut().enumerate().take(diff + 1).skip(1) {
+                    // SciPy: NaN derivatives at NaN z (legendre_p_all keeps P_1' = 1)
+                    *l = if z.is_nan() && j > 0 {
+                        f64::NAN
+                    } else {
+                        order0[d][j] * c(jf)
+                    };
+                }
+            } else if endpoint {
+                for (d, l) in layer.iter_mut().enumerate().take(diff + 1).skip(1) {
+                    *l = endpoint_derivative(j, k, d, z) * c(jf);
+                }
+            } else if diff >= 1 {
+                let below = if j > k { vals[j - 1] } else { 0.0 };
+                // (j+k) P_{j-1}^k in the normalized scale
+                let lower = if opts.norm {
+                    ((2.0 * jf + 1.0) * (jf * jf - kf * kf) / (2.0 * jf - 1.0)).sqrt() * below
+                } else {
+                    (jf + kf) * below
+                };
+                let w = (z - 1.0) * (z + 1.0);
+                layer[1] = (jf * z * vals[j] - lower) / w;
+                if diff == 2 {
+                    layer[2] =
+                        (2.0 * z * layer[1] - (jf * (jf + 1.0) + kf * kf / w) * vals[j]) / -w;
+                }
+            }
+            let sign = if k % 2 == 1 && !type3 { -1.0 } else { 1.0 };
+            let f = if opts.norm { sign } else { sign * ratio };
+            for (d, &v) in layer.iter().enumerate().take(diff + 1) {
+                out[[d, j, k]] = v;
+                if k > 0 {
+                    out[[d, j, cols - k]] = f * v;
+                }
+            }
+            ratio *= (jf + 1.0 - kf) / (jf + 1.0 + kf);
+        }
+    }
+    for d in 3..=opts.diff_n {
+        out.index_axis_mut(ndarray::Axis(0), d).fill(f64::NAN);
     }
     out
+}
+
+/// `(j-k)!/(j+k)!`.
+fn ratio_fact(j: f64, k: f64) -> f64 {
+    let mut r = 1.0;
+    let mut i = j - k + 1.0;
+    while i <= j + k {
+        r /= i;
+        i += 1.0;
+    }
+    r
+}
+
+/// `d^d P_n^{(e)}(z)` at `z = ±1`: `(±1)^{n+e} (n+e)!/(2^e e! (n-e)!)`, the
+/// `e`-th derivative of the Legendre polynomial.
+fn legendre_deriv_at_end(n: usize, e: usize, z: f64) -> f64 {
+    if e > n {
+        return 0.0;
+    }
+    let mut v = 1.0;
+    for i in 0..e {
+        // (n+e)!/(n-e)! / (2^e e!) = Π_{i<e} (n-i)(n+1+i) / (2(i+1))
+        v *= ((n - i) * (n + 1 + i)) as f64 / (2.0 * (i + 1) as f64);
+    }
+    if z < 0.0 && (n + e) % 2 == 1 { -v } else { v }
+}
+
+/// `d^d/dz^d P_n^k` at `z = ±1` for `k ≥ 1`, `d ∈ {1, 2}` (type 2, the
+/// one-sided limit): with `P_n^k = (-1)^k (1-z²)^{k/2} h`, `h = P_n^{(k)}`.
+fn endpoint_derivative(n: usize, k: usize, d: usize, z: f64) -> f64 {
+    if k > n {
+        return 0.0;
+    }
+    let sgn = if k % 2 == 1 { -1.0 } else { 1.0 };
+    let h = sgn * legendre_deriv_at_end(n, k, z);
+    if k.is_multiple_of(2) {
+        // (1-z²)^j h with j = k/2: derivatives of the polynomial at ±1
+        return match (k, d) {
+            (2, 1) => -2.0 * z * h,
+            (2, 2) => -2.0 * h - 4.0 * z * sgn * legendre_deriv_at_end(n, k + 1, z),
+            (4, 2) => 8.0 * h,
+            _ => 0.0,
+        };
+    }
+    if k > 2 * d {
+        return 0.0;
+    }
+    // leading term h · d^d (1-z²)^{k/2} ~ h c (1-z²)^{k/2-d}, c of the sign
+    // of -k z (d = 1) or of (k/2)(k/2 - 1) (d = 2)
+    let c = if d == 1 {
+        -z
+    } else if k == 1 {
+        -1.0
+    } else {
+        1.0
+    };
+    (h * c).signum() * f64::INFINITY
 }

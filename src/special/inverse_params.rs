@@ -16,7 +16,7 @@ use super::distributions::stdtr;
 use super::incomplete::{betainc, betaincc, gammainc, gammaincc};
 use super::inverse_incomplete::gamma_inv;
 use super::kernels::illinois;
-use super::noncentral::{chndtr, ncfdtr, nctdtr};
+use super::noncentral::{LAM_MAX, chndtr, ncfdtr, nctdtr};
 
 /// How the bracket search moves through the parameter's range.
 #[derive(Clone, Copy)]
@@ -66,7 +66,7 @@ fn solve(g: impl Fn(f64) -> f64, x0: f64, lo: f64, hi: f64, scale: Scale) -> f64
             return b;
         }
         if (rb > 0.0) != (ra > 0.0) {
-            return illinois(&g, a, b, ra, rb);
+            return refine(&g, (a, ra), (b, rb), scale);
         }
         if b == lo || b == hi {
             return f64::NAN;
@@ -75,6 +75,37 @@ fn solve(g: impl Fn(f64) -> f64, x0: f64, lo: f64, hi: f64, scale: Scale) -> f64
         step *= 2.0;
     }
     f64::NAN
+}
+
+/// Illinois on the bracket `[a, b]`, after bisecting (in the search scale)
+/// while one end's residual is below 1e-3 of the other's: with a cdf that
+/// underflows at one end (`g = -p` there) the secant step would not move.
+fn refine(g: &impl Fn(f64) -> f64, a: (f64, f64), b: (f64, f64), scale: Scale) -> f64 {
+    let ((mut a, mut ra), (mut b, mut rb)) = (a, b);
+    // 30 halvings leave the rest to Illinois, bounding the cost
+    for _ in 0..30 {
+        let (small, large) = (ra.abs().min(rb.abs()), ra.abs().max(rb.abs()));
+        if small >= 1e-3 * large {
+            break;
+        }
+        let m = scale.inverse(0.5 * (scale.forward(a) + scale.forward(b)));
+        if m == a || m == b {
+            break;
+        }
+        let rm = g(m);
+        if rm.is_nan() {
+            return f64::NAN;
+        }
+        if rm == 0.0 {
+            return m;
+        }
+        if (rm > 0.0) == (ra > 0.0) {
+            (a, ra) = (m, rm);
+        } else {
+            (b, rb) = (m, rm);
+        }
+    }
+    illinois(g, a, b, ra, rb)
 }
 
 /// Smallest positive parameter tried: cdfs in a parameter below it are at
@@ -527,8 +558,9 @@ pub fn chndtridf(x: f64, p: f64, nc: f64) -> f64 {
 /// `chndtr(x, df, nc) = p`.
 ///
 /// SciPy: `scipy.special.chndtrinc(x, df, p)`. NaN for `x ≤ 0`, `df ≤ 0`,
-/// `p ∉ (0, 1)` (as SciPy) and where `p > chdtr(df, x)` (no `nc ≥ 0`
-/// attains it; SciPy: its search bound `5e-315`).
+/// `p ∉ (0, 1)` (as SciPy), where `p > chdtr(df, x)` (no `nc ≥ 0`
+/// attains it; SciPy: its search bound `5e-315`) and where the root lies past
+/// `nc = 2e30`.
 ///
 /// ```text
 /// chndtrinc(x, df, p) = nc  with  chndtr(x, df, nc) = p
@@ -552,7 +584,7 @@ pub fn chndtrinc(x: f64, df: f64, p: f64) -> f64 {
         |nc| p - chndtr(x, df, nc),
         x.max(1.0),
         0.0,
-        HUGE,
+        NC_MAX,
         Scale::Log,
     )
 }
@@ -560,8 +592,8 @@ pub fn chndtrinc(x: f64, df: f64, p: f64) -> f64 {
 /// Quantile of the noncentral t distribution: `t` with
 /// `nctdtr(df, nc, t) = p`.
 ///
-/// SciPy: `scipy.special.nctdtrit(df, nc, p)`. NaN for `df ≤ 0` or
-/// infinite `nc`; `-∞` at `p = 0` (SciPy: `+∞`), `∞` at `p = 1`.
+/// SciPy: `scipy.special.nctdtrit(df, nc, p)`. NaN for `df ≤ 0`,
+/// infinite `nc` or subnormal `p` (SciPy can hang there); `-∞` at `p = 0` (SciPy: `+∞`), `∞` at `p = 1`.
 ///
 /// ```text
 /// nctdtrit(df, nc, p) = t  with  nctdtr(df, nc, t) = p
@@ -574,7 +606,7 @@ pub fn chndtrinc(x: f64, df: f64, p: f64) -> f64 {
 /// assert!((nctdtr(3.0, 1.0, t) - 0.3).abs() < 1e-15);
 /// ```
 pub fn nctdtrit(df: f64, nc: f64, p: f64) -> f64 {
-    if !(is_prob(p) && df > 0.0 && nc.is_finite()) {
+    if !(is_prob(p) && df > 0.0 && nc.is_finite()) || (p > 0.0 && p < f64::MIN_POSITIVE) {
         return f64::NAN;
     }
     match p {
@@ -618,15 +650,15 @@ pub fn ncfdtri(dfn: f64, dfd: f64, nc: f64, p: f64) -> f64 {
     }
 }
 
-/// Largest noncentrality searched by [`nctdtrinc`] and [`ncfdtrinc`]: the
-/// noncentral cdfs sum `O(√nc)` terms, and `p` below ~1e-300 needs no more.
-const NC_MAX: f64 = 1e8;
+/// Largest noncentrality searched by [`ncfdtrinc`]: past it the noncentral
+/// cdfs return NaN (their spread is below the spacing of doubles).
+const NC_MAX: f64 = 2.0 * LAM_MAX;
 
 /// Noncentrality of the noncentral t distribution for which
 /// `nctdtr(df, nc, t) = p`.
 ///
 /// SciPy: `scipy.special.nctdtrinc(df, p, t)`. NaN for `df ≤ 0`, infinite
-/// `t`, and where the root lies past `|nc| = 1e8`; `∞` at `p = 0`, `-∞` at
+/// `t`, subnormal `p` (SciPy can hang there), and where the root lies past `|nc| = 1.4e15` (`nc²/2 = 1e30`); `∞` at `p = 0`, `-∞` at
 /// `p = 1` (SciPy: its search bound `82.5`, and NaN).
 ///
 /// ```text
@@ -640,13 +672,16 @@ const NC_MAX: f64 = 1e8;
 /// assert!((nctdtr(3.0, nc, 1.0) - 0.3).abs() < 1e-15);
 /// ```
 pub fn nctdtrinc(df: f64, p: f64, t: f64) -> f64 {
-    if !(is_prob(p) && df > 0.0 && t.is_finite()) {
+    if !(is_prob(p) && df > 0.0 && t.is_finite()) || (p > 0.0 && p < f64::MIN_POSITIVE) {
         return f64::NAN;
     }
     match p {
         0.0 => f64::INFINITY,
         1.0 => f64::NEG_INFINITY,
-        _ => solve(|nc| p - nctdtr(df, nc, t), t, -NC_MAX, NC_MAX, Scale::Asinh),
+        _ => {
+            let max = NC_MAX.sqrt();
+            solve(|nc| p - nctdtr(df, nc, t), t, -max, max, Scale::Asinh)
+        }
     }
 }
 
@@ -656,7 +691,7 @@ pub fn nctdtrinc(df: f64, p: f64, t: f64) -> f64 {
 /// SciPy: `scipy.special.ncfdtrinc(dfn, dfd, p, f)`. NaN for non-positive
 /// or infinite degrees of freedom, `f ≤ 0`, `p = 1`, where
 /// `p > fdtr(dfn, dfd, f)` (no `nc ≥ 0` attains it; SciPy: `0`) and where the
-/// root lies past `nc = 1e8`; `∞` at `p = 0` (SciPy: its search bound).
+/// root lies past `nc = 2e30`; `∞` at `p = 0` (SciPy: its search bound).
 ///
 /// ```text
 /// ncfdtrinc(dfn, dfd, p, f) = nc  with  ncfdtr(dfn, dfd, nc, f) = p

@@ -8,20 +8,48 @@
 //! (`φ(s) = s - 1 - ln s`, Loader's saddle-point form), accurate for large
 //! `λ`, and the other weights follow by exact ratios. Every term is positive
 //! except in `nctdtr` when `t` and the noncentrality have opposite signs.
+//!
+//! From `λ = 500` on that sum would take `O(√λ)` terms; it is then replaced
+//! by the integral over real `j` of the same summand (the difference is of
+//! order `e^(-2π²λ/…)` by Poisson summation, as the summand is smooth on the
+//! scale `√λ`), computed by 20-point Gauss–Legendre panels of width `2√λ`
+//! placed outward from the summand's peak: a bounded cost of at most ~1000
+//! evaluations (usually ~150) for any `λ`. Past `λ = 1e30` the spread `√λ` is
+//! below the spacing of doubles next to `λ` and the cdfs return NaN (SciPy
+//! returns NaN from `λ ≈ 1e11` on). `ncfdtr` and `nctdtr` also return NaN
+//! where both `λ` and the beta parameter `dfd/2` (`df/2`) exceed `1e6`: the
+//! incomplete beta function's continued fraction does not converge within
+//! its iteration budget there.
 
 use super::erf::ndtr;
 use super::gamma::{gamma, gammaln, gammastar};
 use super::incomplete::{betainc, betaincc, gammainc, log1pmx_neg};
+use super::owens_t::gauss_legendre;
 use std::f64::consts::PI;
 
 /// Terms beyond this many on either side of the mode are not summed (the
 /// weights are then below 1e-17 for any `λ` up to ~1e9).
 const MAX_TERMS: usize = 200_000;
 
+/// From this Poisson mean on, sums become integrals over `j`
+/// ([`mixture_integral`]).
+const LAM_QUAD: f64 = 500.0;
+/// Past this Poisson mean the cdfs return NaN (see the module docs).
+pub(super) const LAM_MAX: f64 = 1e30;
+/// `ncfdtr`, `nctdtr`: NaN where both `λ` and `dfd/2` (`df/2`) exceed this.
+const BOTH_MAX: f64 = 1e6;
+
 /// Generalized Poisson weight `e^(-λ) λ^j / Γ(j+1)` for real `j ≥ 0`, `λ > 0`.
 fn poisson_weight(j: f64, lam: f64) -> f64 {
+    poisson_weight_off(j, lam - j, lam)
+}
+
+/// [`poisson_weight`] at `j = λ - diff`, with `diff` exact: a node `j` next
+/// to a large `λ` would be rounded to the spacing of doubles there, a shift
+/// of `u = (j - λ)/√λ` that the quadrature would see as an error.
+fn poisson_weight_off(j: f64, diff: f64, lam: f64) -> f64 {
     if j >= 10.0 {
-        let phi = log1pmx_neg(lam / j, (lam - j) / j);
+        let phi = log1pmx_neg(lam / j, diff / j);
         return (-j * phi).exp() / ((2.0 * PI * j).sqrt() * gammastar(j));
     }
     if lam < 700.0 {
@@ -70,7 +98,8 @@ fn poisson_mixture(lam: f64, decreasing: bool, mut f: impl FnMut(f64) -> f64) ->
 /// Noncentral chi-square cdf.
 ///
 /// SciPy: `scipy.special.chndtr`. NaN for `x < 0`, `df ≤ 0`, `df = ∞` or
-/// `nc < 0`; `1` at `x = ∞`; `0` for `nc = ∞`.
+/// `nc < 0`, and for finite `nc > 2e30` (module docs); `1` at `x = ∞`; `0`
+/// for `nc = ∞`.
 ///
 /// ```text
 /// chndtr(x, df, nc) = Σ_{j≥0} e^(-nc/2) (nc/2)^j / j! · P(df/2 + j, x/2)
@@ -100,7 +129,15 @@ pub fn chndtr(x: f64, df: f64, nc: f64) -> f64 {
     if nc == 0.0 {
         return gammainc(0.5 * df, 0.5 * x);
     }
-    poisson_mixture(0.5 * nc, true, |j| gammainc(0.5 * df + j, 0.5 * x))
+    let lam = 0.5 * nc;
+    let f = |j| gammainc(0.5 * df + j, 0.5 * x);
+    if lam > LAM_MAX {
+        f64::NAN
+    } else if lam >= LAM_QUAD {
+        mixture_integral(lam, 0.0, false, f)
+    } else {
+        poisson_mixture(lam, true, f)
+    }
 }
 
 /// `I_x(a, b)` given both `x` and `y = 1 - x` exactly (evaluated at the
@@ -116,7 +153,8 @@ fn beta_xy(a: f64, b: f64, x: f64, y: f64) -> f64 {
 /// Noncentral F distribution cdf.
 ///
 /// SciPy: `scipy.special.ncfdtr`. NaN for non-positive `dfn`, `dfd`,
-/// negative `nc` or `f`; `0` at `f = 0`, `1` at `f = ∞`.
+/// negative `nc` or `f`, for `nc > 2e30` and where both `nc` and `dfd`
+/// exceed `2e6` (module docs); `0` at `f = 0`, `1` at `f = ∞`.
 ///
 /// ```text
 /// ncfdtr(dfn, dfd, nc, f) = Σ_{j≥0} e^(-nc/2) (nc/2)^j / j! · I_x(dfn/2 + j, dfd/2),
@@ -146,13 +184,22 @@ pub fn ncfdtr(dfn: f64, dfd: f64, nc: f64, f: f64) -> f64 {
     if nc == 0.0 {
         return beta_xy(a, b, x, y);
     }
-    poisson_mixture(0.5 * nc, true, |j| beta_xy(a + j, b, x, y))
+    let lam = 0.5 * nc;
+    let g = |j| beta_xy(a + j, b, x, y);
+    if lam > LAM_MAX || lam.min(b) > BOTH_MAX {
+        f64::NAN
+    } else if lam >= LAM_QUAD {
+        mixture_integral(lam, 0.0, false, g)
+    } else {
+        poisson_mixture(lam, true, g)
+    }
 }
 
 /// Noncentral Student's t cdf.
 ///
-/// SciPy: `scipy.special.nctdtr`. NaN for `df ≤ 0` or infinite `nc`; the
-/// normal cdf `Φ(t - nc)` for `df = ∞`.
+/// SciPy: `scipy.special.nctdtr`. NaN for `df ≤ 0` or infinite `nc`, for
+/// `nc²/2 > 1e30` and where both `nc²/2` and `df/2` exceed `1e6` (module
+/// docs); the normal cdf `Φ(t - nc)` for `df = ∞`.
 ///
 /// ```text
 /// nctdtr(df, nc, t) = P(T ≤ t),  T = (Z + nc)/√(χ²_df/df);  for t ≥ 0, δ = nc, x = t²/(t²+df):
@@ -217,8 +264,24 @@ fn nct_pos(df: f64, delta: f64, t: f64) -> (f64, f64) {
     }
     // p_j: Poisson weights at j; q_j: at j + 1/2 (sign of δ)
     let sign = delta.signum();
-    let sp = poisson_mixture(lam, false, |j| ib(j + 0.5));
-    let sq = half_shift_mixture(lam, |j| ib(j + 1.0));
+    let (sp, sq) = if lam > LAM_MAX || lam.min(b) > BOTH_MAX {
+        (f64::NAN, f64::NAN)
+    } else if lam >= LAM_QUAD {
+        if delta < 0.0 {
+            // t ≥ 0 > δ ≤ -31.6: 1 - F ≤ Φ(δ) < 1e-217, below the
+            // absolute accuracy this sign pattern has (module docs)
+            return (1.0, 0.0);
+        }
+        (
+            mixture_integral(lam, 0.0, upper_tail, |j| ib(j + 0.5)),
+            mixture_integral(lam, 0.5, upper_tail, |j| ib(j + 1.0)),
+        )
+    } else {
+        (
+            poisson_mixture(lam, false, |j| ib(j + 0.5)),
+            half_shift_mixture(lam, |j| ib(j + 1.0)),
+        )
+    };
     let sum = 0.5 * (sp + sign * sq);
     if upper_tail {
         (1.0 - sum, sum)
@@ -226,6 +289,50 @@ fn nct_pos(df: f64, delta: f64, t: f64) -> (f64, f64) {
         let f = ndtr(-delta) + sum;
         (f, 1.0 - f)
     }
+}
+
+/// `∫_0^∞ w(j + shift) f(j) dj` with `w` the Poisson weight of mean `λ ≥
+/// LAM_QUAD`, for monotone `0 ≤ f ≤ 1` (`rising` when `f` increases): the
+/// integrand is log-concave with width `≳ √λ`. Its peak is found on a grid of
+/// step `√λ` walking from the weight's mode in the direction `f` rises, then
+/// panels of width `2√λ` are added outward until one is negligible.
+fn mixture_integral(lam: f64, shift: f64, rising: bool, f: impl Fn(f64) -> f64) -> f64 {
+    let sigma = lam.sqrt();
+    let centre = lam - shift;
+    let g = |u: f64| {
+        let d = sigma * u;
+        let j = centre + d;
+        if j < 0.0 {
+            0.0
+        } else {
+            poisson_weight_off(lam + d, -d, lam) * f(j)
+        }
+    };
+    let step = if rising { 1.0 } else { -1.0 };
+    let (mut peak, mut at_peak) = (0.0, g(0.0));
+    // the weight alone is below e^(-800) of its mode past 40 steps
+    for _ in 0..40 {
+        let next = g(peak + step);
+        if next < at_peak && at_peak > 0.0 {
+            break;
+        }
+        peak += step;
+        at_peak = next;
+    }
+    let rule = gauss_legendre();
+    let panel = |mid: f64| rule.iter().map(|&(x, w)| w * g(mid + x)).sum::<f64>();
+    let mut total = 0.0;
+    for dir in [1.0, -1.0] {
+        for k in 0..40 {
+            let part = panel(peak + dir * (2.0 * k as f64 + 1.0));
+            total += part;
+            if part <= 1e-17 * total {
+                break;
+            }
+        }
+    }
+    // the weights' integral is 1 to rounding; keep the cdf within [0, 1]
+    (total * sigma).min(1.0)
 }
 
 /// `Σ_j e^(-λ) λ^(j+1/2)/Γ(j+3/2) f(j)`, `0 ≤ f ≤ 1`, from the mode outward.

@@ -17,7 +17,7 @@ const ORDER: usize = 20;
 
 /// Nodes and weights of the `ORDER`-point Gauss–Legendre rule on `[-1, 1]`
 /// (Newton's method on the three-term recurrence; computed once).
-fn gauss_legendre() -> &'static [(f64, f64); ORDER] {
+pub(super) fn gauss_legendre() -> &'static [(f64, f64); ORDER] {
     static RULE: OnceLock<[(f64, f64); ORDER]> = OnceLock::new();
     RULE.get_or_init(|| {
         let n = ORDER as f64;
