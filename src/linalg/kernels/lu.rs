@@ -261,12 +261,12 @@ mod avx512 {
         // The pivot row of column `j`, found while column `j − 1` was
         // applied (by `pivot`'s rule, on the same rows in the same order).
         let mut next = None;
-        for j in 0..k {
+        for (j, pj) in piv.iter_mut().enumerate().take(k) {
             // SAFETY: every pointer below is inside the `m × n` view; row `j`
             // and rows `i > j` are distinct.
             unsafe {
                 let p = next.take().unwrap_or_else(|| pivot(a, j));
-                piv[j] = p;
+                *pj = p;
                 let d = *a.at(p, j);
                 if d == 0.0 {
                     zero.get_or_insert(j);
