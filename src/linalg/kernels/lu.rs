@@ -7,8 +7,10 @@
 //! Threads (the `rayon` feature): the update of the right half (row swaps,
 //! triangular solve, GEMM) acts on each column independently, so wide right
 //! halves are cut into one column block per thread. Every element is then
-//! computed by the same operations in the same order as on one thread, so
-//! the factors are bitwise identical whatever the number of threads.
+//! computed by the same operations in the same order as on one thread (a
+//! packed GEMM sums each element of `C` alike wherever its tile falls, and
+//! with α = −1, β = 1 full and edge tiles round alike), so the factors are
+//! bitwise identical whatever the number of threads.
 
 use super::MatMut;
 use super::gemm::gemm;
