@@ -320,9 +320,12 @@ fn bad_input_common(method: Method) {
     assert_eq!((res.status, res.nit), (Status::CallbackStopped, 3));
 }
 
+/// Sets one option to a bad value.
+type SetOption = fn(&mut MinimizeOptions<'static>);
+
 /// Each bad option (its name and how to set it) is refused with an error
 /// naming it.
-fn bad_options(method: Method, cases: &[(&str, fn(&mut MinimizeOptions<'static>))]) {
+fn bad_options(method: Method, cases: &[(&str, SetOption)]) {
     for (name, set) in cases {
         let mut opts = MinimizeOptions::default();
         set(&mut opts);
