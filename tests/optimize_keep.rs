@@ -161,18 +161,15 @@ fn trust_constr_keeps_constraints_feasible() {
                 slow.push(format!("{id}: x {} vs SciPy {}", r.x, e["x"]));
             }
         }
-        // disc_far/kept: SciPy's path until the last barrier value, where
-        // the step is at rounding level (merit changes of 1e-16): SciPy's is
-        // accepted (`gtol`, status 1), ours rejected and retried until
-        // `xtol` (status 2), at the same x.
-        let rounding_end = id == "keep/disc_far/kept";
         let status = as_f64(&e["status"]) as i32;
-        if (r.fun - as_f64(&e["fun"])).abs() > 1e-3
-            || (r.status_code != status && !(rounding_end && r.status_code == 2))
-        {
+        if (r.fun - as_f64(&e["fun"])).abs() > 1e-3 || r.status_code != status {
             slow.push(format!("{id}: fun {} status {}", r.fun, r.status_code));
         }
-        let factor = if rounding_end { 4.5 } else { 1.5 };
+        // disc_far/kept ends on SciPy's optimum, where the finite-difference
+        // gradient is quantized (an ulp of f over the step h is 6e-8, gtol
+        // 1e-8): the iterates wander at rounding level until the optimality
+        // happens to fall below gtol, after 4 points in SciPy, 7 in ours.
+        let factor = if id == "keep/disc_far/kept" { 2.5 } else { 1.5 };
         for (name, ours, theirs) in [("nfev", r.nfev, &e["nfev"]), ("nit", r.nit, &e["nit"])] {
             let want = as_f64(theirs);
             if ours as f64 > factor * want {

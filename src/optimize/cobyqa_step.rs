@@ -8,7 +8,10 @@
 //! there by truncated conjugate gradients projected onto the null space of an
 //! active set, so that no linearized constraint gets more violated than after
 //! the normal step and the whole step stays within `Δ`: a constraint that
-//! blocks a CG step joins the active set and CG restarts.
+//! blocks a CG step joins the active set and CG restarts, and one whose
+//! multiplier has the wrong sign (the model descends away from it) leaves
+//! it, at the start (so a bound the base point sits on does not hold the
+//! step back) and whenever CG converges on the active set.
 //!
 //! # Reference
 //! T. M. Ragonneau, "Model-based derivative-free optimization methods and
@@ -55,24 +58,27 @@ fn tangential(
     let slack = |d: &Array1<f64>, i: usize| rows.row(i).dot(d) - floor[i];
     let near: Vec<usize> = (0..m).filter(|&i| slack(&d, i) <= scale * delta).collect();
     let mut active = independent(rows, &near);
+    let (mut first, mut converged) = (true, false);
     for _ in 0..2 * (m + n) + 2 {
         let grad = g + &h.dot(&d);
         let (mut r, lambda) = project(rows, &active, &grad);
         let r0 = r.dot(&r).sqrt();
-        if r0 <= scale {
-            // Stationary on the active set: release the constraint whose
-            // multiplier has the wrong sign, if any.
+        let done = r0 <= scale || converged;
+        if done || first {
+            // Release the constraint whose multiplier has the wrong sign.
             let worst = (0..active.len())
                 .filter(|&j| lambda[j] < -scale)
                 .min_by(|&p, &q| lambda[p].total_cmp(&lambda[q]));
-            match worst {
-                Some(j) => {
-                    active.remove(j);
-                    continue;
-                }
-                None => return d,
+            if let Some(j) = worst {
+                active.remove(j);
+                converged = false;
+                continue;
+            }
+            if done {
+                return d;
             }
         }
+        first = false;
         let mut s = r.clone();
         let mut blocked = None;
         for _ in 0..n {
@@ -114,7 +120,8 @@ fn tangential(
             let grad = g + &h.dot(&d);
             let rn = project(rows, &active, &grad).0;
             if rn.dot(&rn).sqrt() <= 1e-8 * r0 {
-                return d;
+                converged = true;
+                break;
             }
             let beta = rn.dot(&rn) / rr;
             s = &rn + &(beta * &s);
@@ -122,6 +129,7 @@ fn tangential(
         }
         match blocked {
             Some(i) => active.push(i),
+            None if converged => {}
             None => return d,
         }
     }
@@ -145,6 +153,24 @@ mod tests {
         );
         assert!(
             (d[0] - 1.0).abs() < 1e-12 && (d[1] - 1.0).abs() < 1e-12,
+            "{d}"
+        );
+    }
+
+    #[test]
+    fn a_bound_the_model_descends_away_from_is_released() {
+        // d1 ≥ 0 holds with equality at d = 0, but the model falls as d1
+        // grows: the minimizer (0.5, 0.5) leaves it (CG on d0 alone would
+        // stop at (0.5, 0)).
+        let d = composite_step(
+            &array![-1.0, -1.0],
+            &(2.0 * Array2::eye(2)),
+            &array![[0.0], [1.0]],
+            &array![0.0],
+            10.0,
+        );
+        assert!(
+            (d[0] - 0.5).abs() < 1e-12 && (d[1] - 0.5).abs() < 1e-12,
             "{d}"
         );
     }

@@ -90,8 +90,8 @@
 //! unconstrained Rosenbrock); `disp` is not supported. COBYQA is written
 //! from Ragonneau's thesis and Powell's papers on least-Frobenius-norm
 //! updating, not from the `cobyqa` package SciPy calls: on the same
-//! fixtures it reaches SciPy's answers (to 1e-4) with 0.7–1.35 times SciPy's
-//! `nfev` (1.8 times on a 3-D box with `scale_bounds`); it adds a second-order correction step against the Maratos
+//! fixtures it reaches SciPy's answers (to 1e-4) with 0.7–1.4 times SciPy's
+//! `nfev`; it adds a second-order correction step against the Maratos
 //! effect, treats linear constraints like nonlinear ones (their models are
 //! exact) and does not support `disp`.
 //!

@@ -49,6 +49,18 @@ fn norm_inf(x: &Array1<f64>) -> f64 {
     x.iter().fold(0.0f64, |a, v| a.max(v.abs()))
 }
 
+/// Whether a step lies below the resolution of `f`: the model predicts a
+/// change under `δ = 10 ε max(1, |f|)` and the merit function rose by no
+/// more (Conn, Gould and Toint, *Trust-Region Methods*, §17.4.2). Its ratio
+/// of actual to predicted reduction is rounding noise: SciPy takes such a
+/// last step when `f` happens to come out an ulp lower, and an iterate an
+/// ulp away can see it an ulp higher and retry with ever smaller radii
+/// down to `xtol`. It is taken; the radius still follows the ratio.
+fn lost_in_rounding(actual: f64, predicted: f64, f: f64) -> bool {
+    let delta = 10.0 * f64::EPSILON * f.abs().max(1.0);
+    predicted.abs() <= delta && actual >= -delta
+}
+
 /// Runs the SQP from `z0`; returns the last accepted point and the final
 /// trust radius.
 #[allow(clippy::too_many_arguments)]
@@ -124,11 +136,13 @@ pub(crate) fn equality_constrained_sqp<P: EqProblem>(
         let merit = f + penalty * norm(&b);
         let mut z_next = &z + &(&s * &d);
         let (mut f_next, mut b_next) = p.fun_and_constr(&mut z_next);
-        let mut ratio = (merit - (f_next + penalty * norm(&b_next))) / predicted;
+        let actual = merit - (f_next + penalty * norm(&b_next));
+        let mut ratio = actual / predicted;
         if ratio.is_nan() {
             ratio = f64::NEG_INFINITY;
         }
-        if ratio < SUFFICIENT_REDUCTION && norm(&dn) <= SOC_THRESHOLD * norm(&dt) {
+        let mut accept = ratio >= SUFFICIENT_REDUCTION || lost_in_rounding(actual, predicted, f);
+        if !accept && norm(&dn) <= SOC_THRESHOLD * norm(&dt) {
             // Second-order correction: step back onto the constraints.
             let y = -proj.y(&b_next);
             let (_, t, hit) = box_intersections(&d, &y, trust_lb, trust_ub, false);
@@ -136,6 +150,7 @@ pub(crate) fn equality_constrained_sqp<P: EqProblem>(
             let (f_soc, b_soc) = p.fun_and_constr(&mut z_soc);
             let ratio_soc = (merit - (f_soc + penalty * norm(&b_soc))) / predicted;
             if hit && ratio_soc >= SUFFICIENT_REDUCTION {
+                accept = true;
                 z_next = z_soc;
                 f_next = f_soc;
                 b_next = b_soc;
@@ -157,7 +172,7 @@ pub(crate) fn equality_constrained_sqp<P: EqProblem>(
                 tr *= MIN_TRUST_REDUCTION;
             }
         }
-        if ratio >= SUFFICIENT_REDUCTION {
+        if accept {
             z = z_next;
             f = f_next;
             b = b_next;
