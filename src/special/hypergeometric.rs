@@ -159,6 +159,11 @@ fn hyp1f1_series(a: f64, b: f64, x: f64) -> f64 {
 /// `Σ (a)_k (b)_k / ((c)_k k!) x^k`, stopping when the terms are negligible
 /// (or at the last term of a terminating series).
 fn f21_series(a: f64, b: f64, c: f64, x: f64) -> f64 {
+    f21_series_budget(a, b, c, x).0
+}
+
+/// [`f21_series`] and whether it stopped before [`MAX_TERMS`].
+fn f21_series_budget(a: f64, b: f64, c: f64, x: f64) -> (f64, bool) {
     let mut term = 1.0;
     let mut sum = 1.0;
     for k in 0..MAX_TERMS {
@@ -166,10 +171,10 @@ fn f21_series(a: f64, b: f64, c: f64, x: f64) -> f64 {
         term *= (a + kf) * (b + kf) / ((c + kf) * (kf + 1.0)) * x;
         sum += term;
         if term == 0.0 || term.abs() <= EPS * 0.5 * sum.abs() {
-            break;
+            return (sum, true);
         }
     }
-    sum
+    (sum, false)
 }
 
 /// `2F1` for `1/2 < x < 1` by DLMF 15.8.4 (`c - a - b` not an integer).
@@ -291,6 +296,12 @@ pub(crate) fn hyp2f1_split(a: f64, b: f64, c: f64, x: f64, y: f64) -> f64 {
         // F(-m, b; c; x) = (c-b)_m/(c)_m F(-m, b; b-c-m+1; 1-x), which stays
         // well-conditioned where the plain sum cancels.
         let (m, q) = if poly(a) { (-a, b) } else { (-b, a) };
+        if m >= MAX_TERMS as f64 {
+            // More terms than the budget: the sum must end early on its own
+            // (small |x|), else NaN, as SciPy mostly gives there.
+            let (sum, done) = f21_series_budget(a, b, c, x);
+            return if done { sum } else { f64::NAN };
+        }
         let c2 = q - c - m + 1.0;
         if x > 0.5 && x <= 1.0 && !is_nonpos_int(c2) && !is_nonpos_int(c) {
             let mut ratio = 1.0;
