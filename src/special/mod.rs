@@ -247,7 +247,12 @@
 //! slowly converging series (at most 20 000 terms). Every `0F1`/`1F1`/`2F1`
 //! series stops at 20 000 terms, so huge parameters cost bounded time; a
 //! terminating `2F1` of degree `m ≥ 20 000` (`a` or `b = -m`) is NaN unless
-//! its terms fall below rounding sooner (SciPy: NaN for most such inputs).
+//! its terms fall below rounding sooner (SciPy: NaN for most such inputs),
+//! and at the exact reductions `c = a` or `c = b` (`(1-x)^{-b}`, `(1-x)^{-a}`).
+//! A non-terminating `2F1` with `|a|`, `|b|` or `|c| ≥ 10⁷` and `x < 1` is
+//! NaN unless one of those reductions applies or its direct, Euler or Pfaff
+//! series converges within the budget without cancelling more than three
+//! digits: the usual transformations give no digits there.
 //!
 //! ### Orthogonal polynomials
 //! `eval_*` (integer degree) run the forward three-term recurrences, which
