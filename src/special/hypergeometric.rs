@@ -260,6 +260,16 @@ fn f21_log_case(a: f64, b: f64, m: u64, y: f64) -> f64 {
 /// no digits there (SciPy returns NaN for most such inputs).
 const HUGE_PARAM: f64 = 1e7;
 
+/// `(1-x)^e` (`y = 1 - x`), through `ln(1+t)` for small `|x|`, where `1 - x`
+/// rounds and a huge `e` would magnify that.
+fn pow_1m(x: f64, y: f64, e: f64) -> f64 {
+    if x.abs() < 0.5 {
+        (e * (-x).ln_1p()).exp()
+    } else {
+        y.powf(e)
+    }
+}
+
 /// Non-terminating `2F1` for `x < 1` with a parameter `≥` [`HUGE_PARAM`] in
 /// magnitude: the exact reductions `c = b`, `c = a`, else the first of the
 /// direct, Euler (DLMF 15.8.1) and (for `x < 0`) Pfaff sums that converges
@@ -271,10 +281,10 @@ fn f21_huge(a: f64, b: f64, c: f64, x: f64, y: f64) -> f64 {
         return f64::NAN;
     }
     if c == b {
-        return y.powf(-a);
+        return pow_1m(x, y, -a);
     }
     if c == a {
-        return y.powf(-b);
+        return pow_1m(x, y, -b);
     }
     // The sum, if it converged with its largest term within 1e3 of it.
     let clean = |a: f64, b: f64, c: f64, x: f64| {
@@ -357,7 +367,7 @@ pub(crate) fn hyp2f1_split(a: f64, b: f64, c: f64, x: f64, y: f64) -> f64 {
             // More terms than the budget: the sum must end early on its own
             // (small |x|), else NaN, as SciPy mostly gives there.
             if c == a || c == b {
-                return y.powf(if c == a { -b } else { -a });
+                return pow_1m(x, y, if c == a { -b } else { -a });
             }
             let (sum, done) = f21_series_budget(a, b, c, x);
             return if done && sum.is_finite() {
