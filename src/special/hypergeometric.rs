@@ -159,22 +159,27 @@ fn hyp1f1_series(a: f64, b: f64, x: f64) -> f64 {
 /// `Σ (a)_k (b)_k / ((c)_k k!) x^k`, stopping when the terms are negligible
 /// (or at the last term of a terminating series).
 fn f21_series(a: f64, b: f64, c: f64, x: f64) -> f64 {
-    f21_series_budget(a, b, c, x).0
+    f21_series_budget::<false>(a, b, c, x).0
 }
 
-/// [`f21_series`] and whether it stopped before [`MAX_TERMS`].
-fn f21_series_budget(a: f64, b: f64, c: f64, x: f64) -> (f64, bool) {
-    let mut term = 1.0;
+/// [`f21_series`], whether it stopped before [`MAX_TERMS`], and (with
+/// `BIG`) its largest term's magnitude, which bounds the cancellation.
+fn f21_series_budget<const BIG: bool>(a: f64, b: f64, c: f64, x: f64) -> (f64, bool, f64) {
+    let mut term = 1.0f64;
     let mut sum = 1.0;
+    let mut big = 1.0f64;
     for k in 0..MAX_TERMS {
         let kf = k as f64;
         term *= (a + kf) * (b + kf) / ((c + kf) * (kf + 1.0)) * x;
         sum += term;
+        if BIG {
+            big = big.max(term.abs());
+        }
         if term == 0.0 || term.abs() <= EPS * 0.5 * sum.abs() {
-            return (sum, true);
+            return (sum, true, big);
         }
     }
-    (sum, false)
+    (sum, false, big)
 }
 
 /// `2F1` for `1/2 < x < 1` by DLMF 15.8.4 (`c - a - b` not an integer).
@@ -288,22 +293,8 @@ fn f21_huge(a: f64, b: f64, c: f64, x: f64, y: f64) -> f64 {
     }
     // The sum, if it converged with its largest term within 1e3 of it.
     let clean = |a: f64, b: f64, c: f64, x: f64| {
-        let mut term = 1.0f64;
-        let mut sum = 1.0f64;
-        let mut big = 1.0f64;
-        for k in 0..MAX_TERMS {
-            let kf = k as f64;
-            term *= (a + kf) * (b + kf) / ((c + kf) * (kf + 1.0)) * x;
-            sum += term;
-            big = big.max(term.abs());
-            if !sum.is_finite() {
-                return None;
-            }
-            if term == 0.0 || term.abs() <= EPS * 0.5 * sum.abs() {
-                return (big <= 1e3 * sum.abs()).then_some(sum);
-            }
-        }
-        None
+        let (sum, done, big) = f21_series_budget::<true>(a, b, c, x);
+        (done && sum.is_finite() && big <= 1e3 * sum.abs()).then_some(sum)
     };
     if let Some(v) = clean(a, b, c, x) {
         return v;
@@ -369,7 +360,7 @@ pub(crate) fn hyp2f1_split(a: f64, b: f64, c: f64, x: f64, y: f64) -> f64 {
             if c == a || c == b {
                 return pow_1m(x, y, if c == a { -b } else { -a });
             }
-            let (sum, done) = f21_series_budget(a, b, c, x);
+            let (sum, done, _) = f21_series_budget::<false>(a, b, c, x);
             return if done && sum.is_finite() {
                 sum
             } else {
