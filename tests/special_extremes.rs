@@ -36,6 +36,25 @@ const OPT: [Option<f64>; 14] = [
     Some(INF),
     Some(-INF),
 ];
+/// Huge parameters of the hypergeometric functions (integer and not, both
+/// signs) next to ordinary ones, and their arguments.
+const HUGE_P: [f64; 14] = [
+    1e8,
+    -1e8,
+    -1e8 - 0.5,
+    1e10,
+    -1e10,
+    -1e10 - 0.5,
+    1e15,
+    -1e15,
+    1e300,
+    -1e300,
+    0.5,
+    -2.5,
+    3.0,
+    1e8 + 0.25,
+];
+const HUGE_X: [f64; 7] = [-1e10, -2.0, -0.5, 0.5, 0.999, 1.0, 2.0];
 const I32: [i32; 7] = [0, 1, -1, 5, 1_000_000_000, i32::MAX, i32::MIN];
 const I64: [i64; 7] = [0, 1, -1, 5, 1_000_000_000, i64::MAX, i64::MIN];
 const U32: [u32; 4] = [0, 1, 5, u32::MAX];
@@ -1476,6 +1495,58 @@ const SWEEPS: &[Sweep] = &[
                             || sp::hyp2f1(a0, a1, a2, a3),
                         );
                     }
+                }
+            }
+        }
+    }),
+    ("hyp0f1 (huge b)", |g: &mut Guard| {
+        for &a0 in HUGE_P.iter() {
+            for &a1 in HUGE_X.iter().chain(&[1e300, -1e300]) {
+                g.call(
+                    "hyp0f1",
+                    || format!("({:?}, {:?})", a0, a1),
+                    || sp::hyp0f1(a0, a1),
+                );
+            }
+        }
+    }),
+    ("hyp1f1 (huge parameters)", |g: &mut Guard| {
+        for &a0 in HUGE_P.iter() {
+            for &a1 in HUGE_P.iter() {
+                for &a2 in HUGE_X.iter() {
+                    g.call(
+                        "hyp1f1",
+                        || format!("({:?}, {:?}, {:?})", a0, a1, a2),
+                        || sp::hyp1f1(a0, a1, a2),
+                    );
+                }
+            }
+        }
+    }),
+    ("hyp2f1 (huge parameters)", |g: &mut Guard| {
+        for &a0 in HUGE_P.iter() {
+            for &a1 in HUGE_P.iter() {
+                for &a2 in HUGE_P.iter() {
+                    for &a3 in HUGE_X.iter() {
+                        g.call(
+                            "hyp2f1",
+                            || format!("({:?}, {:?}, {:?}, {:?})", a0, a1, a2, a3),
+                            || sp::hyp2f1(a0, a1, a2, a3),
+                        );
+                    }
+                }
+            }
+        }
+    }),
+    ("hyperu (huge parameters)", |g: &mut Guard| {
+        for &a0 in HUGE_P.iter() {
+            for &a1 in HUGE_P.iter() {
+                for &a2 in HUGE_X.iter().filter(|x| **x >= 0.0).chain(&[1e10]) {
+                    g.call(
+                        "hyperu",
+                        || format!("({:?}, {:?}, {:?})", a0, a1, a2),
+                        || sp::hyperu(a0, a1, a2),
+                    );
                 }
             }
         }

@@ -104,6 +104,19 @@ fn eval_limits_at_infinity_and_overflow() {
 }
 
 #[test]
+fn hermite_past_overflow_has_mpmath_sign() {
+    // tools/fixtures/special_hermite_overflow.py: n ≥ 300, where the values
+    // overflow inside the oscillatory region; ±∞ must carry the true sign
+    // (SciPy: inf or NaN), finite values stay accurate.
+    let cases = common::load("special", "hermite_overflow");
+    assert!(cases.len() > 300);
+    for c in cases {
+        let got = eval(c.str("f"), &c);
+        common::check_scalar(&c, got);
+    }
+}
+
+#[test]
 fn eval_identities_on_random_points() {
     // T_n(cos θ) = cos nθ, and Jacobi/Gegenbauer reduce to Legendre/Chebyshev.
     let mut seed = 12345u64;

@@ -159,17 +159,27 @@ fn hyp1f1_series(a: f64, b: f64, x: f64) -> f64 {
 /// `Σ (a)_k (b)_k / ((c)_k k!) x^k`, stopping when the terms are negligible
 /// (or at the last term of a terminating series).
 fn f21_series(a: f64, b: f64, c: f64, x: f64) -> f64 {
-    let mut term = 1.0;
+    f21_series_budget::<false>(a, b, c, x).0
+}
+
+/// [`f21_series`], whether it stopped before [`MAX_TERMS`], and (with
+/// `BIG`) its largest term's magnitude, which bounds the cancellation.
+fn f21_series_budget<const BIG: bool>(a: f64, b: f64, c: f64, x: f64) -> (f64, bool, f64) {
+    let mut term = 1.0f64;
     let mut sum = 1.0;
+    let mut big = 1.0f64;
     for k in 0..MAX_TERMS {
         let kf = k as f64;
         term *= (a + kf) * (b + kf) / ((c + kf) * (kf + 1.0)) * x;
         sum += term;
+        if BIG {
+            big = big.max(term.abs());
+        }
         if term == 0.0 || term.abs() <= EPS * 0.5 * sum.abs() {
-            break;
+            return (sum, true, big);
         }
     }
-    sum
+    (sum, false, big)
 }
 
 /// `2F1` for `1/2 < x < 1` by DLMF 15.8.4 (`c - a - b` not an integer).
@@ -250,6 +260,59 @@ fn f21_log_case(a: f64, b: f64, m: u64, y: f64) -> f64 {
     finite + sign * gamma_ratio(&[c], &[a, b]) * sum
 }
 
+/// Parameter magnitude from which [`f21_huge`] takes over from the usual
+/// routes: their gamma ratios and slowly converging or cancelling series give
+/// no digits there (SciPy returns NaN for most such inputs).
+const HUGE_PARAM: f64 = 1e7;
+
+/// `(1-x)^e` (`y = 1 - x`), through `ln(1+t)` for small `|x|`, where `1 - x`
+/// rounds and a huge `e` would magnify that.
+fn pow_1m(x: f64, y: f64, e: f64) -> f64 {
+    if x.abs() < 0.5 {
+        (e * (-x).ln_1p()).exp()
+    } else {
+        y.powf(e)
+    }
+}
+
+/// Non-terminating `2F1` for `x < 1` with a parameter `≥` [`HUGE_PARAM`] in
+/// magnitude: the exact reductions `c = b`, `c = a`, else the first of the
+/// direct, Euler (DLMF 15.8.1) and (for `x < 0`) Pfaff sums that converges
+/// within the term budget without heavy cancellation; NaN when none does.
+#[cold]
+#[inline(never)]
+fn f21_huge(a: f64, b: f64, c: f64, x: f64, y: f64) -> f64 {
+    if x.is_infinite() {
+        return f64::NAN;
+    }
+    if c == b {
+        return pow_1m(x, y, -a);
+    }
+    if c == a {
+        return pow_1m(x, y, -b);
+    }
+    // The sum, if it converged with its largest term within 1e3 of it.
+    let clean = |a: f64, b: f64, c: f64, x: f64| {
+        let (sum, done, big) = f21_series_budget::<true>(a, b, c, x);
+        (done && sum.is_finite() && big <= 1e3 * sum.abs()).then_some(sum)
+    };
+    if let Some(v) = clean(a, b, c, x) {
+        return v;
+    }
+    if let Some(v) = clean(c - a, c - b, c, x) {
+        return y.powf(c - a - b) * v;
+    }
+    if x < 0.0 {
+        let w = x / (x - 1.0);
+        for (p, q) in [(a, b), (b, a)] {
+            if let Some(v) = clean(p, c - q, c, w) {
+                return y.powf(-p) * v;
+            }
+        }
+    }
+    f64::NAN
+}
+
 /// Gauss hypergeometric function `2F1(a, b; c; x)` of real argument `x ≤ 1`.
 ///
 /// SciPy: `scipy.special.hyp2f1` (real arguments). NaN for `x > 1` unless
@@ -291,6 +354,19 @@ pub(crate) fn hyp2f1_split(a: f64, b: f64, c: f64, x: f64, y: f64) -> f64 {
         // F(-m, b; c; x) = (c-b)_m/(c)_m F(-m, b; b-c-m+1; 1-x), which stays
         // well-conditioned where the plain sum cancels.
         let (m, q) = if poly(a) { (-a, b) } else { (-b, a) };
+        if m >= MAX_TERMS as f64 {
+            // More terms than the budget: the sum must end early on its own
+            // (small |x|), else NaN, as SciPy mostly gives there.
+            if c == a || c == b {
+                return pow_1m(x, y, if c == a { -b } else { -a });
+            }
+            let (sum, done, _) = f21_series_budget::<false>(a, b, c, x);
+            return if done && sum.is_finite() {
+                sum
+            } else {
+                f64::NAN
+            };
+        }
         let c2 = q - c - m + 1.0;
         if x > 0.5 && x <= 1.0 && !is_nonpos_int(c2) && !is_nonpos_int(c) {
             let mut ratio = 1.0;
@@ -312,6 +388,9 @@ pub(crate) fn hyp2f1_split(a: f64, b: f64, c: f64, x: f64, y: f64) -> f64 {
         } else {
             f64::INFINITY
         };
+    }
+    if a.abs().max(b.abs()).max(c.abs()) >= HUGE_PARAM {
+        return f21_huge(a, b, c, x, y);
     }
     if x >= 0.0 {
         return f21_unit(a, b, c, x, y);

@@ -244,7 +244,15 @@
 //! `hyp1f1` sums its series (after Kummer's transformation): large `|x|` with
 //! a negative non-integer `a` loses accuracy to cancellation. `hyp2f1` with
 //! `c - a - b` within 1e-3 of (but not at) an integer and `x` near 1 sums the
-//! slowly converging series (at most 20 000 terms).
+//! slowly converging series (at most 20 000 terms). Every `0F1`/`1F1`/`2F1`
+//! series stops at 20 000 terms, so huge parameters cost bounded time; a
+//! terminating `2F1` of degree `m ≥ 20 000` (`a` or `b = -m`) is NaN unless
+//! its terms fall below rounding sooner (SciPy: NaN for most such inputs),
+//! and at the exact reductions `c = a` or `c = b` (`(1-x)^{-b}`, `(1-x)^{-a}`).
+//! A non-terminating `2F1` with `|a|`, `|b|` or `|c| ≥ 10⁷` and `x < 1` is
+//! NaN unless one of those reductions applies or its direct, Euler or Pfaff
+//! series converges within the budget without cancelling more than three
+//! digits: the usual transformations give no digits there.
 //!
 //! ### Orthogonal polynomials
 //! `eval_*` (integer degree) run the forward three-term recurrences, which
@@ -257,6 +265,9 @@
 //! meaningless; median ≤ 2 ulp, max ≤ SciPy's (all ≤ 1.2e-15 on the fixture).
 //! At `x = ±∞` and past overflow they return the polynomial's signed limit
 //! (SciPy returns NaN for `chebyt`, `chebyu`, `laguerre`, `legendre(-∞)`, …).
+//! Hermite `H_n`, `He_n` overflow inside their oscillatory region from `n ≈
+//! 300`: the `±∞` there has mpmath's sign (a rescaled rerun of the recurrence;
+//! SciPy gives `inf` or NaN; `tests/fixtures/special/hermite_overflow.json`).
 //! Cost is linear in `n` up to the large-degree routes: from `n = 10⁵`
 //! Legendre (`eval_legendre`, `eval_sh_legendre`) takes Stieltjes' series
 //! (DLMF 18.15.iii) away from `x = ±1` and the Bessel-type expansion

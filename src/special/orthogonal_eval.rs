@@ -647,7 +647,7 @@ pub fn eval_hermite(n: i64, x: f64) -> f64 {
         _ if x.is_nan() => f64::NAN,
         ..0 => f64::NAN,
         0 => 1.0,
-        _ => recur(n as u64, 1.0, 2.0 * x, |k| (2.0 * x, 2.0 * k, 1.0)),
+        _ => hermite_recur(n as u64, x, 1.0, 2.0 * x, |k| (2.0 * x, 2.0 * k, 1.0)),
     }
 }
 
@@ -670,8 +670,49 @@ pub fn eval_hermitenorm(n: i64, x: f64) -> f64 {
         _ if x.is_nan() => f64::NAN,
         ..0 => f64::NAN,
         0 => 1.0,
-        _ => recur(n as u64, 1.0, x, |k| (x, k, 1.0)),
+        _ => hermite_recur(n as u64, x * std::f64::consts::FRAC_1_SQRT_2, 1.0, x, |k| {
+            (x, k, 1.0)
+        }),
     }
+}
+
+/// [`recur`] for the Hermite families, whose values overflow inside the
+/// oscillatory region (from `n ≈ 300`), where the sign of the overflowed
+/// value is not that of the last finite step: that case reruns the
+/// recurrence rescaled to get the sign right. `t` is the argument of `H_n`
+/// (`x/√2` for `He_n`), whose zeros lie inside `|t| < √(2n+1)`.
+fn hermite_recur(n: u64, t: f64, p0: f64, p1: f64, step: impl Fn(f64) -> (f64, f64, f64)) -> f64 {
+    let r = recur(n, p0, p1, &step);
+    if r.is_finite() || n as f64 >= MAX_STEPS {
+        return r;
+    }
+    let sign = if t < 0.0 && n % 2 == 1 { -1.0 } else { 1.0 };
+    if t * t >= 2.0 * n as f64 + 1.0 {
+        // Past the largest zero: the sign of the leading term.
+        return sign * f64::INFINITY;
+    }
+    // |t| < √(4·10⁷) here, so the steps below cannot overflow from 1e250.
+    const BIG: f64 = 1e250;
+    let (mut prev, mut cur, mut scale) = (p0, p1, 0);
+    for k in 1..n {
+        let (m, c, d) = step(k as f64);
+        let next = (m * cur - c * prev) / d;
+        prev = cur;
+        cur = next;
+        if cur.abs() > BIG {
+            prev /= BIG;
+            cur /= BIG;
+            scale += 1;
+        }
+    }
+    // cur·BIG^scale, which overflows (to the right sign) unless next to a zero
+    for _ in 0..scale {
+        cur *= BIG;
+        if cur.is_infinite() {
+            break;
+        }
+    }
+    cur
 }
 
 /// Generalized Laguerre polynomial `L_n^{(α)}(x)`, orthogonal for `x^α e^{-x}` on `[0, ∞)`.
