@@ -297,45 +297,38 @@ fn matrix_equations_match_scipy() {
     }
 }
 
+/// Solves the case's Riccati equation (`kind` continuous or discrete) on
+/// the matrices `get` reads, real or complex.
+fn solve_are_case<T: Scalar>(
+    case: &Case,
+    get: impl Fn(&str) -> Array2<T>,
+    balanced: bool,
+) -> Result<Array2<T>, Error> {
+    let (e, s) = (
+        case.has("e").then(|| get("e")),
+        case.has("s").then(|| get("s")),
+    );
+    let opts = AreOptions {
+        e: e.as_deref(),
+        s: s.as_deref(),
+        balanced,
+    };
+    let (a, b, q, r) = (get("a"), get("b"), get("q"), get("r"));
+    if case.str("kind") == "continuous" {
+        solve_continuous_are_with(&a, &b, &q, &r, &opts)
+    } else {
+        solve_discrete_are_with(&a, &b, &q, &r, &opts)
+    }
+}
+
 #[test]
 fn riccati_equations_match_scipy() {
     for case in load("linalg", "matfun_are") {
-        let continuous = case.str("kind") == "continuous";
         if is_complex(&case, "a") || is_complex(&case, "b") || is_complex(&case, "q") {
-            let get = |n: &str| c2(case.carray(n));
-            let (e, s) = (
-                case.has("e").then(|| get("e")),
-                case.has("s").then(|| get("s")),
-            );
-            let opts = AreOptions {
-                e: e.as_deref(),
-                s: s.as_deref(),
-                ..Default::default()
-            };
-            let (a, b, q, r) = (get("a"), get("b"), get("q"), get("r"));
-            let x = if continuous {
-                solve_continuous_are_with(&a, &b, &q, &r, &opts)
-            } else {
-                solve_discrete_are_with(&a, &b, &q, &r, &opts)
-            };
+            let x = solve_are_case(&case, |n| c2(case.carray(n)), true);
             check_carray(&case, &x.unwrap());
         } else {
-            let get = |n: &str| m2(case.array(n));
-            let (e, s) = (
-                case.has("e").then(|| get("e")),
-                case.has("s").then(|| get("s")),
-            );
-            let opts = AreOptions {
-                e: e.as_deref(),
-                s: s.as_deref(),
-                ..Default::default()
-            };
-            let (a, b, q, r) = (get("a"), get("b"), get("q"), get("r"));
-            let x = if continuous {
-                solve_continuous_are_with(&a, &b, &q, &r, &opts)
-            } else {
-                solve_discrete_are_with(&a, &b, &q, &r, &opts)
-            };
+            let x = solve_are_case(&case, |n| m2(case.array(n)), true);
             check_array(&case, &x.unwrap());
         }
     }
@@ -363,46 +356,15 @@ fn riccati_balanced_on_graded_problems() {
     let mut helped = 0;
     for case in load("linalg", "matfun_are_balanced") {
         let ctx = case.ctx();
-        let continuous = case.str("kind") == "continuous";
         let xt = c2(case.carray("x_exact"));
         let scipy_x = c2(as_carray(&case.expected["x"]));
         let scipy_err = as_f64(&case.expected["err"]);
         let solve = |balanced: bool| -> Result<Array2<Complex64>, Error> {
             if is_complex(&case, "a") {
-                let get = |n: &str| c2(case.carray(n));
-                let (e, s) = (
-                    case.has("e").then(|| get("e")),
-                    case.has("s").then(|| get("s")),
-                );
-                let opts = AreOptions {
-                    e: e.as_deref(),
-                    s: s.as_deref(),
-                    balanced,
-                };
-                let (a, b, q, r) = (get("a"), get("b"), get("q"), get("r"));
-                if continuous {
-                    solve_continuous_are_with(&a, &b, &q, &r, &opts)
-                } else {
-                    solve_discrete_are_with(&a, &b, &q, &r, &opts)
-                }
+                solve_are_case(&case, |n| c2(case.carray(n)), balanced)
             } else {
-                let get = |n: &str| m2(case.array(n));
-                let (e, s) = (
-                    case.has("e").then(|| get("e")),
-                    case.has("s").then(|| get("s")),
-                );
-                let opts = AreOptions {
-                    e: e.as_deref(),
-                    s: s.as_deref(),
-                    balanced,
-                };
-                let (a, b, q, r) = (get("a"), get("b"), get("q"), get("r"));
-                if continuous {
-                    solve_continuous_are_with(&a, &b, &q, &r, &opts)
-                } else {
-                    solve_discrete_are_with(&a, &b, &q, &r, &opts)
-                }
-                .map(|x| x.mapv(|v| Complex64::new(v, 0.0)))
+                solve_are_case(&case, |n| m2(case.array(n)), balanced)
+                    .map(|x| x.mapv(|v| Complex64::new(v, 0.0)))
             }
         };
         let x = solve(true).unwrap_or_else(|e| panic!("{ctx}: {e}"));

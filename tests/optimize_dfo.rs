@@ -389,6 +389,23 @@ fn cobyla_through_minimize_with() {
     );
 }
 
+/// Minimizes the squared distance to `c` from the origin under `opts`.
+fn nearest_point(c: &Array1<f64>, method: Method, opts: MinimizeOptions) -> ConstrainedResult {
+    let (c, n) = (c.clone(), c.len());
+    minimize_constrained(
+        move |x: &ArrayRef1<f64>| {
+            x.iter()
+                .zip(&c)
+                .map(|(xi, ci)| (xi - ci).powi(2))
+                .sum::<f64>()
+        },
+        &Array1::zeros(n),
+        method,
+        opts,
+    )
+    .unwrap()
+}
+
 #[test]
 fn cobyla_random_qps_agree_with_slsqp() {
     // Nearest point to c in {A x ≤ b} (x = 0 feasible), n = 2..6, with a
@@ -405,25 +422,13 @@ fn cobyla_random_qps_agree_with_slsqp() {
         let solve = |method: Method, tol: f64| {
             let lc =
                 LinearConstraint::new(&a, &Array1::from_elem(m, f64::NEG_INFINITY), &b).unwrap();
-            let cc = c.clone();
             let opts = MinimizeOptions {
                 constraints: vec![lc.into()],
                 tol: Some(tol),
                 maxiter: Some(5000),
                 ..Default::default()
             };
-            minimize_constrained(
-                move |x: &ArrayRef1<f64>| {
-                    x.iter()
-                        .zip(&cc)
-                        .map(|(xi, ci)| (xi - ci).powi(2))
-                        .sum::<f64>()
-                },
-                &Array1::zeros(n),
-                method,
-                opts,
-            )
-            .unwrap()
+            nearest_point(&c, method, opts)
         };
         let want = solve(Method::Slsqp, 1e-12);
         let got = solve(Method::Cobyla, 1e-7);
@@ -549,24 +554,12 @@ fn cobyqa_random_qps_agree_with_slsqp() {
             let eq = ConstraintDict::new(ConstraintType::Eq, |x: &ArrayRef1<f64>| {
                 array![x[0] - x[1] * x[1] * 0.1]
             });
-            let cc = c.clone();
             let opts = MinimizeOptions {
                 constraints: vec![lc.into(), eq.into()],
                 ftol: Some(1e-12),
                 ..Default::default()
             };
-            minimize_constrained(
-                move |x: &ArrayRef1<f64>| {
-                    x.iter()
-                        .zip(&cc)
-                        .map(|(xi, ci)| (xi - ci).powi(2))
-                        .sum::<f64>()
-                },
-                &Array1::zeros(n),
-                method,
-                opts,
-            )
-            .unwrap()
+            nearest_point(&c, method, opts)
         };
         let want = solve(Method::Slsqp);
         let got = solve(Method::Cobyqa);
